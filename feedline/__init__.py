@@ -1,0 +1,1 @@
+"""feedline: headless file feeds."""
