@@ -1,0 +1,73 @@
+"""The HTTP API (FastAPI): one router per resource, bearer-key auth on all but /healthz."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+
+from feedline import __version__
+from feedline.api import events, files, jobs, memory, spaces, workbooks
+from feedline.api.deps import install_error_handlers
+from feedline.app import Feedline
+from feedline.events.dispatch import Dispatcher
+from feedline.jobs.worker import Worker
+
+
+class Runner:
+    """The background side of ``feedline serve``: one dispatcher and N workers."""
+
+    def __init__(self, app: Feedline, workers: int) -> None:
+        self.dispatcher = Dispatcher(app)
+        self.workers = [Worker(app, name=f"{threading.get_ident()}-{i}") for i in range(workers)]
+        self.threads: list[threading.Thread] = []
+
+    def start(self) -> None:
+        loops = [self.dispatcher.run_forever] + [w.run_forever for w in self.workers]
+        for loop in loops:
+            th = threading.Thread(target=loop, daemon=True)
+            th.start()
+            self.threads.append(th)
+
+    def stop(self) -> None:
+        self.dispatcher.stopping.set()
+        for w in self.workers:
+            w.stopping.set()
+        for th in self.threads:
+            th.join(timeout=30)
+
+
+def create_app(app: Feedline, *, run_workers: bool = True) -> FastAPI:
+    """The ASGI app; with ``run_workers`` the dispatcher and workers live in its lifespan."""
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        runner = Runner(app, app.settings.workers) if run_workers else None
+        if runner:
+            runner.start()
+        try:
+            yield
+        finally:
+            if runner:
+                runner.stop()
+
+    api = FastAPI(title="feedline", version=__version__, lifespan=lifespan,
+                  description="Headless file feeds: upload files, review plans, read records.")
+    api.state.feedline = app
+    install_error_handlers(api)
+
+    @api.get("/healthz", tags=["health"])
+    def healthz() -> dict[str, Any]:
+        with app.engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        return {"status": "ok", "version": __version__}
+
+    for module in (spaces, memory, files, jobs, workbooks, events):
+        api.include_router(module.router)
+    return api
+
+
+__all__ = ["Runner", "create_app"]

@@ -1,0 +1,50 @@
+"""Files: upload (multipart) and look-up. Bytes go to the blob store, never modified."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Response, UploadFile
+
+from feedline.api.deps import ApiError, App, Env
+from feedline.errors import ExtractError
+from feedline.ingress import ingest
+from feedline.store import repo
+
+router = APIRouter(prefix="/v1/files", tags=["files"])
+
+
+@router.post("", status_code=201)
+def upload(
+    app: App, env: Env, response: Response,
+    space_id: Annotated[str, Form()],
+    file: Annotated[UploadFile, File()],
+) -> dict[str, Any]:
+    """Store the bytes and emit ``file:created``. The same bytes twice in a space is a no-op
+    that answers the existing file with status 200."""
+    name = PurePath((file.filename or "").replace("\\", "/")).name
+    if not name:
+        raise ApiError(422, "invalid-request", "file: the upload needs a file name")
+    with app.engine.connect() as conn:
+        repo.get_space(conn, space_id, env)
+    try:
+        created = ingest(app, space_id, name, file.file, file.content_type)
+    except ExtractError as exc:
+        raise ApiError(413, "too-large", str(exc)) from None
+    if created["duplicate"]:
+        response.status_code = 200
+    return created
+
+
+@router.get("")
+def list_files(space_id: str, app: App, env: Env) -> dict[str, Any]:
+    with app.engine.connect() as conn:
+        repo.get_space(conn, space_id, env)
+        return {"data": repo.list_files(conn, space_id), "next_cursor": None}
+
+
+@router.get("/{file_id}")
+def get_file(file_id: str, app: App, env: Env) -> dict[str, Any]:
+    with app.engine.connect() as conn:
+        return repo.get_file(conn, file_id, env)

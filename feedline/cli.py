@@ -1,0 +1,212 @@
+"""The ``feedline`` command: serve, push files to a server, or run a feed offline.
+
+Exit codes: 0 done, 1 a job failed or the server refused, 2 bad input or usage,
+3 a plan needs a person (nothing written).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from feedline.errors import FeedlineError
+
+cli = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+err = Console(stderr=True)
+EXIT_FAILED, EXIT_USAGE, EXIT_REVIEW = 1, 2, 3
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+@cli.command()
+def serve(
+    data_dir: Annotated[Path | None, typer.Option(help="Data folder [env FEEDLINE_DATA_DIR].")] = None,
+    host: Annotated[str | None, typer.Option(help="Bind address [env FEEDLINE_HOST].")] = None,
+    port: Annotated[int | None, typer.Option(help="Port [env FEEDLINE_PORT].")] = None,
+    feed: Annotated[list[Path] | None, typer.Option("--feed", help="Feed config YAML (repeatable) [env FEEDLINE_FEEDS, ':'-separated].")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker threads [env FEEDLINE_WORKERS].")] = None,
+) -> None:
+    """Run the HTTP API, the event dispatcher and job workers in one process."""
+    import uvicorn
+
+    from feedline.api import create_app
+    from feedline.app import Feedline
+    from feedline.settings import Settings
+    from feedline.store import repo
+
+    overrides: dict[str, Any] = {k: v for k, v in {"data_dir": data_dir, "host": host, "port": port,
+                                                   "workers": workers}.items() if v is not None}
+    settings = Settings(**overrides)
+    feeds = list(feed or [])
+    if not feeds and os.environ.get("FEEDLINE_FEEDS"):
+        feeds = [Path(p) for p in os.environ["FEEDLINE_FEEDS"].split(os.pathsep) if p]
+    try:
+        app = Feedline.from_paths(settings, feeds)
+    except FeedlineError as exc:
+        raise fail(str(exc)) from None
+    key_file = settings.data_dir / "api_key"
+    with app.begin() as conn:
+        if settings.api_key:
+            repo.create_api_key(conn, app.environment_id, settings.api_key)
+        elif repo.count_api_keys(conn) == 0:
+            key = repo.create_api_key(conn, app.environment_id)
+            key_file.write_text(key + "\n", encoding="utf-8")
+            key_file.chmod(0o600)
+            err.print(f"Created API key (saved to {key_file}):\n  {key}", highlight=False)
+    names = ", ".join(app.feeds) or "none"
+    err.print(f"feedline serving on http://{settings.host}:{settings.port}  data: {settings.data_dir}  feeds: {names}",
+              highlight=False)
+    uvicorn.run(create_app(app), host=settings.host, port=settings.port, log_level="warning")
+
+
+def _client(server: str | None, api_key: str | None) -> Any:
+    from feedline.client import Client
+
+    server = server or os.environ.get("FEEDLINE_SERVER") or "http://127.0.0.1:8700"
+    key = api_key or os.environ.get("FEEDLINE_API_KEY")
+    if not key:
+        key_file = Path(os.environ.get("FEEDLINE_DATA_DIR", ".feedline")) / "api_key"
+        if key_file.exists():
+            key = key_file.read_text(encoding="utf-8").strip()
+    if not key:
+        raise fail("no API key: pass --api-key or set FEEDLINE_API_KEY")
+    return Client(server, key)
+
+
+@cli.command()
+def push(
+    files: Annotated[list[Path], typer.Argument(help="Files to upload.")],
+    space: Annotated[str, typer.Option(help="Space name (created with --feed when missing).")],
+    feed: Annotated[str | None, typer.Option(help="Feed of a new space.")] = None,
+    server: Annotated[str | None, typer.Option(help="Server URL [env FEEDLINE_SERVER].")] = None,
+    api_key: Annotated[str | None, typer.Option(help="API key [env FEEDLINE_API_KEY].")] = None,
+    wait: Annotated[bool, typer.Option(help="Wait until every file's jobs settle.")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait with --wait.")] = 600.0,
+) -> None:
+    """Upload files to a running server's space."""
+    from feedline.client import ClientError
+
+    for f in files:
+        if not f.is_file():
+            raise fail(f"{f}: no such file")
+    client = _client(server, api_key)
+    try:
+        sp = client.find_space(space)
+        if sp is None:
+            if not feed:
+                raise fail(f"space {space!r} does not exist; pass --feed to create it")
+            sp = client.create_space(space, feed)
+        uploaded = [client.upload(sp["id"], f) for f in files]
+        for u in uploaded:
+            err.print(f"uploaded {u['name']} → {u['id']}{' (already uploaded)' if u.get('duplicate') else ''}",
+                      highlight=False)
+        if not wait:
+            return
+        results = [client.wait_for_file(u["id"], timeout=timeout) for u in uploaded]
+    except ClientError as exc:
+        raise fail(str(exc), EXIT_FAILED) from None
+    code = 0
+    for u, jobs in zip(uploaded, results, strict=True):
+        for job in jobs:
+            info = (job.get("outcome") or {}).get("message") or job.get("info") or ""
+            err.print(f"{u['name']}: {job['operation']} {job['status']} {info}", highlight=False)
+            if job["status"] == "failed":
+                code = max(code, EXIT_FAILED)
+            elif job["status"] == "needs_review" and code == 0:
+                code = EXIT_REVIEW
+    raise typer.Exit(code)
+
+
+@cli.command()
+def run(
+    file: Annotated[Path, typer.Argument(help="The file to process.")],
+    blueprint: Annotated[Path, typer.Option(help="Blueprint YAML/JSON.")],
+    sheet: Annotated[str | None, typer.Option(help="Destination sheet slug (guessed when omitted).")] = None,
+    out: Annotated[Path | None, typer.Option(help="CSV of the valid records.")] = None,
+    rejects: Annotated[Path | None, typer.Option(help="JSONL of the invalid records.")] = None,
+    accuracy: Annotated[str, typer.Option(help="Automap gate: exact | confident | any.")] = "confident",
+    memory: Annotated[Path | None, typer.Option(help="Mapping memory JSON file (read and updated).")] = None,
+    map: Annotated[list[str] | None, typer.Option("--map", help="A person's decision 'Source=field' (or 'Source=' for none).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Extract, map, validate and write FILE offline (no server)."""
+    from feedline.offline import run_file
+
+    try:
+        result = run_file(file, blueprint, sheet=sheet, out=out, rejects=rejects, accuracy=accuracy,
+                          memory_path=memory, decisions=_decisions(map or []))
+    except FeedlineError as exc:
+        raise fail(str(exc)) from None
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False))
+    else:
+        _print_run(result)
+    if result["needs_review"]:
+        raise typer.Exit(EXIT_REVIEW)
+
+
+@cli.command()
+def automap(
+    file: Annotated[Path, typer.Argument(help="The file to plan.")],
+    blueprint: Annotated[Path, typer.Option(help="Blueprint YAML/JSON.")],
+    sheet: Annotated[str | None, typer.Option(help="Destination sheet slug (guessed when omitted).")] = None,
+    memory: Annotated[Path | None, typer.Option(help="Mapping memory JSON file (read only).")] = None,
+    accuracy: Annotated[str, typer.Option(help="Automap gate: exact | confident | any.")] = "confident",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
+) -> None:
+    """Print the plan feedline would use for FILE."""
+    from feedline.offline import plan_file
+
+    try:
+        plan = plan_file(file, blueprint, sheet=sheet, memory_path=memory, accuracy=accuracy)
+    except FeedlineError as exc:
+        raise fail(str(exc)) from None
+    if as_json:
+        typer.echo(json.dumps(plan, ensure_ascii=False))
+        return
+    for f in plan["fields"]:
+        dest = f["destination"] or "-"
+        typer.echo(f"{f['source']:<30} → {dest:<20} {f['confidence']:.2f} {f['certainty']:<9} {f['reason']}")
+    typer.echo("auto-accept" if plan["auto_accept"] else "needs review: " + "; ".join(plan.get("review_reasons", [])))
+
+
+def _decisions(items: list[str]) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for item in items:
+        source, sep, field = item.partition("=")
+        if not sep or not source.strip():
+            raise fail(f"--map {item!r}: expected 'Source column=field_key'")
+        out[source.strip()] = field.strip() or None
+    return out
+
+
+def _print_run(result: dict[str, Any]) -> None:
+    typer.echo(f"{result['file']} → {result['sheet']}: {result['rows']} rows, "
+               f"{result['valid']} valid, {result['invalid']} invalid")
+    for kind, n in sorted(result["errors_by_type"].items()):
+        typer.echo(f"  {kind}: {n}")
+    if result["needs_review"]:
+        typer.echo("needs review (nothing written): " + "; ".join(result["plan"].get("review_reasons", [])))
+    elif result.get("out"):
+        typer.echo(f"valid records written to {result['out']}")
+
+
+def main() -> None:
+    try:
+        cli()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

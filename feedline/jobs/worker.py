@@ -1,0 +1,118 @@
+"""Workers: claim jobs, keep their lease alive, run the executor, record the end."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import traceback
+from typing import TYPE_CHECKING, Any
+
+from feedline.errors import FeedlineError, TransientError
+from feedline.jobs import queue
+from feedline.jobs.model import Status
+
+if TYPE_CHECKING:
+    from feedline.app import Feedline
+
+log = logging.getLogger("feedline.worker")
+
+
+class NeedsReview(Exception):  # noqa: N818 - a signal, not an error
+    """Raised by an executor to park its job for a person, with an outcome saying why."""
+
+    def __init__(self, outcome: dict[str, Any]) -> None:
+        super().__init__(outcome.get("message", "needs review"))
+        self.outcome = outcome
+
+
+class JobRun:
+    """What an executor gets: the job, the app, and ways to report progress."""
+
+    def __init__(self, app: Feedline, job: dict[str, Any], worker: str) -> None:
+        self.app = app
+        self.job = job
+        self.worker = worker
+
+    @property
+    def id(self) -> str:
+        return str(self.job["id"])
+
+    def progress(self, value: float, info: str | None = None) -> None:
+        with self.app.begin() as conn:
+            queue.progress(conn, self.id, value, info)
+
+
+class Worker:
+    """One worker thread's loop; several run inside ``feedline serve``."""
+
+    def __init__(self, app: Feedline, name: str | None = None) -> None:
+        self.app = app
+        self.name = name or f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
+        self.stopping = threading.Event()
+
+    def run_forever(self) -> None:
+        while not self.stopping.is_set():
+            try:
+                ran = self.run_once()
+            except Exception:  # never let the loop die (e.g. database briefly unreachable)
+                log.exception("worker %s: error while claiming", self.name)
+                ran = False
+            if not ran:
+                self.stopping.wait(self.app.settings.poll_interval)
+
+    def run_once(self) -> bool:
+        """Claim and run one job; False when none was runnable."""
+        ops = list(self.app.listener.executors)
+        with self.app.begin() as conn:
+            job = queue.claim(conn, self.name, self.app.settings.lease_seconds, ops)
+        if job is None:
+            return False
+        self._run(job)
+        return True
+
+    def _run(self, job: dict[str, Any]) -> None:
+        executor = self.app.listener.executors[job["operation"]]
+        run = JobRun(self.app, job, self.name)
+        beat_stop = threading.Event()
+        beat = threading.Thread(target=self._heartbeat, args=(job["id"], beat_stop), daemon=True)
+        beat.start()
+        try:
+            outcome = executor(run)
+        except NeedsReview as review:
+            self._finish(job, Status.NEEDS_REVIEW, review.outcome, info="waiting for a person")
+        except TransientError as exc:
+            with self.app.begin() as conn:
+                if job["attempts"] < job["max_attempts"]:
+                    queue.retry_later(conn, job["id"], 2.0 ** job["attempts"], f"retrying: {exc}")
+                else:
+                    queue.finish(conn, job["id"], Status.FAILED, outcome={"message": str(exc)}, info=str(exc))
+        except FeedlineError as exc:
+            self._finish(job, Status.FAILED, {"message": str(exc)}, info=str(exc))
+        except Exception as exc:
+            log.error("job %s (%s) crashed:\n%s", job["id"], job["operation"], traceback.format_exc())
+            message = f"internal error: {type(exc).__name__}: {exc}".splitlines()[0]
+            self._finish(job, Status.FAILED, {"message": message}, info=message)
+        else:
+            self._finish(job, Status.COMPLETE, outcome or {}, info=(outcome or {}).get("message"))
+        finally:
+            beat_stop.set()
+            beat.join()
+
+    def _finish(self, job: dict[str, Any], status: Status, outcome: dict[str, Any],
+                info: str | None) -> None:
+        with self.app.begin() as conn:
+            current = queue.get_job(conn, job["id"])
+            if current["status"] != Status.EXECUTING.value:
+                return  # canceled (or re-claimed) while we ran: leave it as it is
+            queue.finish(conn, job["id"], status, outcome=outcome, info=info)
+
+    def _heartbeat(self, job_id: str, stop: threading.Event) -> None:
+        interval = max(0.5, self.app.settings.lease_seconds / 3)
+        while not stop.wait(interval):
+            try:
+                with self.app.begin() as conn:
+                    queue.heartbeat(conn, job_id, self.name, self.app.settings.lease_seconds)
+            except Exception:
+                log.exception("heartbeat for %s failed", job_id)

@@ -1,0 +1,229 @@
+"""Job Plans: which source column feeds which field, how sure we are, and the gate."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from feedline.blueprint.model import SheetSpec
+from feedline.errors import MappingError
+
+CERTAINTIES = ("absolute", "strong", "moderate", "weak")
+ACCURACY = ("exact", "confident", "any")
+REASON_CODES = (
+    "person", "remembered", "exact", "alias", "normalized", "fuzzy", "values", "unmapped",
+)
+DEFAULT_MAX_UNMAPPED_ENUM_SHARE = 0.05
+# A person's decision names the replaced suggestion in its reason, so it survives JSON.
+_SUGGESTED = re.compile(r'\(suggested "([^"]+)"\)$')
+
+_PASSING = {
+    "exact": ("absolute",),
+    "confident": ("absolute", "strong"),
+    "any": CERTAINTIES,
+}
+
+
+def certainty_for(confidence: float) -> str:
+    """Bucket a 0..1 confidence into one of :data:`CERTAINTIES`."""
+    if confidence >= 0.99:
+        return "absolute"
+    if confidence >= 0.85:
+        return "strong"
+    if confidence >= 0.6:
+        return "moderate"
+    return "weak"
+
+
+@dataclass
+class FieldMapping:
+    """Where one source column goes (``destination`` None = nowhere) and why."""
+
+    source: str
+    destination: str | None
+    confidence: float
+    certainty: str
+    reason: str
+    reason_code: str
+    # The automatic suggestion a person replaced; kept in memory only, not serialized.
+    suggested: str | None = field(default=None, compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "destination": self.destination,
+            "confidence": round(self.confidence, 4),
+            "certainty": self.certainty,
+            "reason": self.reason,
+            "reason_code": self.reason_code,
+        }
+
+
+@dataclass
+class EnumValueMapping:
+    """Which option one distinct source value of an enum field maps to."""
+
+    value: str
+    option: str | None
+    count: int
+    confidence: float
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "option": self.option,
+            "count": self.count,
+            "confidence": round(self.confidence, 4),
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class Plan:
+    """A sheet's Job Plan: one mapping per source column plus enum value mappings."""
+
+    sheet: str
+    fields: list[FieldMapping]
+    enums: dict[str, list[EnumValueMapping]] = field(default_factory=dict)
+    unmapped_source: list[str] = field(default_factory=list)
+    unmapped_destination: list[dict[str, Any]] = field(default_factory=list)
+    auto_accept: bool = False
+    review_reasons: list[str] = field(default_factory=list)
+
+    def mapping(self) -> dict[str, str]:
+        """Source column -> field key, for mapped columns only."""
+        return {m.source: m.destination for m in self.fields if m.destination is not None}
+
+    def enum_map(self) -> dict[str, dict[str, str | None]]:
+        """Field key -> {source value -> option value or None}."""
+        return {k: {v.value: v.option for v in vals} for k, vals in self.enums.items()}
+
+    def refresh_unmapped(self, sheet: SheetSpec) -> None:
+        """Recompute both unmapped lists from the field mappings."""
+        used = {m.destination for m in self.fields if m.destination is not None}
+        self.unmapped_source = [m.source for m in self.fields if m.destination is None]
+        self.unmapped_destination = [
+            {"key": f.key, "label": f.label, "required": f.required}
+            for f in sheet.fields
+            if f.key not in used
+        ]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sheet": self.sheet,
+            "fields": [m.to_dict() for m in self.fields],
+            "enums": {k: [v.to_dict() for v in vals] for k, vals in self.enums.items()},
+            "unmapped_source": list(self.unmapped_source),
+            "unmapped_destination": [dict(d) for d in self.unmapped_destination],
+            "auto_accept": self.auto_accept,
+            "review_reasons": list(self.review_reasons),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], sheet: SheetSpec) -> Plan:
+        """Rebuild a plan (e.g. edited by a person) and check it fits ``sheet``."""
+        if not isinstance(data, dict) or not isinstance(data.get("fields"), list):
+            raise MappingError("plan must be an object with a 'fields' list")
+        known = set(sheet.keys)
+        fields: list[FieldMapping] = []
+        seen_sources: set[str] = set()
+        used: dict[str, str] = {}
+        for i, raw in enumerate(data["fields"]):
+            if not isinstance(raw, dict):
+                raise MappingError(f"plan field #{i + 1} is not an object")
+            source = raw.get("source")
+            if not isinstance(source, str) or not source:
+                raise MappingError(f"plan field #{i + 1} has no source column")
+            if source in seen_sources:
+                raise MappingError(f'source column "{source}" appears twice in the plan')
+            seen_sources.add(source)
+            dest = raw.get("destination")
+            if dest is not None:
+                if dest not in known:
+                    raise MappingError(
+                        f'column "{source}" maps to unknown field "{dest}" of sheet "{sheet.slug}"'
+                    )
+                if dest in used:
+                    raise MappingError(
+                        f'field "{dest}" is mapped twice (from "{used[dest]}" and "{source}")'
+                    )
+                used[dest] = source
+            conf = float(raw.get("confidence", 0.0) or 0.0)
+            certainty = raw.get("certainty") or certainty_for(conf)
+            if certainty not in CERTAINTIES:
+                raise MappingError(f'column "{source}" has unknown certainty "{certainty}"')
+            code = raw.get("reason_code") or ("unmapped" if dest is None else "person")
+            if code not in REASON_CODES:
+                raise MappingError(f'column "{source}" has unknown reason_code "{code}"')
+            reason = str(raw.get("reason", ""))
+            hint = _SUGGESTED.search(reason) if code == "person" else None
+            fields.append(
+                FieldMapping(
+                    source, dest, conf, certainty, reason, code,
+                    suggested=hint.group(1) if hint else None,
+                )
+            )
+        enums: dict[str, list[EnumValueMapping]] = {}
+        for key, vals in (data.get("enums") or {}).items():
+            if key not in known:
+                raise MappingError(f'enum mapping for unknown field "{key}"')
+            options = {o.value for o in sheet.field(key).options}
+            items = []
+            for v in vals:
+                opt = v.get("option")
+                if opt is not None and options and opt not in options:
+                    raise MappingError(f'value "{v.get("value")}" of "{key}" maps to unknown option "{opt}"')
+                items.append(
+                    EnumValueMapping(
+                        str(v["value"]), opt, int(v.get("count", 0)),
+                        float(v.get("confidence", 1.0)), str(v.get("reason", "")),
+                    )
+                )
+            enums[key] = items
+        plan = cls(
+            sheet=str(data.get("sheet") or sheet.slug),
+            fields=fields,
+            enums=enums,
+            auto_accept=bool(data.get("auto_accept", False)),
+            review_reasons=[str(r) for r in data.get("review_reasons") or []],
+        )
+        plan.refresh_unmapped(sheet)
+        return plan
+
+
+def gate(
+    plan: Plan,
+    sheet: SheetSpec,
+    accuracy: str,
+    *,
+    max_unmapped_enum_share: float = DEFAULT_MAX_UNMAPPED_ENUM_SHARE,
+) -> tuple[bool, list[str]]:
+    """Decide whether ``plan`` may run unattended at ``accuracy``; return (ok, reasons)."""
+    if accuracy not in _PASSING:
+        raise MappingError(f'unknown accuracy "{accuracy}" (use one of {", ".join(ACCURACY)})')
+    passing = _PASSING[accuracy]
+    reasons: list[str] = []
+    for m in plan.fields:
+        if m.destination is not None and m.certainty not in passing:
+            reasons.append(
+                f'column "{m.source}" -> "{m.destination}" is only {m.certainty} '
+                f'({m.confidence:.2f}), below the "{accuracy}" gate'
+            )
+    mapped = set(plan.mapping().values())
+    for f in sheet.fields:
+        if f.required and f.key not in mapped:
+            reasons.append(f'required field "{f.key}" ({f.label}) is not mapped')
+    for key, vals in plan.enums.items():
+        if key not in mapped:
+            continue
+        total = sum(v.count for v in vals)
+        missing = sum(v.count for v in vals if v.option is None)
+        if total and missing / total > max_unmapped_enum_share:
+            examples = ", ".join(f'"{v.value.strip()}"' for v in vals if v.option is None)
+            reasons.append(
+                f'{missing / total:.0%} of "{key}" values match no option '
+                f"(limit {max_unmapped_enum_share:.0%}): {examples[:120]}"
+            )
+    return (not reasons, reasons)

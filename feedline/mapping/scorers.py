@@ -1,0 +1,252 @@
+"""Score how well each source column fits each field: names first, values as evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+from rapidfuzz import fuzz, process
+
+from feedline.blueprint.model import Field, SheetSpec
+from feedline.mapping.enums import known_share
+from feedline.mapping.normalize import Form, form, header_forms
+
+# Confidence of each kind of name match; a derived header form (prefix stripped, last
+# path segment) costs DERIVED_PENALTY because it throws words away.
+EXACT, ALIAS = 1.0, 0.97
+WORDS_NAME, WORDS_ALIAS = 0.95, 0.93
+LEXICON_NAME, LEXICON_ALIAS = 0.91, 0.90
+DERIVED_PENALTY = 0.03
+VALUES_ONLY = 0.62  # value evidence alone stays "moderate": a person must confirm
+SAMPLE_ROWS = 5000
+ENUM_MAX_DISTINCT = 60
+
+
+@dataclass
+class Candidate:
+    """One scored (source column, field) pair."""
+
+    field: str
+    confidence: float
+    reason_code: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a column's non-empty values look like, as shares of 0..1."""
+
+    filled: int
+    email: float = 0.0
+    date: float = 0.0
+    number: float = 0.0
+    boolean: float = 0.0
+    phone: float = 0.0
+    distinct: int = 0
+    counts: tuple[tuple[str, int], ...] = ()  # distinct values when few enough for enums
+
+
+_EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+_DATE = (
+    r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}([ T]\d{1,2}:\d{2}.*)?"
+    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}([ T]\d{1,2}:\d{2}.*)?"
+    r"|(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
+    r"|\d{1,2}[ -][A-Za-z]{3,9}[ -]\d{2,4}|[A-Za-z]{3,9} \d{1,2},? \d{4})$"
+)
+_NUMBER = r"^[-+]?[$€£¥]?\s?(\d+|\d{1,3}([,.' ]\d{3})+)([.,]\d+)?\s?[$€£¥%]?$"
+_BOOLEAN = r"(?i)^(true|false|yes|no|y|n|t|f|1|0|ja|nein|oui|non|si|sí|x)$"
+_PHONE = r"^\+?[\d\s().\-/]{7,20}$"
+
+
+def _share(mask: pl.Series) -> float:
+    """Share of True in a boolean series (0 when empty)."""
+    n = mask.len()
+    return int(mask.sum()) / n if n else 0.0
+
+
+def profile_column(series: pl.Series) -> Profile:
+    """Measure the shapes of a column's non-empty values (first rows only)."""
+    s = series.head(SAMPLE_ROWS).cast(pl.String).str.strip_chars()
+    s = s.filter(s.is_not_null() & (s != ""))
+    n = s.len()
+    if n == 0:
+        return Profile(0)
+    phone_like = s.str.contains(_PHONE) & (s.str.count_matches(r"\d") >= 7)
+    date_like = s.str.contains(_DATE)
+    distinct = s.n_unique()
+    counts: tuple[tuple[str, int], ...] = ()
+    if distinct <= ENUM_MAX_DISTINCT:
+        vc = series.head(SAMPLE_ROWS).cast(pl.String).value_counts()
+        counts = tuple(
+            (v, int(c)) for v, c in vc.iter_rows() if v is not None and v.strip()
+        )
+    return Profile(
+        filled=n,
+        email=_share(s.str.contains(_EMAIL)),
+        date=_share(date_like),
+        number=_share(s.str.contains(_NUMBER)),
+        boolean=_share(s.str.contains(_BOOLEAN)),
+        phone=_share(phone_like & ~date_like),
+        distinct=distinct,
+        counts=counts,
+    )
+
+
+def _kind(f: Field) -> str:
+    """The value shape a field expects: email, phone, date, number, boolean, enum or text."""
+    words = f"{f.key} {f.label}".casefold()
+    if f.type in ("date", "datetime"):
+        return "date"
+    if f.type in ("number", "integer"):
+        return "number"
+    if f.type in ("boolean", "enum"):
+        return f.type
+    if "email" in words or "e-mail" in words:
+        return "email"
+    if "phone" in words:
+        return "phone"
+    return "text"
+
+
+def value_fit(profile: Profile, f: Field) -> tuple[float, str]:
+    """How strongly the values support (>0) or contradict (<0) ``f``, with a note."""
+    if profile.filled < 3:
+        return 0.0, ""
+    kind = _kind(f)
+    share: float
+    if kind == "enum":
+        if not profile.counts:
+            return -0.3, "too many distinct values for an enum"
+        share = known_share(dict(profile.counts), f)
+    elif kind == "text":
+        if profile.email >= 0.8:
+            return -0.1, "values are emails"
+        if profile.date >= 0.8:
+            return -0.1, "values are dates"
+        return 0.0, ""
+    else:
+        share = getattr(profile, kind)
+        if kind == "number" and profile.date >= 0.5:
+            return -0.45, f"{profile.date:.0%} of values are dates"
+    if share >= 0.8:
+        return 0.05, f"{share:.0%} of values fit {kind}"
+    if share >= 0.5:
+        return 0.0, ""
+    if share >= 0.2:
+        return -0.15, f"only {share:.0%} of values fit {kind}"
+    return -0.35, f"only {share:.0%} of values fit {kind}"
+
+
+def _names(f: Field) -> list[tuple[Form, bool]]:
+    """Comparison forms of a field: key and label (True), then alternative names."""
+    out = [(form(f.key), True), (form(f.label), True)]
+    out += [(form(a), False) for a in f.alternative_names]
+    return out
+
+
+def _notes(*forms: Form) -> str:
+    notes = sorted({n for fm in forms for n in fm.notes})
+    return f" (abbreviation: {', '.join(notes)})" if notes else ""
+
+
+def _name_score(header: str, hforms: list[Form], f: Field, names: list[tuple[Form, bool]]) -> Candidate | None:
+    """Best exact, alias, normalized or lexicon match of a header to a field's names."""
+    raw = header.strip().casefold()
+    label = f'field "{f.label}"'
+    if raw in (f.key.casefold(), f.label.casefold()):
+        return Candidate(f.key, EXACT, "exact", f'header "{header}" = {label}')
+    if raw in (a.casefold() for a in f.alternative_names):
+        return Candidate(f.key, ALIAS, "alias", f'header "{header}" is a known name of {label}')
+    best: Candidate | None = None
+    for i, hf in enumerate(hforms):
+        penalty = DERIVED_PENALTY if i else 0.0
+        for nf, primary in names:
+            conf = 0.0
+            if sorted(hf.words) == sorted(nf.words):
+                conf = (WORDS_NAME if primary else WORDS_ALIAS) - penalty
+                reason = f'header "{header}" ~ {label}'
+            elif hf.key == nf.key:
+                conf = (LEXICON_NAME if primary else LEXICON_ALIAS) - penalty
+                reason = f'header "{header}" ~ {label}{_notes(hf, nf)}'
+            if conf and (best is None or conf > best.confidence):
+                best = Candidate(f.key, conf, "normalized", reason)
+    return best
+
+
+def _fuzzy_conf(similarity: float) -> float:
+    """Only near-identical spellings (similarity >= ~0.975) reach "strong"."""
+    return 0.93 * similarity**3
+
+
+def score_columns(
+    headers: Sequence[str],
+    sheet: SheetSpec,
+    profiles: Sequence[Profile] | None = None,
+) -> list[dict[str, Candidate]]:
+    """Score every (header, field) pair; returns per header a dict field -> candidate."""
+    all_forms = header_forms(headers)
+    field_names = [_names(f) for f in sheet.fields]
+    # Fuzzy similarity of every header form to every field name, in one vectorized call.
+    flat_h = [(i, hf) for i, forms in enumerate(all_forms) for hf in forms]
+    flat_n = [(j, nf) for j, names in enumerate(field_names) for nf, _ in names]
+    sim = process.cdist(
+        [hf.text for _, hf in flat_h], [nf.text for _, nf in flat_n],
+        scorer=fuzz.token_sort_ratio, workers=1,
+    )
+    best_sim = np.zeros((len(headers), len(sheet.fields)))
+    h_idx = np.array([i for i, _ in flat_h], dtype=int)
+    n_idx = np.array([j for j, _ in flat_n], dtype=int)
+    if sim.size:
+        np.maximum.at(best_sim, (h_idx[:, None], n_idx[None, :]), sim / 100.0)
+
+    result: list[dict[str, Candidate]] = []
+    for i, header in enumerate(headers):
+        cands: dict[str, Candidate] = {}
+        for j, f in enumerate(sheet.fields):
+            cand = _name_score(header, all_forms[i], f, field_names[j])
+            if cand is None:
+                cand = _loose(header, all_forms[i], f, field_names[j], float(best_sim[i, j]))
+            if profiles is not None:
+                cand = _with_values(cand, profiles[i], f, header)
+            if cand is not None and cand.confidence > 0:
+                cands[f.key] = cand
+        result.append(cands)
+    return result
+
+
+def _loose(header: str, hforms: list[Form], f: Field, names: list[tuple[Form, bool]], sim: float) -> Candidate | None:
+    """Fuzzy spelling or word containment: never more than a hint unless near-identical."""
+    conf = _fuzzy_conf(sim)
+    reason = f'header "{header}" resembles field "{f.label}" ({sim:.0%} similar)'
+    for hf in hforms:
+        for nf, _ in names:
+            h, n = set(hf.expanded), set(nf.expanded)
+            if h and n and (h < n or n < h):
+                contained = 0.5 + 0.2 * min(len(h), len(n)) / max(len(h), len(n))
+                if contained > conf:
+                    conf = contained
+                    reason = f'header "{header}" shares the words "{" ".join(sorted(h & n))}" with field "{f.label}"'
+    if conf < 0.3:
+        return None
+    return Candidate(f.key, conf, "fuzzy", reason)
+
+
+def _with_values(cand: Candidate | None, profile: Profile, f: Field, header: str) -> Candidate | None:
+    """Adjust a name candidate by value evidence, or propose a values-only candidate."""
+    fit, note = value_fit(profile, f)
+    if cand is not None:
+        if not fit:
+            return cand
+        conf = min(cand.confidence + fit, 0.99 if cand.confidence < 0.99 else 1.0)
+        if fit > 0 and cand.confidence < 0.85:
+            conf = min(conf, 0.84)  # values may support a hint, never promote it to strong
+        return Candidate(cand.field, max(conf, 0.0), cand.reason_code, f"{cand.reason}; {note}")
+    if fit > 0 and _kind(f) in ("email", "boolean", "enum", "phone"):
+        reason = f'values of "{header}" fit field "{f.label}" ({note})'
+        return Candidate(f.key, VALUES_ONLY, "values", reason)
+    return None
+
+
+__all__ = ["Candidate", "Profile", "profile_column", "score_columns", "value_fit"]

@@ -1,0 +1,110 @@
+"""The headless pipeline without a server: what ``feedline run`` and ``feedline automap`` do."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from feedline.blueprint import Blueprint, SheetSpec, load_blueprint
+from feedline.errors import ConfigError, ExtractError
+from feedline.extract import extract
+from feedline.feeds import ACCURACIES
+from feedline.mapping import MappingMemory, Plan, apply_plan, automap, gate, override
+from feedline.plugins.egress import write_csv
+from feedline.validate import validate
+
+LOCAL_SPACE = "local"
+
+
+def _inputs(file: Path, blueprint_path: Path, accuracy: str,
+            memory_path: Path | None) -> tuple[pl.DataFrame, Blueprint, MappingMemory | None]:
+    if accuracy not in ACCURACIES:
+        raise ConfigError(f"--accuracy must be one of {', '.join(ACCURACIES)} (got {accuracy!r})")
+    blueprint = load_blueprint(blueprint_path)
+    if not file.is_file():
+        raise ExtractError(f"{file}: no such file")
+    extraction = extract(file, filename=file.name)
+    memory = MappingMemory.load(memory_path, blueprint.name) if memory_path else None
+    return extraction.tables[0].frame, blueprint, memory
+
+
+def _best_plan(frame: pl.DataFrame, blueprint: Blueprint, slug: str | None, accuracy: str,
+               memory: MappingMemory | None) -> tuple[Plan, SheetSpec]:
+    """Plan against ``slug``, or against every sheet and keep the best-covered one."""
+    sheets = [blueprint.sheet(slug)] if slug else list(blueprint.sheets)
+    best: tuple[float, Plan, SheetSpec] | None = None
+    for spec in sheets:
+        plan = automap(frame, spec, accuracy=accuracy, memory=memory, space=LOCAL_SPACE)
+        score = sum(f.confidence for f in plan.fields if f.destination)
+        if best is None or score > best[0]:
+            best = (score, plan, spec)
+    assert best is not None
+    return best[1], best[2]
+
+
+def plan_file(file: Path, blueprint_path: Path, *, sheet: str | None = None,
+              memory_path: Path | None = None, accuracy: str = "confident") -> dict[str, Any]:
+    frame, blueprint, memory = _inputs(file, blueprint_path, accuracy, memory_path)
+    plan, _ = _best_plan(frame, blueprint, sheet, accuracy, memory)
+    return plan.to_dict()
+
+
+def run_file(file: Path, blueprint_path: Path, *, sheet: str | None = None, out: Path | None = None,
+             rejects: Path | None = None, accuracy: str = "confident",
+             memory_path: Path | None = None,
+             decisions: dict[str, str | None] | None = None) -> dict[str, Any]:
+    """Extract → automap (+ a person's decisions) → gate → validate → write.
+
+    When the gate fails nothing is written and ``needs_review`` is true.
+    """
+    frame, blueprint, memory = _inputs(file, blueprint_path, accuracy, memory_path)
+    plan, spec = _best_plan(frame, blueprint, sheet, accuracy, memory)
+    suggested = plan.mapping()
+    if decisions:
+        plan = override(plan, decisions, spec, frame)
+        ok, reasons = gate(plan, spec, accuracy)
+        plan.auto_accept, plan.review_reasons = ok, reasons
+    result: dict[str, Any] = {
+        "file": str(file), "sheet": spec.slug, "rows": frame.height, "valid": 0, "invalid": 0,
+        "needs_review": not plan.auto_accept, "plan": plan.to_dict(), "errors_by_type": {},
+        "out": None,
+    }
+    if not plan.auto_accept:
+        return result
+    validated = validate(apply_plan(frame, plan, spec), spec, plan.enum_map())
+    counts = validated.counts()
+    result.update(valid=counts["valid"], invalid=counts["invalid"], errors_by_type=counts["by_type"])
+    records = validated.to_records()
+    if out:
+        valid = [{"values": r["values"]} for r in records if r["valid"]]
+        write_csv(out, spec.keys, [valid], "replace")
+        result["out"] = str(out)
+    if rejects:
+        _write_rejects(rejects, records)
+        result["rejects"] = str(rejects)
+    if memory is not None and memory_path is not None:
+        corrected = {s: d for s, d in (decisions or {}).items() if suggested.get(s) != d}
+        memory.remember(LOCAL_SPACE, spec.slug, plan, corrected=corrected or None)
+        memory.save(memory_path)
+    return result
+
+
+def _write_rejects(path: Path, records: list[dict[str, Any]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            for i, rec in enumerate(records):
+                if not rec["valid"]:
+                    fh.write(json.dumps({"row": i, "values": rec["values"], "messages": rec["messages"]},
+                                        ensure_ascii=False) + "\n")
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,17 @@
+"""The built-in listeners that make up the headless feed, installed like any plugin."""
+
+from __future__ import annotations
+
+from feedline.listener import Listener
+
+
+def headless_feed(listener: Listener) -> None:
+    """extract → automap → validate → egress, each a plugin on the listener."""
+    from feedline.plugins import automap, egress, extract
+
+    listener.use(extract.plugin)
+    listener.use(automap.plugin)
+    listener.use(egress.plugin)
+
+
+__all__ = ["headless_feed"]

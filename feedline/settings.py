@@ -1,0 +1,40 @@
+"""One typed settings object; every value falls back to a ``FEEDLINE_*`` variable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """How a feedline process runs. CLI flags override these; env vars set them."""
+
+    model_config = SettingsConfigDict(env_prefix="FEEDLINE_", extra="ignore")
+
+    data_dir: Path = Field(default=Path(".feedline"), description="Where the SQLite file, blobs and file egress live.")
+    database_url: str | None = Field(default=None, description="SQLAlchemy URL; default sqlite in data_dir. postgresql:// for scale.")
+    api_key: str | None = Field(default=None, description="API key to accept; created and printed on first start when unset.")
+    host: str = Field(default="127.0.0.1", description="Address the HTTP server binds to.")
+    port: int = Field(default=8700, description="Port the HTTP server listens on.")
+    workers: int = Field(default=2, description="Job worker threads inside `feedline serve`.")
+    lease_seconds: float = Field(default=60.0, description="How long a claimed job is leased before another worker may retry it.")
+    poll_interval: float = Field(default=0.2, description="Seconds between queue and event-log polls when idle.")
+    max_upload_bytes: int = Field(default=2 * 1024**3, description="Largest file accepted by upload.")
+    max_attempts: int = Field(default=3, description="How many times a job is tried before it fails for good.")
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            url = self.database_url
+            if url.startswith("postgresql://"):
+                url = "postgresql+psycopg://" + url[len("postgresql://"):]
+            elif url.startswith("postgres://"):
+                url = "postgresql+psycopg://" + url[len("postgres://"):]
+            return url
+        return f"sqlite:///{(self.data_dir / 'feedline.db').resolve()}"
+
+    @property
+    def blob_dir(self) -> Path:
+        return self.data_dir / "blobs"

@@ -1,0 +1,155 @@
+"""SQLAlchemy Core tables: the whole state of a feedline installation."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+metadata = sa.MetaData()
+
+JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+TS = sa.DateTime(timezone=True)
+
+schema_migrations = sa.Table(
+    "schema_migrations", metadata,
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("applied_at", TS, nullable=False),
+)
+
+environments = sa.Table(
+    "environments", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+)
+
+api_keys = sa.Table(
+    "api_keys", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("environment_id", sa.String(40), sa.ForeignKey("environments.id"), nullable=False),
+    sa.Column("key_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("prefix", sa.String(16), nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+)
+
+spaces = sa.Table(
+    "spaces", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("environment_id", sa.String(40), sa.ForeignKey("environments.id"), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("feed", sa.String(200), nullable=False),
+    sa.Column("metadata", JSON, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS, nullable=False),
+    sa.UniqueConstraint("environment_id", "name", name="uq_spaces_env_name"),
+)
+
+files = sa.Table(
+    "files", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("space_id", sa.String(40), sa.ForeignKey("spaces.id"), nullable=False, index=True),
+    sa.Column("name", sa.String(500), nullable=False),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("blob_key", sa.String(200), nullable=False),
+    sa.Column("content_type", sa.String(200)),
+    sa.Column("mode", sa.String(20), nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("error", sa.Text),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS, nullable=False),
+    sa.Index("ix_files_space_sha", "space_id", "sha256"),
+)
+
+workbooks = sa.Table(
+    "workbooks", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("space_id", sa.String(40), sa.ForeignKey("spaces.id"), nullable=False, index=True),
+    sa.Column("file_id", sa.String(40), sa.ForeignKey("files.id"), index=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("name", sa.String(500), nullable=False),
+    sa.Column("metadata", JSON, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+)
+
+sheets = sa.Table(
+    "sheets", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("workbook_id", sa.String(40), sa.ForeignKey("workbooks.id"), nullable=False, index=True),
+    sa.Column("slug", sa.String(200), nullable=False),
+    sa.Column("name", sa.String(500), nullable=False),
+    sa.Column("columns", JSON, nullable=False),
+    sa.Column("row_count", sa.BigInteger, nullable=False),
+    sa.Column("blob_key", sa.String(200)),
+    sa.Column("metadata", JSON, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+)
+
+records = sa.Table(
+    "records", metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True),
+    sa.Column("sheet_id", sa.String(40), sa.ForeignKey("sheets.id"), nullable=False),
+    sa.Column("row", sa.BigInteger, nullable=False),
+    sa.Column("values", JSON, nullable=False),
+    sa.Column("messages", JSON, nullable=False),
+    sa.Column("valid", sa.Boolean, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("updated_at", TS, nullable=False),
+    sa.Index("ix_records_sheet_id", "sheet_id", "id"),
+    sa.Index("ix_records_sheet_valid", "sheet_id", "valid", "id"),
+)
+
+jobs = sa.Table(
+    "jobs", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("environment_id", sa.String(40), nullable=False),
+    sa.Column("space_id", sa.String(40), sa.ForeignKey("spaces.id"), index=True),
+    sa.Column("file_id", sa.String(40), index=True),
+    sa.Column("operation", sa.String(50), nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("dedupe_key", sa.String(200), unique=True),
+    sa.Column("progress", sa.Float, nullable=False),
+    sa.Column("info", sa.Text),
+    sa.Column("input", JSON, nullable=False),
+    sa.Column("plan", JSON),
+    sa.Column("outcome", JSON),
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("max_attempts", sa.Integer, nullable=False),
+    sa.Column("lease_owner", sa.String(100)),
+    sa.Column("lease_expires_at", TS),
+    sa.Column("run_after", TS, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS, nullable=False),
+    sa.Index("ix_jobs_claim", "status", "run_after"),
+)
+
+events = sa.Table(
+    "events", metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True),
+    sa.Column("topic", sa.String(100), nullable=False),
+    sa.Column("environment_id", sa.String(40)),
+    sa.Column("space_id", sa.String(40), index=True),
+    sa.Column("workbook_id", sa.String(40)),
+    sa.Column("sheet_id", sa.String(40)),
+    sa.Column("file_id", sa.String(40)),
+    sa.Column("job_id", sa.String(40)),
+    sa.Column("payload", JSON, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+)
+
+listener_cursors = sa.Table(
+    "listener_cursors", metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("position", sa.BigInteger, nullable=False),
+    sa.Column("updated_at", TS, nullable=False),
+)
+
+mapping_memory = sa.Table(
+    "mapping_memory", metadata,
+    sa.Column("blueprint", sa.String(200), primary_key=True),
+    sa.Column("space_id", sa.String(40), primary_key=True),
+    sa.Column("sheet", sa.String(200), primary_key=True),
+    sa.Column("document", JSON, nullable=False),
+    sa.Column("updated_at", TS, nullable=False),
+)

@@ -1,0 +1,123 @@
+"""Constraint checks on one cast column, each returning rows of the long message frame.
+
+A message frame has the columns of :data:`MESSAGE_SCHEMA`; ``row`` is the 0-based data
+row. Checks only look at cells that cast cleanly (``ok``); ``required`` only at empty ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from feedline.blueprint.model import Constraint, Field
+
+MESSAGE_SCHEMA: dict[str, pl.DataType] = {
+    "row": pl.UInt32(),
+    "field": pl.String(),
+    "type": pl.String(),
+    "level": pl.String(),
+    "message": pl.String(),
+}
+
+
+def messages(
+    field: Field, kind: str, rows: pl.Series, text: pl.Series | str, level: str = "error"
+) -> pl.DataFrame:
+    """A message frame: one ``kind`` message per row in ``rows``."""
+    rows = rows.cast(pl.UInt32)
+    body = text if isinstance(text, pl.Series) else pl.Series([text] * rows.len(), dtype=pl.String)
+    return pl.DataFrame(
+        {
+            "row": rows,
+            "field": pl.Series([field.key] * rows.len(), dtype=pl.String),
+            "type": pl.Series([kind] * rows.len(), dtype=pl.String),
+            "level": pl.Series([level] * rows.len(), dtype=pl.String),
+            "message": body.cast(pl.String),
+        },
+        schema=MESSAGE_SCHEMA,
+    )
+
+
+def _row_index(n: int) -> pl.Series:
+    return pl.Series("row", range(n), dtype=pl.UInt32)
+
+
+def check_required(field: Field, empty: pl.Series) -> pl.DataFrame:
+    """``required``: one message per empty cell."""
+    rows = _row_index(empty.len()).filter(empty)
+    return messages(field, "required", rows, f"{field.label} is required")
+
+
+def check_unique(
+    field: Field, constraint: Constraint, values: pl.Series, ok: pl.Series
+) -> pl.DataFrame:
+    """``unique``: flag the second and later occurrences, naming the first one's row."""
+    key = values
+    if key.dtype == pl.List(pl.String):
+        key = key.list.join("\x1f")
+    if key.dtype == pl.String and not constraint.case_sensitive:
+        key = key.str.to_lowercase()
+    dupes = (
+        pl.DataFrame({"row": _row_index(values.len()), "key": key})
+        .filter(ok & key.is_not_null())
+        .with_columns(first=pl.col("row").first().over("key"))
+        .filter(pl.col("row") != pl.col("first"))
+    )
+    text = dupes.select(pl.format("same value as row {} (0-based)", "first")).to_series()
+    return messages(field, "unique", dupes["row"], text)
+
+
+def _matches(text: pl.Series, pattern: str) -> pl.Series:
+    """Whether each cell contains a match; Python ``re`` for what Rust regex cannot compile."""
+    try:
+        return text.str.contains(pattern)
+    except pl.exceptions.ComputeError:
+        regex = re.compile(pattern)
+        hits = [v for v in text.drop_nulls().unique().to_list() if regex.search(v)]
+        return text.is_in(pl.Series(hits, dtype=pl.String).implode())
+
+
+def check_pattern(
+    field: Field, constraint: Constraint, text: pl.Series, ok: pl.Series
+) -> pl.DataFrame:
+    """``pattern`` on the cell's text; the constraint's ``message`` is the text when given."""
+    pattern = constraint.pattern or ""
+    bad = ok & ~_matches(text, pattern).fill_null(True)
+    rows = _row_index(text.len()).filter(bad)
+    return messages(field, "pattern", rows, constraint.message or f"does not match {pattern}")
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def check_bounds(
+    field: Field, constraint: Constraint, values: pl.Series, ok: pl.Series
+) -> pl.DataFrame:
+    """``min`` / ``max`` on numeric values."""
+    if constraint.value is None or not values.dtype.is_numeric():
+        return messages(field, constraint.type, pl.Series([], dtype=pl.UInt32), "")
+    if constraint.type == "min":
+        bad, text = values < constraint.value, f"must be at least {_number(constraint.value)}"
+    else:
+        bad, text = values > constraint.value, f"must be at most {_number(constraint.value)}"
+    rows = _row_index(values.len()).filter(ok & bad.fill_null(False))
+    return messages(field, constraint.type, rows, text)
+
+
+def check_constraints(
+    field: Field, values: pl.Series, text: pl.Series, empty: pl.Series, ok: pl.Series
+) -> list[pl.DataFrame]:
+    """Every constraint of ``field``; ``text`` is the trimmed source text for ``pattern``."""
+    out: list[pl.DataFrame] = []
+    for constraint in field.constraints:
+        if constraint.type == "required":
+            out.append(check_required(field, empty))
+        elif constraint.type == "unique":
+            out.append(check_unique(field, constraint, values, ok))
+        elif constraint.type == "pattern" and constraint.pattern:
+            out.append(check_pattern(field, constraint, text, ok))
+        elif constraint.type in ("min", "max"):
+            out.append(check_bounds(field, constraint, values, ok))
+    return out

@@ -1,0 +1,100 @@
+"""Date and datetime casts: one format per column, inferred from the column's values."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from feedline.validate.base import CastResult, failed_where_null, where
+
+# (strptime format, shape the text must have first): the shape keeps Polars from
+# accepting partial or oddly padded input. Ties go to the earlier format, so an
+# all-ambiguous ``01/02/2024`` column reads day-first.
+DATE_FORMATS: tuple[tuple[str, str], ...] = (
+    ("%Y-%m-%d", r"^\d{4}-\d{1,2}-\d{1,2}$"),
+    ("%d.%m.%Y", r"^\d{1,2}\.\d{1,2}\.\d{4}$"),
+    ("%d/%m/%Y", r"^\d{1,2}/\d{1,2}/\d{4}$"),
+    ("%m/%d/%Y", r"^\d{1,2}/\d{1,2}/\d{4}$"),
+    ("%Y%m%d", r"^\d{8}$"),
+    ("%d-%m-%Y", r"^\d{1,2}-\d{1,2}-\d{4}$"),
+    ("%Y/%m/%d", r"^\d{4}/\d{1,2}/\d{1,2}$"),
+    ("%d %b %Y", r"^\d{1,2} [A-Za-z]{3} \d{4}$"),
+    ("%d-%b-%Y", r"^\d{1,2}-[A-Za-z]{3}-\d{4}$"),
+    ("%d %B %Y", r"^\d{1,2} [A-Za-z]+ \d{4}$"),
+    ("%b %d, %Y", r"^[A-Za-z]{3} \d{1,2}, \d{4}$"),
+    ("%B %d, %Y", r"^[A-Za-z]+ \d{1,2}, \d{4}$"),
+)
+_ISO_DATETIME_PREFIX = r"^(\d{4}-\d{2}-\d{2})[T ]\d"
+_TIME = (
+    r"(?:T|\s+)(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?:[.,](?P<f>\d{1,9}))?)?"
+    r"\s*(?P<ampm>[AaPp][Mm])?\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$"
+)
+
+
+def _parse(s: pl.Series, fmt: str, shape: str) -> pl.Series:
+    parsed = s.str.strptime(pl.Date, fmt, strict=False)
+    return where(s.str.contains(shape), parsed)
+
+
+def infer_date_format(s: pl.Series) -> str:
+    """The format of :data:`DATE_FORMATS` that parses the most non-empty cells."""
+    counts = s.drop_nulls().value_counts(name="n")
+    values, n = counts.to_series(0), counts["n"]
+    best, best_score = DATE_FORMATS[0][0], 0
+    for fmt, shape in DATE_FORMATS:
+        score = int(n.filter(_parse(values, fmt, shape).is_not_null()).sum())
+        if score > best_score:
+            best, best_score = fmt, score
+    return best
+
+
+def parse_dates(s: pl.Series) -> pl.Series:
+    """``pl.Date`` per cell under the column's format; null where empty or unparseable.
+
+    ISO datetimes (``2024-01-05T10:00``) count as their date.
+    """
+    s = where(s.str.contains(_ISO_DATETIME_PREFIX), s.str.slice(0, 10), s)
+    fmt = infer_date_format(s)
+    shape = dict(DATE_FORMATS)[fmt]
+    return _parse(s, fmt, shape)
+
+
+def cast_date(s: pl.Series) -> CastResult:
+    """Dates in any one of :data:`DATE_FORMATS` per column, as ISO ``YYYY-MM-DD`` text."""
+    return failed_where_null(s, parse_dates(s).dt.strftime("%Y-%m-%d"))
+
+
+def cast_datetime(s: pl.Series) -> CastResult:
+    """A column date format plus an optional time, 12-hour clock and UTC offset.
+
+    Output is ISO 8601: ``2024-01-05T13:45:00``, or in UTC with ``Z`` when the value
+    carried an offset.
+    """
+    g = s.str.extract_groups(_TIME)
+    has_time = g.struct.field("h").is_not_null()
+    date = parse_dates(where(has_time, s.str.replace(_TIME, ""), s).str.strip_chars())
+
+    def part(name: str) -> pl.Series:
+        return g.struct.field(name).cast(pl.Int64, strict=False).fill_null(0)
+
+    hour, minute, second = part("h"), part("m"), part("s")
+    ampm = g.struct.field("ampm").str.to_lowercase()
+    bad_12h = ampm.is_not_null() & ((hour == 0) | (hour > 12))
+    hour = where(
+        ampm == "pm", where(hour < 12, hour + 12, hour), where(ampm == "am", hour % 12, hour)
+    )
+    fraction = g.struct.field("f").str.pad_end(9, "0").str.slice(0, 6)
+    micros = fraction.cast(pl.Int64, strict=False).fill_null(0)
+    time_ok = ~bad_12h & (hour <= 23) & (minute <= 59) & (second <= 59)
+
+    tz = g.struct.field("tz")
+    offset = tz.str.extract_groups(r"^(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2})?$")
+    sign = where(offset.struct.field("sign") == "-", -1, 1)
+    oh = offset.struct.field("oh").cast(pl.Int64, strict=False).fill_null(0)
+    om = offset.struct.field("om").cast(pl.Int64, strict=False).fill_null(0)
+    offset_minutes = sign * (oh * 60 + om)
+
+    total_us = (((hour * 60 + minute - offset_minutes) * 60 + second) * 1_000_000) + micros
+    stamp = date.cast(pl.Datetime("us")) + total_us.cast(pl.Duration("us"))
+    text = stamp.dt.strftime("%Y-%m-%dT%H:%M:%S%.f")
+    text = where(tz.is_not_null(), text + "Z", text)
+    return failed_where_null(s, where(time_ok & (oh <= 14) & (om <= 59), text))
