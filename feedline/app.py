@@ -37,6 +37,12 @@ class Feedline:
             from feedline.plugins import headless_feed
 
             self.listener.use(headless_feed)
+        from feedline.validate.loading import install
+
+        for feed in self.feeds.values():
+            if feed.hooks:
+                base = feed.source_path.parent if feed.source_path else None
+                install(self.listener.scoped(feed.name), feed.hooks, base)
         with self.engine.begin() as conn:
             self.environment_id = repo.ensure_environment(conn)
 

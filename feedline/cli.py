@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,8 +17,9 @@ from rich.console import Console
 
 from feedline.errors import FeedlineError
 
-cli = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
-err = Console(stderr=True)
+cli = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__,
+                  pretty_exceptions_show_locals=False)
+err = Console(stderr=True, soft_wrap=True)
 EXIT_FAILED, EXIT_USAGE, EXIT_REVIEW = 1, 2, 3
 
 
@@ -138,13 +138,14 @@ def run(
     memory: Annotated[Path | None, typer.Option(help="Mapping memory JSON file (read and updated).")] = None,
     map: Annotated[list[str] | None, typer.Option("--map", help="A person's decision 'Source=field' (or 'Source=' for none).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    hooks: Annotated[list[str] | None, typer.Option("--hooks", help="Hooks 'module:function' (repeatable): a function taking the Listener, or a Hook.")] = None,
 ) -> None:
     """Extract, map, validate and write FILE offline (no server)."""
     from feedline.offline import run_file
 
     try:
         result = run_file(file, blueprint, sheet=sheet, out=out, rejects=rejects, accuracy=accuracy,
-                          memory_path=memory, decisions=_decisions(map or []))
+                          memory_path=memory, decisions=_decisions(map or []), hooks=hooks)
     except FeedlineError as exc:
         raise fail(str(exc)) from None
     if as_json:
@@ -180,6 +181,54 @@ def automap(
     typer.echo("auto-accept" if plan["auto_accept"] else "needs review: " + "; ".join(plan.get("review_reasons", [])))
 
 
+@cli.command("extract")
+def extract_cmd(
+    file: Annotated[Path, typer.Argument(help="The delivered file to read.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    header_row: Annotated[int | None, typer.Option(help="0-based header line/row (else detected).")] = None,
+    sheet: Annotated[str | None, typer.Option(help="Read only this workbook sheet.")] = None,
+    record_path: Annotated[str | None, typer.Option(help="JSON key path or XML record element.")] = None,
+) -> None:
+    """Print what feedline reads from FILE: format, encoding, dialect, header row, sheets,
+    row counts and column profiles (exit 2 with a one-line reason on bad input)."""
+    from feedline.extract import ExtractOptions, Limits, extract
+    from feedline.settings import Settings
+
+    st = Settings()
+    limits = Limits(
+        max_file_bytes=st.extract_max_file_bytes, max_rows=st.extract_max_rows,
+        max_columns=st.extract_max_columns, max_cell_chars=st.extract_max_cell_chars,
+        max_archive_members=st.extract_max_archive_members,
+        max_uncompressed_bytes=st.extract_max_uncompressed_bytes,
+        max_compression_ratio=st.extract_max_compression_ratio)
+    options = ExtractOptions(header_row=header_row, sheet=sheet, record_path=record_path,
+                             limits=limits)
+    try:
+        result = extract(file, options=options)
+    except FeedlineError as exc:
+        raise fail(str(exc)) from None
+    summary = result.to_dict(profiles=True)
+    if as_json:
+        typer.echo(json.dumps(summary, ensure_ascii=False))
+        return
+    dialect = f", delimiter {result.delimiter!r}" if result.delimiter else ""
+    typer.echo(f"{file.name}: {result.format}, encoding {result.encoding or '-'}{dialect}"
+               + (f", records at {result.record_path}" if result.record_path else ""))
+    for note in result.warnings:
+        typer.echo(f"  note: {note}")
+    for table in summary["tables"]:
+        flag = "" if table.get("tabular", True) else " (not tabular: not mapped)"
+        typer.echo(f"sheet {table['name']!r}: header row {table['header_row']}, "
+                   f"{table['row_count']} rows, {len(table['columns'])} columns{flag}")
+        for note in table["warnings"]:
+            typer.echo(f"  note: {note}")
+        for column, prof in (table.get("profile") or {}).items():
+            extra = prof.get("format") or prof.get("decimal_separator") or ""
+            top = ", ".join(repr(t["value"]) for t in prof["top"][:3])
+            typer.echo(f"  {column:<28} {prof['kind']:<10} {extra:<9} "
+                       f"{prof['non_empty']:>8} filled {prof['distinct']:>8} distinct  {top}")
+
+
 def _decisions(items: list[str]) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
     for item in items:
@@ -195,6 +244,9 @@ def _print_run(result: dict[str, Any]) -> None:
                f"{result['valid']} valid, {result['invalid']} invalid")
     for kind, n in sorted(result["errors_by_type"].items()):
         typer.echo(f"  {kind}: {n}")
+    for failure in result.get("hook_failures") or []:
+        typer.echo(f"  hook {failure['hook']} failed on {failure['records']} records: "
+                   f"{failure['message']}")
     if result["needs_review"]:
         typer.echo("needs review (nothing written): " + "; ".join(result["plan"].get("review_reasons", [])))
     elif result.get("out"):

@@ -42,15 +42,15 @@ class Client:
         return data[0] if data else None
 
     def create_space(self, name: str, feed: str) -> dict[str, Any]:
-        return self._call("POST", "/v1/spaces", json={"name": name, "feed": feed})  # type: ignore[no-any-return]
+        return self._call("POST", "/v1/spaces", json={"name": name, "feed": feed})
 
     def upload(self, space_id: str, path: Path) -> dict[str, Any]:
         with path.open("rb") as fh:
-            return self._call("POST", "/v1/files", data={"space_id": space_id},  # type: ignore[no-any-return]
+            return self._call("POST", "/v1/files", data={"space_id": space_id},
                               files={"file": (path.name, fh)})
 
     def jobs(self, **params: Any) -> list[dict[str, Any]]:
-        return self._call("GET", "/v1/jobs", params=params)["data"]  # type: ignore[no-any-return]
+        return self._call("GET", "/v1/jobs", params=params)["data"]
 
     def wait_for_file(self, file_id: str, timeout: float = 600.0, poll: float = 0.3) -> list[dict[str, Any]]:
         """Wait until the file's pipeline settles: a job failed or awaits review, or egress is done."""
@@ -60,7 +60,7 @@ class Client:
             ops = {j["operation"]: j for j in jobs}
             stuck = any(j["status"] in {"failed", "needs_review", "canceled"} for j in jobs)
             done = "egress" in ops and all(j["status"] in SETTLED for j in jobs)
-            if stuck and all(j["status"] in SETTLED for j in jobs) or done:
+            if (stuck and all(j["status"] in SETTLED for j in jobs)) or done:
                 return jobs
             if time.monotonic() > deadline:
                 raise ClientError(f"file {file_id} did not settle within {timeout:.0f}s")

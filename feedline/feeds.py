@@ -5,9 +5,14 @@
     routes:
       - match: "*contacts*"               # file-name glob, case-insensitive
         sheet: contacts
+        header_row: 3                     # optional: 0-based header line/row (else detected)
+        sheet_name: Orders                # optional: the one workbook sheet to read
+        record_path: accounts             # optional: JSON key path / XML record element
     automap:
       accuracy: confident                 # exact | confident | any
       max_unmapped_enum_share: 0.05       # share of enum cells left unmapped that still auto-runs
+    hooks:                                # functions taking the Listener, or Hook objects
+      - my_hooks:register                 # module:function; a module beside this file works
     egress:
       policy: valid-only                  # valid-only | all
       destinations:
@@ -37,6 +42,8 @@ PATH_KEYS = ("space", "space_id", "sheet", "file", "file_id", "job")
 class Route:
     match: str
     sheet: str
+    extract: dict[str, Any] = field(default_factory=dict, compare=False)
+    """Extraction choices for matching files: ``header_row``, ``sheet_name``, ``record_path``."""
 
     def matches(self, filename: str) -> bool:
         return fnmatch.fnmatch(filename.lower(), self.match.lower())
@@ -60,6 +67,7 @@ class Feed:
     max_unmapped_enum_share: float = 0.05
     policy: str = "valid-only"
     destinations: tuple[Destination, ...] = ()
+    hooks: tuple[str, ...] = ()
     source_path: Path | None = field(default=None, compare=False)
 
     def route(self, filename: str) -> str | None:
@@ -70,6 +78,16 @@ class Feed:
         if not self.routes and len(self.blueprint.sheets) == 1:
             return self.blueprint.sheets[0].slug
         return None
+
+    def extract_options(self, filename: str) -> dict[str, Any]:
+        """The extraction choices of the first route matching ``filename`` (may be empty)."""
+        for r in self.routes:
+            if r.matches(filename):
+                return dict(r.extract)
+        return {}
+
+
+EXTRACT_KEYS = {"header_row": int, "sheet_name": str, "record_path": str}
 
 
 def load_feed(path: str | Path) -> Feed:
@@ -106,7 +124,13 @@ def parse_feed(data: Any, base: Path, source: Path | None = None) -> Feed:
             raise ConfigError(f"{where}: route #{i + 1} needs 'match' and 'sheet'")
         if raw["sheet"] not in slugs:
             raise ConfigError(f"{where}: route #{i + 1} names unknown sheet {raw['sheet']!r}")
-        routes.append(Route(match=str(raw["match"]), sheet=str(raw["sheet"])))
+        options = {k: raw[k] for k in EXTRACT_KEYS if raw.get(k) is not None}
+        for key, value in options.items():
+            if not isinstance(value, EXTRACT_KEYS[key]) or isinstance(value, bool) or (
+                    key == "header_row" and value < 0):  # type: ignore[operator]
+                raise ConfigError(f"{where}: route #{i + 1}: {key} must be a "
+                                  f"{'non-negative integer' if key == 'header_row' else 'string'}")
+        routes.append(Route(match=str(raw["match"]), sheet=str(raw["sheet"]), extract=options))
     automap = data.get("automap") or {}
     accuracy = automap.get("accuracy", "confident")
     if accuracy not in ACCURACIES:
@@ -135,7 +159,11 @@ def parse_feed(data: Any, base: Path, source: Path | None = None) -> Feed:
         if mode not in ("replace", "append"):
             raise ConfigError(f"{where}: destination #{i + 1}: mode must be replace or append")
         destinations.append(Destination(type="file", path=dpath, mode=mode))
+    hooks = data.get("hooks") or []
+    if not isinstance(hooks, list) or not all(isinstance(h, str) and ":" in h for h in hooks):
+        raise ConfigError(f"{where}: 'hooks' must be a list of 'module:function' strings")
     return Feed(
+        hooks=tuple(hooks),
         name=name.strip(), blueprint=blueprint, routes=tuple(routes), accuracy=accuracy,
         max_unmapped_enum_share=float(share), policy=policy, destinations=tuple(destinations),
         source_path=source,

@@ -14,9 +14,11 @@ from feedline.blueprint import Blueprint, SheetSpec, load_blueprint
 from feedline.errors import ConfigError, ExtractError
 from feedline.extract import extract
 from feedline.feeds import ACCURACIES
+from feedline.listener import Listener
 from feedline.mapping import MappingMemory, Plan, apply_plan, automap, gate, override
 from feedline.plugins.egress import write_csv
 from feedline.validate import validate
+from feedline.validate.loading import install as install_hooks
 
 LOCAL_SPACE = "local"
 
@@ -37,6 +39,7 @@ def _best_plan(frame: pl.DataFrame, blueprint: Blueprint, slug: str | None, accu
                memory: MappingMemory | None) -> tuple[Plan, SheetSpec]:
     """Plan against ``slug``, or against every sheet and keep the best-covered one."""
     sheets = [blueprint.sheet(slug)] if slug else list(blueprint.sheets)
+    sheets = [s.for_mapping() for s in sheets]  # computed fields are never mapped
     best: tuple[float, Plan, SheetSpec] | None = None
     for spec in sheets:
         plan = automap(frame, spec, accuracy=accuracy, memory=memory, space=LOCAL_SPACE)
@@ -57,11 +60,15 @@ def plan_file(file: Path, blueprint_path: Path, *, sheet: str | None = None,
 def run_file(file: Path, blueprint_path: Path, *, sheet: str | None = None, out: Path | None = None,
              rejects: Path | None = None, accuracy: str = "confident",
              memory_path: Path | None = None,
-             decisions: dict[str, str | None] | None = None) -> dict[str, Any]:
-    """Extract → automap (+ a person's decisions) → gate → validate → write.
+             decisions: dict[str, str | None] | None = None,
+             hooks: list[str] | None = None) -> dict[str, Any]:
+    """Extract → automap (+ a person's decisions) → gate → validate (+ hooks) → write.
 
+    ``hooks`` name ``module:function`` hooks (see :mod:`feedline.validate.loading`).
     When the gate fails nothing is written and ``needs_review`` is true.
     """
+    listener = Listener()
+    install_hooks(listener, hooks or [], Path.cwd())
     frame, blueprint, memory = _inputs(file, blueprint_path, accuracy, memory_path)
     plan, spec = _best_plan(frame, blueprint, sheet, accuracy, memory)
     suggested = plan.mapping()
@@ -71,18 +78,22 @@ def run_file(file: Path, blueprint_path: Path, *, sheet: str | None = None, out:
         plan.auto_accept, plan.review_reasons = ok, reasons
     result: dict[str, Any] = {
         "file": str(file), "sheet": spec.slug, "rows": frame.height, "valid": 0, "invalid": 0,
-        "needs_review": not plan.auto_accept, "plan": plan.to_dict(), "errors_by_type": {},
+        "needs_review": not plan.auto_accept, "review_reasons": list(plan.review_reasons),
+        "drift": plan.drift, "plan": plan.to_dict(), "errors_by_type": {},
         "out": None,
     }
     if not plan.auto_accept:
         return result
-    validated = validate(apply_plan(frame, plan, spec), spec, plan.enum_map())
+    full = blueprint.sheet(spec.slug)
+    validated = validate(apply_plan(frame, plan, spec), full, plan.enum_map(),
+                         hooks=listener.hooks_for(spec.slug))
     counts = validated.counts()
-    result.update(valid=counts["valid"], invalid=counts["invalid"], errors_by_type=counts["by_type"])
+    result.update(valid=counts["valid"], invalid=counts["invalid"], errors_by_type=counts["by_type"],
+                  hook_failures=[f.to_dict() for f in validated.hook_failures])
     records = validated.to_records()
     if out:
         valid = [{"values": r["values"]} for r in records if r["valid"]]
-        write_csv(out, spec.keys, [valid], "replace")
+        write_csv(out, full.keys, [valid], "replace")
         result["out"] = str(out)
     if rejects:
         _write_rejects(rejects, records)

@@ -23,6 +23,14 @@ class Settings(BaseSettings):
     poll_interval: float = Field(default=0.2, description="Seconds between queue and event-log polls when idle.")
     max_upload_bytes: int = Field(default=2 * 1024**3, description="Largest file accepted by upload.")
     max_attempts: int = Field(default=3, description="How many times a job is tried before it fails for good.")
+    extract_max_file_bytes: int = Field(default=2 * 1024**3, description="Largest file extraction reads; bigger files fail with a reason.")
+    extract_max_rows: int = Field(default=50_000_000, description="Most data rows one extracted table may hold.")
+    extract_max_columns: int = Field(default=2_000, description="Most columns one extracted table may hold.")
+    extract_max_cell_chars: int = Field(default=1_000_000, description="Longest cell (characters) extraction accepts.")
+    extract_max_archive_members: int = Field(default=1_000, description="Most files a ZIP archive may hold.")
+    extract_max_uncompressed_bytes: int = Field(default=8 * 1024**3, description="Most bytes an archive or .gz file may unpack to.")
+    extract_max_compression_ratio: int = Field(default=200, description="Highest compression ratio accepted before an archive counts as a zip bomb.")
+    extract_stream_bytes: int = Field(default=256 * 1024**2, description="Delimited files larger than this are read in chunks straight to Parquet (bounded memory).")
 
     @property
     def resolved_database_url(self) -> str:

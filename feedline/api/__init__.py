@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from feedline import __version__
-from feedline.api import events, files, jobs, memory, spaces, workbooks
+from feedline.api import events, files, jobs, memory, records, spaces, workbooks
 from feedline.api.deps import install_error_handlers
 from feedline.app import Feedline
 from feedline.events.dispatch import Dispatcher
@@ -65,7 +65,7 @@ def create_app(app: Feedline, *, run_workers: bool = True) -> FastAPI:
             conn.exec_driver_sql("SELECT 1")
         return {"status": "ok", "version": __version__}
 
-    for module in (spaces, memory, files, jobs, workbooks, events):
+    for module in (spaces, memory, files, jobs, workbooks, records, events):
         api.include_router(module.router)
     return api
 

@@ -23,7 +23,7 @@ class ApiError(Exception):
 
 
 def get_app(request: Request) -> Feedline:
-    return request.app.state.feedline  # type: ignore[no-any-return]
+    return request.app.state.feedline
 
 
 def environment(request: Request, app: Annotated[Feedline, Depends(get_app)]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Response, UploadFile
+from fastapi import APIRouter, Body, File, Form, Response, UploadFile
 
 from feedline.api.deps import ApiError, App, Env
 from feedline.errors import ExtractError
@@ -48,3 +48,31 @@ def list_files(space_id: str, app: App, env: Env) -> dict[str, Any]:
 def get_file(file_id: str, app: App, env: Env) -> dict[str, Any]:
     with app.engine.connect() as conn:
         return repo.get_file(conn, file_id, env)
+
+
+@router.post("/{file_id}/extract", status_code=202)
+def re_extract(file_id: str, app: App, env: Env,
+               body: dict[str, Any] = Body(default_factory=dict)) -> dict[str, Any]:
+    """A person corrects extraction: ``{"header_row": 3}``, ``{"sheet_name": "Orders"}`` or
+    ``{"record_path": "accounts"}``; a new extract job re-reads the untouched bytes."""
+    import uuid
+
+    from feedline.jobs import queue
+
+    allowed = {"header_row": int, "sheet_name": str, "record_path": str}
+    unknown = sorted(set(body) - set(allowed))
+    if unknown:
+        raise ApiError(422, "invalid-request", f"unknown option(s): {', '.join(unknown)}")
+    for key, value in body.items():
+        if value is not None and (not isinstance(value, allowed[key]) or isinstance(value, bool)
+                                  or (key == "header_row" and value < 0)):
+            raise ApiError(422, "invalid-request", f"{key}: expected a "
+                           f"{'non-negative integer' if key == 'header_row' else 'string'}")
+    with app.begin() as conn:
+        file = repo.get_file(conn, file_id, env)
+        job = queue.create_job(
+            conn, environment_id=env, operation="extract", space_id=file["space_id"],
+            file_id=file_id, input={k: v for k, v in body.items() if v is not None},
+            dedupe_key=f"extract:{file_id}:{uuid.uuid4().hex}",
+            max_attempts=app.settings.max_attempts)
+    return job

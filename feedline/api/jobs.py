@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Body, Query
 
 from feedline.api.deps import ApiError, App, Env
+from feedline.blueprint import SheetSpec
 from feedline.errors import MappingError
 from feedline.jobs import queue
 from feedline.jobs.model import Status
@@ -32,7 +33,7 @@ def get_job(job_id: str, app: App, env: Env) -> dict[str, Any]:
         return queue.get_job(conn, job_id, env)
 
 
-def _plan_context(app: App, env: str, job_id: str) -> tuple[dict[str, Any], dict[str, Any] | None, Any]:
+def _plan_context(app: App, env: str, job_id: str) -> tuple[dict[str, Any], dict[str, Any] | None, SheetSpec]:
     from feedline.store import repo
 
     with app.engine.connect() as conn:
@@ -45,12 +46,12 @@ def _plan_context(app: App, env: str, job_id: str) -> tuple[dict[str, Any], dict
     slug = job["input"].get("sheet")
     if not slug:
         raise ApiError(409, "conflict", f"job {job_id} has no destination sheet")
-    return job, plan, (feed, feed.blueprint.sheet(slug))
+    return job, plan, feed.blueprint.sheet(slug).for_mapping()  # computed fields: never mapped
 
 
 @router.get("/{job_id}/plan")
 def get_plan(job_id: str, app: App, env: Env) -> dict[str, Any]:
-    _, plan, _ = _plan_context(app, env, job_id)
+    _, plan, _spec = _plan_context(app, env, job_id)
     if plan is None:
         raise ApiError(404, "not-found", f"job {job_id} has no plan yet")
     return {"job_id": job_id, **plan}
@@ -63,7 +64,7 @@ def put_plan(job_id: str, app: App, env: Env, body: dict[str, Any] = Body(...)) 
     Send ``{"fields": [{"source", "destination"}, …], "enums": {…}}``; the plan is
     re-checked and stored as the person's. ``POST …/execute`` then runs it.
     """
-    job, current, (feed, spec) = _plan_context(app, env, job_id)
+    job, current, spec = _plan_context(app, env, job_id)
     if job["status"] not in EDITABLE:
         raise ApiError(409, "conflict", f"job {job_id} is {job['status']}; its plan can no longer change")
     fields = body.get("fields")
@@ -101,7 +102,7 @@ def put_plan(job_id: str, app: App, env: Env, body: dict[str, Any] = Body(...)) 
         plan = Plan.from_dict(data, spec)
     except MappingError as exc:
         raise ApiError(422, "invalid-plan", str(exc)) from None
-    ok, reasons = gate(plan, spec, "any", max_unmapped_enum_share=1.0)
+    _ok, reasons = gate(plan, spec, "any", max_unmapped_enum_share=1.0)
     doc = {**data, **plan.to_dict(), "state": "proposed", "accepted_by": None,
            "suggested": (current or {}).get("suggested", {}), "review_reasons": reasons,
            "auto_accept": False}
@@ -110,10 +111,57 @@ def put_plan(job_id: str, app: App, env: Env, body: dict[str, Any] = Body(...)) 
     return {"job_id": job_id, **doc}
 
 
+@router.patch("/{job_id}/plan")
+def patch_plan(job_id: str, app: App, env: Env, body: dict[str, Any] = Body(...)) -> dict[str, Any]:
+    """Change only the listed entries of the plan; everything else stays as proposed.
+
+    Send ``{"fields": [{"source", "destination"}, …], "enums": {field: {value: option}}}``
+    (both optional). Enum mappings of a field that moved to another column are recomputed.
+    """
+    from feedline.mapping import patch
+
+    job, current, spec = _plan_context(app, env, job_id)
+    if job["status"] not in EDITABLE:
+        raise ApiError(409, "conflict", f"job {job_id} is {job['status']}; its plan can no longer change")
+    if current is None:
+        raise ApiError(409, "conflict", f"job {job_id} has no plan to change yet")
+    fields, enums = body.get("fields") or [], body.get("enums") or {}
+    if not isinstance(fields, list) or not all(isinstance(f, dict) and "source" in f for f in fields):
+        raise ApiError(422, "invalid-request", "fields: a list of {source, destination} is required")
+    if not isinstance(enums, dict) or not all(isinstance(v, dict) for v in enums.values()):
+        raise ApiError(422, "invalid-request", "enums: an object {field: {value: option}} is required")
+    decisions = {f["source"]: f.get("destination") for f in fields}
+    if len(decisions) != len(fields):
+        raise ApiError(422, "invalid-plan", "a column appears twice in fields")
+    try:
+        plan = Plan.from_dict(current, spec)
+        frame = _source_frame(app, job) if decisions else None
+        plan = patch(plan, decisions, enums, spec, frame)
+    except MappingError as exc:
+        raise ApiError(422, "invalid-plan", str(exc)) from None
+    _ok, reasons = gate(plan, spec, "any", max_unmapped_enum_share=1.0)
+    doc = {**current, **plan.to_dict(), "state": "proposed", "accepted_by": None,
+           "review_reasons": reasons, "auto_accept": False}
+    with app.begin() as conn:
+        queue.set_plan(conn, job_id, doc)
+    return {"job_id": job_id, **doc}
+
+
+def _source_frame(app: App, job: dict[str, Any]) -> Any:
+    """The map job's extracted source table."""
+    import polars as pl
+
+    from feedline.store import repo
+
+    with app.engine.connect() as conn:
+        source = repo.get_sheet(conn, job["input"]["source_sheet_id"])
+    return pl.read_parquet(app.blobs.path(source["blob_key"]))
+
+
 @router.post("/{job_id}/execute")
 def execute(job_id: str, app: App, env: Env) -> dict[str, Any]:
     """A person accepts the job's plan: the map job runs with it."""
-    job, plan, (feed, spec) = _plan_context(app, env, job_id)
+    _job, plan, spec = _plan_context(app, env, job_id)
     if plan is None:
         raise ApiError(409, "conflict", f"job {job_id} has no plan to execute yet")
     checked = Plan.from_dict(plan, spec)

@@ -28,7 +28,10 @@ def get_sheet(sheet_id: str, app: App, env: Env) -> dict[str, Any]:
     with app.engine.connect() as conn:
         sheet = repo.get_sheet(conn, sheet_id, env)
         sheet.pop("blob_key", None)
-        return {**sheet, "counts": repo.record_counts(conn, sheet_id)}
+        validation = sheet["metadata"].get("counts") or {}
+        return {**sheet, "counts": repo.record_counts(conn, sheet_id),
+                # message counts as of the last validation (map job or record edit)
+                "messages": {k: validation.get(k, {}) for k in ("by_field", "by_type", "by_level")}}
 
 
 @router.get("/v1/sheets/{sheet_id}/records")

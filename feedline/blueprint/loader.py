@@ -13,9 +13,11 @@ from typing import Any
 
 import yaml
 
+from feedline.blueprint.computed import check_computed
 from feedline.blueprint.model import (
     CONSTRAINT_TYPES,
     FIELD_TYPES,
+    SHEET_CONSTRAINT_TYPES,
     Blueprint,
     Constraint,
     Field,
@@ -91,7 +93,38 @@ def _sheet(raw: Any, index: int) -> SheetSpec:
     dupes = sorted({k for k in keys if keys.count(k) > 1})
     if dupes:
         raise BlueprintError(f"{where}, field {dupes[0]!r}: key appears more than once")
-    return SheetSpec(slug=slug, name=str(raw.get("name") or slug), fields=tuple(parsed))
+    for f in parsed:
+        if f.computed is not None:
+            check_computed(f.computed, keys, f"{where}, field {f.key!r}")
+    constraints = _sheet_constraints(raw.get("constraints"), where, keys)
+    return SheetSpec(slug=slug, name=str(raw.get("name") or slug), fields=tuple(parsed),
+                     constraints=constraints)
+
+
+def _sheet_constraints(raw: Any, where: str, keys: list[str]) -> tuple[Constraint, ...]:
+    """Sheet-level constraints: ``{type: unique, fields: [a, b], case_sensitive}``."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise BlueprintError(f"{where}: 'constraints' must be a list")
+    out: list[Constraint] = []
+    for i, item in enumerate(raw):
+        at = f"{where}, constraint #{i + 1}"
+        if not isinstance(item, dict) or item.get("type") not in SHEET_CONSTRAINT_TYPES:
+            kinds = ", ".join(SHEET_CONSTRAINT_TYPES)
+            raise BlueprintError(f"{at}: a sheet constraint needs 'type' (one of {kinds})")
+        fields = item.get("fields")
+        if (not isinstance(fields, list) or len(fields) < 2
+                or not all(isinstance(f, str) for f in fields)):
+            raise BlueprintError(f"{at}: a composite unique needs 'fields', two or more keys")
+        unknown = [f for f in fields if f not in keys]
+        if unknown:
+            raise BlueprintError(f"{at}, field {unknown[0]!r}: no such field in the sheet")
+        if len(set(fields)) != len(fields):
+            raise BlueprintError(f"{at}: 'fields' names a field twice")
+        out.append(Constraint(type="unique", fields=tuple(fields), message=item.get("message"),
+                              case_sensitive=bool(item.get("case_sensitive", True))))
+    return tuple(out)
 
 
 def _field(raw: Any, sheet: str, index: int) -> Field:
@@ -125,6 +158,14 @@ def _field(raw: Any, sheet: str, index: int) -> Field:
         if not isinstance(ref, dict) or not ref.get("sheet") or not ref.get("field"):
             raise BlueprintError(f"{where}: a reference field needs 'reference: {{sheet, field}}'")
         reference = Reference(sheet=str(ref["sheet"]), field=str(ref["field"]))
+    computed = raw.get("computed")
+    if isinstance(computed, dict) and set(computed) == {"hook"}:
+        computed = computed["hook"]
+    elif isinstance(computed, dict) and set(computed) == {"expression"}:
+        computed = computed["expression"]
+    if computed is not None and (not isinstance(computed, str) or not computed.strip()):
+        raise BlueprintError(
+            f"{where}: 'computed' must be a Python expression or {{hook: 'module:function'}}")
     return Field(
         key=key,
         label=str(raw.get("label") or key),
@@ -134,6 +175,7 @@ def _field(raw: Any, sheet: str, index: int) -> Field:
         constraints=constraints,
         options=options,
         reference=reference,
+        computed=computed.strip() if isinstance(computed, str) else None,
     )
 
 
@@ -163,6 +205,17 @@ def _constraint(raw: Any, where: str) -> Constraint:
         return Constraint(type=kind, value=float(value), message=raw.get("message"))
     if kind == "unique":
         return Constraint(type=kind, case_sensitive=bool(raw.get("case_sensitive", True)))
+    if kind == "length":
+        bounds = {k: raw.get(k) for k in ("min", "max")}
+        for k, v in bounds.items():
+            if v is not None and (isinstance(v, bool) or not isinstance(v, int) or v < 0):
+                raise BlueprintError(f"{where}: length constraint '{k}' must be a whole number >= 0")
+        if bounds["min"] is None and bounds["max"] is None:
+            raise BlueprintError(f"{where}: length constraint needs 'min' and/or 'max'")
+        if bounds["min"] is not None and bounds["max"] is not None and bounds["min"] > bounds["max"]:
+            raise BlueprintError(f"{where}: length constraint has min > max")
+        return Constraint(type=kind, min_length=bounds["min"], max_length=bounds["max"],
+                          message=raw.get("message"))
     return Constraint(type=kind, message=raw.get("message"))
 
 

@@ -13,7 +13,8 @@ FIELD_TYPES: tuple[str, ...] = (
     "string", "number", "integer", "boolean", "date", "datetime", "enum", "reference",
     "string-list",
 )
-CONSTRAINT_TYPES: tuple[str, ...] = ("required", "unique", "pattern", "min", "max")
+CONSTRAINT_TYPES: tuple[str, ...] = ("required", "unique", "pattern", "min", "max", "length")
+SHEET_CONSTRAINT_TYPES: tuple[str, ...] = ("unique",)
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,9 @@ class Constraint:
     """One rule on a field's value.
 
     ``type`` is one of ``required``, ``unique`` (``case_sensitive``), ``pattern``
-    (``pattern``, optional ``message``), ``min`` and ``max`` (``value``).
+    (``pattern``, optional ``message``), ``min`` and ``max`` (``value``) and ``length``
+    (``min_length`` and/or ``max_length``, in characters, or items for a string-list).
+    A sheet-level ``unique`` names its ``fields`` (a composite key).
     """
 
     type: str
@@ -29,6 +32,9 @@ class Constraint:
     pattern: str | None = None
     message: str | None = None
     case_sensitive: bool = True
+    min_length: int | None = None
+    max_length: int | None = None
+    fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,13 @@ class Field:
     constraints: tuple[Constraint, ...] = ()
     options: tuple[Option, ...] = ()
     reference: Reference | None = None
+    computed: str | None = None
+    """A Python expression over the sheet's other fields (``amount * quantity``), or a
+    ``module:function`` hook taking the typed values frame; never mapped from source."""
+
+    @property
+    def is_computed(self) -> bool:
+        return self.computed is not None
 
     @property
     def required(self) -> bool:
@@ -75,6 +88,7 @@ class SheetSpec:
     slug: str
     name: str
     fields: tuple[Field, ...]
+    constraints: tuple[Constraint, ...] = ()
 
     def field(self, key: str) -> Field:
         for f in self.fields:
@@ -85,6 +99,13 @@ class SheetSpec:
     @property
     def keys(self) -> list[str]:
         return [f.key for f in self.fields]
+
+    def for_mapping(self) -> SheetSpec:
+        """The sheet as the mapping step sees it: computed fields are never mapped."""
+        if not any(f.is_computed for f in self.fields):
+            return self
+        sourced = tuple(f for f in self.fields if not f.is_computed)
+        return SheetSpec(self.slug, self.name, sourced, self.constraints)
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import mmap
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from feedline.errors import ExtractError, UnsupportedFormat
-from feedline.extract.csv import read_delimited
-from feedline.extract.detect import DESCRIPTIONS, decode, sniff_binary, sniff_text
-from feedline.extract.model import Extraction
+from feedline.errors import ExtractError, FeedlineError, UnsupportedFormat
+from feedline.extract import archive
+from feedline.extract.csv import NotUtf8, read_delimited
+from feedline.extract.detect import BOMS, DESCRIPTIONS, Decoded, decode, sniff_binary, sniff_text
+from feedline.extract.model import Extraction, ExtractOptions, SourceTable
+from feedline.extract.profile import profile_frame
+from feedline.extract.stream import Progress, stream_delimited
 
 # What a file extension claims, used as a hint only: content decides.
 _EXTENSION_FORMATS = {
@@ -20,51 +28,139 @@ _EXTENSION_FORMATS = {
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
     ".xls": "xls",
+    ".ods": "ods",
     ".json": "json",
+    ".jsonl": "json",
+    ".ndjson": "json",
     ".xml": "xml",
     ".zip": "zip",
     ".pdf": "pdf",
 }
 _EXTENSION_DELIMITERS = {".tsv": "\t", ".tab": "\t", ".psv": "|"}
+_SNIFF_BYTES = 1 << 20
 
 
-def extract(path: str | Path, filename: str | None = None) -> Extraction:
+def extract(
+    path: str | Path,
+    filename: str | None = None,
+    options: ExtractOptions | None = None,
+    *,
+    profile: bool = True,
+    workdir: Path | None = None,
+    progress: Progress | None = None,
+) -> Extraction:
     """Read a delivered file into all-string tables.
 
     Args:
         path: where the bytes are (may be a blob without an extension).
         filename: the name the file was delivered under; its extension is a hint only.
+        options: a person's or feed's choices (header row, sheet, record path) and limits.
+        profile: compute a profile per column (stored on each table).
+        workdir: a folder the caller owns; delimited files above ``options.stream_bytes``
+            are then read in chunks into Parquet files there (bounded memory) and their
+            tables carry ``parquet`` instead of an in-memory frame.
+        progress: called with ``(bytes_read, total_bytes, rows)`` while streaming.
 
     Raises:
-        UnsupportedFormat: the content is not delimited text (a workbook, PDF, binary…).
-        ExtractError: the file is empty, undecodable or not a well-formed table.
+        UnsupportedFormat: the content is in a format feedline does not read (PDF, image…).
+        ExtractError: the file is empty, corrupt, over a limit or not a well-formed table.
     """
     path = Path(path)
+    options = options or ExtractOptions()
+    reader = _Reader(options, workdir, progress, profile)
+    result = reader.read(path, filename or path.name, depth=0)
+    if profile:
+        result = replace(result, tables=[
+            t.replace(profile=profile_frame(t.data)) if t.data is not None else t
+            for t in result.tables])
+    return result
+
+
+@dataclass(frozen=True)
+class _Reader:
+    options: ExtractOptions
+    workdir: Path | None
+    progress: Progress | None
+    profile: bool
+
+    def read(self, path: Path, name: str, depth: int) -> Extraction:
+        return _extract(path, name, self, depth)
+
+
+def _extract(path: Path, name: str, reader: _Reader, depth: int) -> Extraction:
+    options = reader.options
+    limits = options.limits
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(_SNIFF_BYTES)
     except OSError as exc:
         raise ExtractError(f"cannot read {path.name}: {exc.strerror or exc}") from None
-    name = filename or path.name
+    if size > limits.max_file_bytes:
+        raise ExtractError(f"file is {size} bytes; the limit is {limits.max_file_bytes}")
     suffix = Path(name).suffix.lower()
-    if not data.strip():
+    if not head.strip():
         raise ExtractError("file is empty")
-    kind = sniff_binary(data)
+    kind = _binary_kind(head, suffix)
+    if kind in ("xlsx", "xls", "ods"):
+        from feedline.extract.excel import read_workbook
+
+        tables, warnings = read_workbook(path, kind=kind, limits=limits,
+                                         header_row=options.header_row, sheet=options.sheet)
+        return Extraction(format=kind, encoding=None, delimiter=None, tables=tables,
+                          warnings=warnings)
+    if kind == "gzip":
+        return _gzip(path, name, reader, depth)
+    if kind == "zip":
+        return _zip(path, name, reader, depth)
     if kind is not None:
         raise _unsupported(kind)
+    if size > len(head) and _plain_utf8(head) and not options.record_path:
+        large = _large_text(path, name, reader, size)
+        if large is not None:
+            return large
+    data = path.read_bytes() if size > len(head) else head
+    if sniff_binary(data) is not None:
+        raise _unsupported("binary")
     decoded = decode(data)
     if not decoded.data.strip():
         raise ExtractError("file is empty")
-    if decoded.data.lstrip()[:1] in (b"{", b"[", b"<"):
-        kind = sniff_text(decoded.as_text())
-        if kind is not None:
-            raise _unsupported(kind)
-    warnings: list[str] = []
-    claimed = _EXTENSION_FORMATS.get(suffix)
-    if claimed is not None and claimed != "csv":
-        warnings.append(f"the file name ends in {suffix} but the content is delimited text")
-    table, dialect = read_delimited(
-        decoded, name=Path(name).stem or "data", hint=_EXTENSION_DELIMITERS.get(suffix)
-    )
+    stem = Path(name).stem or "data"
+    first = decoded.data.lstrip()[:1]
+    if first in (b"{", b"[", b"<") or options.record_path:
+        text_kind = sniff_text(decoded.as_text()) if first in (b"{", b"[", b"<") else None
+        if text_kind is None and first == b"{" and _looks_like_lines(decoded.as_text()):
+            text_kind = "jsonl"
+        if text_kind is None and suffix in (".jsonl", ".ndjson") and first == b"{":
+            text_kind = "jsonl"
+        if text_kind in ("json", "jsonl"):
+            from feedline.extract.jsonfile import read_json
+
+            tables, record_path, notes = read_json(
+                decoded.as_text(), name=stem, limits=limits, record_path=options.record_path,
+                lines=text_kind == "jsonl")
+            return Extraction(format=text_kind, encoding=decoded.encoding, delimiter=None,
+                              tables=tables, warnings=notes, record_path=record_path)
+        if text_kind == "xml":
+            from feedline.extract.xmlfile import read_xml
+
+            table, record_path = read_xml(data, limits=limits, record_path=options.record_path)
+            return Extraction(format="xml", encoding=decoded.encoding, delimiter=None,
+                              tables=[table], record_path=record_path)
+    return _delimited(decoded, name, options)
+
+
+def _delimited(decoded: Decoded, name: str, options: ExtractOptions) -> Extraction:
+    """Delimited text already in memory (bytes) or memory-mapped (a large UTF-8 file)."""
+    suffix = Path(name).suffix.lower()
+    warnings = _claim_notes(suffix)
+    with _workbook_hint(suffix):
+        table, dialect = read_delimited(
+            decoded, name=Path(name).stem or "data", hint=_EXTENSION_DELIMITERS.get(suffix),
+            header_row=options.header_row,
+        )
+    assert table.data is not None
+    options.limits.check_cells(table.data, where="the file")
     return Extraction(
         format="tsv" if dialect.delimiter == "\t" else "csv",
         encoding=decoded.encoding,
@@ -74,5 +170,143 @@ def extract(path: str | Path, filename: str | None = None) -> Extraction:
     )
 
 
+def _large_text(path: Path, name: str, reader: _Reader, size: int) -> Extraction | None:
+    """A file over 1 MiB whose start is UTF-8 delimited text: Polars reads (and validates)
+    it from a memory map, or in chunks into Parquet above the streaming threshold.
+    ``None`` when it is not UTF-8 after all (the caller detects the encoding)."""
+    options = reader.options
+    suffix = Path(name).suffix.lower()
+    try:
+        if reader.workdir is not None and size > options.stream_bytes:
+            with _workbook_hint(suffix):
+                table, dialect = stream_delimited(
+                    path, name=Path(name).stem or "data", workdir=reader.workdir,
+                    limits=options.limits, hint=_EXTENSION_DELIMITERS.get(suffix),
+                    header_row=options.header_row, progress=reader.progress,
+                    profile=reader.profile)
+            return Extraction(format="tsv" if dialect.delimiter == "\t" else "csv",
+                              encoding="utf-8", delimiter=dialect.delimiter, tables=[table],
+                              warnings=_claim_notes(suffix))
+        with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+            if mm.find(b"\x00") >= 0:
+                raise _unsupported("binary")
+            head = mm[:_SNIFF_BYTES].lstrip()[:1]
+            if head in (b"{", b"[", b"<"):
+                return None
+            return _delimited(Decoded("utf-8", mm), name, options)  # type: ignore[arg-type]
+    except NotUtf8:
+        return None
+    except OSError as exc:
+        raise ExtractError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+
+
+def _plain_utf8(head: bytes) -> bool:
+    """Whether a file's first bytes are UTF-8 without BOM (a cut last character allowed)."""
+    if head.startswith(tuple(bom for bom, _ in BOMS)):
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3 and exc.reason == "unexpected end of data"
+    return True
+
+
+def _claim_notes(suffix: str) -> list[str]:
+    claimed = _EXTENSION_FORMATS.get(suffix)
+    if claimed is not None and claimed != "csv":
+        return [f"the file name ends in {suffix} but the content is delimited text"]
+    return []
+
+
+@contextmanager
+def _workbook_hint(suffix: str) -> Iterator[None]:
+    """Say so when a file named like a workbook turns out to be unreadable text."""
+    try:
+        yield
+    except NotUtf8:
+        raise
+    except ExtractError as exc:
+        if _EXTENSION_FORMATS.get(suffix) in ("xlsx", "xls", "ods"):
+            raise ExtractError(f"not a readable workbook: the file name ends in {suffix} but "
+                               f"the content is text ({exc})") from None
+        raise
+
+
+def unpack_archive(path: Path, filename: str, dest: Path,
+                   options: ExtractOptions | None = None) -> list[archive.Member] | None:
+    """The data members of a ZIP archive (not a workbook) unpacked into ``dest`` under the
+    limits; ``None`` when the file is not such an archive. A broken limit raises
+    :class:`~feedline.errors.ExtractError` (members already unpacked stay in ``dest``)."""
+    options = options or ExtractOptions()
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(_SNIFF_BYTES)
+    except OSError as exc:
+        raise ExtractError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+    if _binary_kind(head, Path(filename).suffix.lower()) != "zip":
+        return None
+    if path.stat().st_size > options.limits.max_file_bytes:
+        raise ExtractError(f"file is {path.stat().st_size} bytes; the limit is "
+                           f"{options.limits.max_file_bytes}")
+    dest.mkdir(parents=True, exist_ok=True)
+    members, _skipped = archive.unzip(path, dest, options.limits)
+    return members
+
+
+def _binary_kind(head: bytes, suffix: str) -> str | None:
+    """The format of a binary file from its signature, refining ZIP into workbook kinds."""
+    kind = sniff_binary(head)
+    if kind == "xlsx" or kind == "zip":
+        if head[30:84].startswith(b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"):
+            return "ods"
+        if kind == "zip" and suffix in (".xlsx", ".xlsm", ".xlsb") and b"[Content_Types]" in head:
+            return "xlsx"
+    if kind == "binary" and suffix in (".xlsb",):
+        return "xlsx"
+    return kind
+
+
+def _looks_like_lines(text: str) -> bool:
+    lines = [ln for ln in text.splitlines()[:5] if ln.strip()]
+    return len(lines) > 1 and all(ln.lstrip().startswith("{") and ln.rstrip().endswith("}")
+                                  for ln in lines)
+
+
+def _gzip(path: Path, name: str, reader: _Reader, depth: int) -> Extraction:
+    inner = name[:-3] if name.lower().endswith(".gz") else Path(name).stem or "data"
+    with tempfile.TemporaryDirectory(prefix="feedline-gz-", dir=reader.workdir) as tmp:
+        target = archive.gunzip(path, Path(tmp) / "inner", reader.options.limits)
+        result = _nested(target, inner, reader, depth)
+    return replace(result, format=f"{result.format}+gzip")
+
+
+def _zip(path: Path, name: str, reader: _Reader, depth: int) -> Extraction:
+    """Every data member of the archive, each member's tables named ``member`` or
+    ``member/sheet``. (The pipeline stores members as files of their own.)"""
+    tables: list[SourceTable] = []
+    warnings: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="feedline-zip-", dir=reader.workdir) as tmp:
+        members, skipped = archive.unzip(path, Path(tmp), reader.options.limits)
+        if skipped:
+            warnings.append(f"skipped {len(skipped)} system or hidden file(s) in the archive")
+        for member in members:
+            try:
+                inner = _nested(member.path, member.name, reader, depth)
+            except FeedlineError as exc:
+                raise ExtractError(f"{member.name}: {exc}") from None
+            for t in inner.tables:
+                label = member.name if len(inner.tables) == 1 else f"{member.name}/{t.name}"
+                tables.append(t.replace(name=label))
+            warnings += [f"{member.name}: {w}" for w in inner.warnings]
+    return Extraction(format="zip", encoding=None, delimiter=None, tables=tables,
+                      warnings=warnings)
+
+
+def _nested(path: Path, name: str, reader: _Reader, depth: int) -> Extraction:
+    if depth >= 2:
+        raise ExtractError("archives nested more than two levels deep are refused")
+    return _extract(path, name, reader, depth + 1)
+
+
 def _unsupported(kind: str) -> UnsupportedFormat:
-    return UnsupportedFormat(f"not a delimited text file (looks like {DESCRIPTIONS[kind]})")
+    return UnsupportedFormat(f"unsupported file format (looks like {DESCRIPTIONS[kind]})")

@@ -4,66 +4,132 @@ from __future__ import annotations
 
 import csv
 import io
+import mmap
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import polars as pl
 from polars.exceptions import PanicException
 
 from feedline.errors import ExtractError
 from feedline.extract.detect import SAMPLE_BYTES, Decoded, Dialect, sniff_dialect
+from feedline.extract.header import SCAN_ROWS, detect_header
 from feedline.extract.model import SourceTable
 
 _MAX_LISTED = 10
+_HEAD_BYTES = 1 << 20
 
 
-def read_delimited(
-    decoded: Decoded, *, name: str, hint: str | None = None
-) -> tuple[SourceTable, Dialect]:
-    """Read UTF-8 delimited text into an all-string table; header = first non-blank line."""
-    data = decoded.data
-    start = len(data) - len(data.lstrip())
-    if start == len(data):
+class NotUtf8(ExtractError):
+    """The bytes handed over as UTF-8 are not (the caller falls back to detection)."""
+
+
+Buffer = bytes | mmap.mmap
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the table starts in delimited text: dialect, header line and its byte offset."""
+
+    dialect: Dialect
+    header_row: int
+    line_start: int
+    columns: list[str]
+    warnings: list[str]
+
+
+def locate(data: Buffer, *, hint: str | None = None, header_row: int | None = None) -> Layout:
+    """Sniff the dialect and find the header among the first 50 records (title lines and
+    notes above it are skipped) unless ``header_row`` (0-based line) says where it is.
+    Reads only the start of ``data`` (a memory map of a large file stays untouched)."""
+    head = data[:_HEAD_BYTES]
+    start = len(head) - len(head.lstrip())
+    if start == len(head):
         raise ExtractError("file is empty")
-    line_start = max(data.rfind(b"\n", 0, start), data.rfind(b"\r", 0, start)) + 1
+    line_start = max(head.rfind(b"\n", 0, start), head.rfind(b"\r", 0, start)) + 1
     sample_bytes = data[line_start : line_start + SAMPLE_BYTES]
     complete = line_start + SAMPLE_BYTES >= len(data)
     sample = sample_bytes.decode("utf-8", errors="ignore")
     dialect = sniff_dialect(sample, complete, hint)
     eol_byte = dialect.eol.encode()
-    header_row = data.count(eol_byte, 0, line_start)
-    raw_header = _header_cells(sample, dialect.delimiter)
-    columns, warnings = unique_headers(raw_header)
+    warnings: list[str] = []
+    moved = header_row is not None
+    if header_row is not None:
+        line_start = _line_offset(data, eol_byte, header_row)
+    else:
+        skip = _detected_lines(sample, dialect.delimiter)
+        if skip:
+            line_start = _line_offset(data, eol_byte, skip, line_start)
+            moved = True
+    header_row = data[:line_start].count(eol_byte)
+    if moved and header_row:
+        warnings.append(f"header found on line {header_row + 1}; lines above it skipped")
+    sample = data[line_start : line_start + SAMPLE_BYTES].decode("utf-8", errors="ignore")
+    columns, renamed = unique_headers(_header_cells(sample, dialect.delimiter))
+    return Layout(dialect, header_row, line_start, columns, warnings + renamed)
 
+
+def read_delimited(
+    decoded: Decoded, *, name: str, hint: str | None = None, header_row: int | None = None
+) -> tuple[SourceTable, Dialect]:
+    """Read UTF-8 delimited text (bytes or a memory map) into an all-string table.
+
+    Raises:
+        NotUtf8: Polars found bytes that are not UTF-8 (only when ``decoded`` was not
+            validated before, i.e. a memory-mapped file).
+    """
+    data = decoded.data
+    layout = locate(data, hint=hint, header_row=header_row)
+    dialect, header_row, columns = layout.dialect, layout.header_row, layout.columns
+    warnings = list(layout.warnings)
+    frame = parse_chunk(data, dialect, skip_lines=header_row, columns=columns,
+                        first_line=header_row, text=lambda: data[layout.line_start:])
+    last = frame.get_column(columns[-1])
+    if last.null_count():  # a short or blank row leaves the last column null
+        text = bytes(data[layout.line_start:]).decode("utf-8")
+        frame, report = check_rows(frame, text, dialect, header_row)
+        warnings += report.warnings(frame.width)
+    if frame.height == 0:
+        raise ExtractError("file has a header row but no data rows")
+    if any(frame.null_count().row(0)):
+        frame = frame.with_columns(pl.all().fill_null(""))
+    table = SourceTable(name, frame, header_row, columns, warnings)
+    return table, dialect
+
+
+def parse_chunk(
+    data: Buffer, dialect: Dialect, *, skip_lines: int, columns: list[str], first_line: int,
+    text: Callable[[], Buffer], has_header: bool = True, row_offset: int = 0,
+) -> pl.DataFrame:
+    """Polars' read of delimited text (header line first unless ``has_header`` is False);
+    failures become one-line reasons naming the first offending row."""
     try:
         frame = pl.read_csv(
             data,
-            has_header=True,
+            has_header=has_header,
             separator=dialect.delimiter,
             quote_char='"',
             eol_char=dialect.eol,
-            skip_lines=header_row,
+            skip_lines=skip_lines,
             infer_schema=False,
             raise_if_empty=False,
             truncate_ragged_lines=False,
+            **({} if has_header else {"new_columns": columns}),
         )
     except (Exception, PanicException) as exc:
-        text = data[line_start:].decode("utf-8")
-        raise _parse_error(text, dialect, header_row, exc) from None
+        if "utf-8" in str(exc).lower() or "utf8" in str(exc).lower():
+            raise NotUtf8("the file is not valid UTF-8") from None
+        raise _parse_error(bytes(text()).decode("utf-8", errors="replace"), dialect,
+                           first_line, exc, width=None if has_header else len(columns),
+                           row_offset=row_offset) from None
     if frame.width != len(columns):
         raise ExtractError(
-            f"could not read the header row (line {header_row + 1}): "
+            f"could not read the header row (line {first_line + 1}): "
             f"found {frame.width} columns, expected {len(columns)}"
         )
-    frame.columns = columns
-
-    last = frame.get_column(columns[-1])
-    if last.null_count():  # a short or blank row leaves the last column null
-        frame, row_warnings = _check_rows(frame, decoded, line_start, dialect, header_row)
-        warnings += row_warnings
-    if frame.height == 0:
-        raise ExtractError("file has a header row but no data rows")
-    frame = frame.with_columns(pl.all().fill_null(""))
-    table = SourceTable(name, frame, header_row, columns, warnings)
-    return table, dialect
+    if has_header:
+        frame.columns = columns
+    return frame
 
 
 def unique_headers(cells: list[str]) -> tuple[list[str], list[str]]:
@@ -95,6 +161,38 @@ def _free(base: str, used: set[str], n: int | None = None) -> str:
     while f"{base}_{n}" in used:
         n += 1
     return f"{base}_{n}"
+
+
+def _line_offset(data: bytes, eol: bytes, lines: int, start: int = 0) -> int:
+    """Byte offset of the line ``lines`` line breaks after ``start``."""
+    pos = start
+    for _ in range(lines):
+        pos = data.find(eol, pos)
+        if pos < 0:
+            raise ExtractError(f"the file has fewer than {lines + 1} lines; cannot use that "
+                               "line as the header")
+        pos += len(eol)
+    return pos
+
+
+def _detected_lines(sample: str, delimiter: str) -> int:
+    """How many lines of ``sample`` precede the detected header (0 = the first line)."""
+    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter, quotechar='"')
+    starts: list[int] = []
+    records: list[list[str]] = []
+    line = 0
+    try:
+        for cells in reader:
+            starts.append(line)
+            records.append(cells)
+            line = reader.line_num
+            if len(records) >= SCAN_ROWS:
+                break
+    except csv.Error:
+        pass
+    if len(records) < 2:
+        return 0
+    return starts[detect_header(records)]
 
 
 def _header_cells(sample: str, delimiter: str) -> list[str]:
@@ -142,55 +240,82 @@ def record_layout(text: str, dialect: Dialect, first_line: int) -> pl.DataFrame:
     )
 
 
-def _check_rows(
-    frame: pl.DataFrame, decoded: Decoded, line_start: int, dialect: Dialect, header_row: int
-) -> tuple[pl.DataFrame, list[str]]:
-    """Drop blank lines and report short rows (Polars padded them with nulls)."""
-    text = decoded.data[line_start:].decode("utf-8")
-    layout = record_layout(text, dialect, header_row).slice(1)
+@dataclass(frozen=True)
+class RowReport:
+    """What :func:`check_rows` found in one stretch of rows."""
+
+    blank: int = 0
+    short: int = 0
+    listed: tuple[tuple[int, int, int], ...] = ()  # (row, line, fields) of the first short rows
+    irregular: bool = False
+
+    def __add__(self, other: RowReport) -> RowReport:
+        listed = (self.listed + other.listed)[:_MAX_LISTED]
+        return RowReport(self.blank + other.blank, self.short + other.short, listed,
+                         self.irregular or other.irregular)
+
+    def warnings(self, width: int) -> list[str]:
+        out = []
+        if self.irregular:
+            out.append("could not check the field count of each row (irregular quoting)")
+        if self.blank:
+            out.append(f"skipped {self.blank} blank line(s)")
+        if self.short:
+            listed = ", ".join(f"row {r} (line {ln}, {f} fields)" for r, ln, f in self.listed)
+            more = f" and {self.short - len(self.listed)} more" if self.short > len(self.listed) else ""
+            out.append(f"{self.short} row(s) have fewer fields than the header ({width}); "
+                       f"padded with empty values: {listed}{more}")
+        return out
+
+
+def check_rows(
+    frame: pl.DataFrame, text: str, dialect: Dialect, first_line: int, *, header: bool = True,
+    row_offset: int = 0,
+) -> tuple[pl.DataFrame, RowReport]:
+    """Drop blank lines and find short rows (Polars padded them with nulls).
+
+    ``text`` starts on line ``first_line`` (0-based) with the header, or without ``header``
+    with a data row; ``row_offset`` numbers rows after earlier chunks.
+    """
+    layout = record_layout(text, dialect, first_line)
+    if header:
+        layout = layout.slice(1)
     if layout.height != frame.height:
-        return frame, ["could not check the field count of each row (irregular quoting)"]
-    warnings: list[str] = []
+        return frame, RowReport(irregular=True)
     blank = layout.get_column("blank")
-    if blank.any():
-        warnings.append(f"skipped {blank.sum()} blank line(s)")
+    n_blank = int(blank.sum())
+    if n_blank:
         frame = frame.filter(~blank)
         layout = layout.filter(~blank)
-    width = frame.width
-    short = layout.with_row_index("row", offset=1).filter(pl.col("fields") < width)
-    if short.height:
-        listed = ", ".join(
-            f"row {r} (line {ln}, {f} fields)"
-            for r, ln, f in short.select("row", "line", "fields").head(_MAX_LISTED).iter_rows()
-        )
-        more = f" and {short.height - _MAX_LISTED} more" if short.height > _MAX_LISTED else ""
-        warnings.append(
-            f"{short.height} row(s) have fewer fields than the header ({width}); "
-            f"padded with empty values: {listed}{more}"
-        )
-    return frame, warnings
+    short = layout.with_row_index("row", offset=row_offset + 1).filter(
+        pl.col("fields") < frame.width)
+    listed = tuple(short.select("row", "line", "fields").head(_MAX_LISTED).iter_rows())
+    return frame, RowReport(n_blank, short.height, listed)
 
 
-def _parse_error(text: str, dialect: Dialect, header_row: int, exc: BaseException) -> ExtractError:
+def _parse_error(text: str, dialect: Dialect, first_line: int, exc: BaseException,
+                 *, width: int | None, row_offset: int = 0) -> ExtractError:
     """Turn a Polars failure into a one-line reason naming the first offending row."""
-    reason = _diagnose(text, dialect.delimiter, header_row)
+    reason = _diagnose(text, dialect.delimiter, first_line, width, row_offset)
     if reason:
         return ExtractError(reason)
     first = " ".join(str(exc).split("\n")[0].split())[:200] or type(exc).__name__
     return ExtractError(f"could not parse the file as delimited text: {first}")
 
 
-def _diagnose(text: str, delimiter: str, header_row: int) -> str | None:
-    """Find the first long row or broken quote with Python's csv module (error path only)."""
+def _diagnose(text: str, delimiter: str, first_line: int, width: int | None,
+              row_no: int = 0) -> str | None:
+    """Find the first long row or broken quote with Python's csv module (error path only).
+
+    ``text`` starts on line ``first_line`` (0-based) with the header when ``width`` is None.
+    """
     reader = csv.reader(
         io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=True
     )
-    row_no = 0
-    width = 0
-    line = header_row + 1
+    line = first_line + 1
     try:
-        for index, cells in enumerate(reader):
-            if index == 0:
+        for cells in reader:
+            if width is None:
                 width = len(cells)
             elif cells and not (len(cells) == 1 and not cells[0].strip()):
                 row_no += 1
@@ -199,7 +324,7 @@ def _diagnose(text: str, delimiter: str, header_row: int) -> str | None:
                         f"row {row_no} (line {line}) has {len(cells)} fields but the header "
                         f"has {width}; the extra fields would be lost"
                     )
-            line = header_row + reader.line_num + 1
+            line = first_line + reader.line_num + 1
     except csv.Error as exc:
         return f"malformed quoting in the record starting on line {line}: {exc}"
     return None

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -52,7 +53,7 @@ DESCRIPTIONS = {
     "binary": "binary data",
 }
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
+BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -65,7 +66,7 @@ _XML_START = re.compile(r"<(\?xml|!DOCTYPE|[A-Za-z_][\w.:-]*[\s/>])")
 
 def sniff_binary(data: bytes) -> str | None:
     """The format key of a non-text file (``zip``, ``xlsx``, ``pdf``, ``binary``…), else None."""
-    if any(data.startswith(bom) for bom, _ in _BOMS):
+    if any(data.startswith(bom) for bom, _ in BOMS):
         return None
     for magic, key in _SIGNATURES:
         if data.startswith(magic):
@@ -106,7 +107,7 @@ class Decoded:
 
 def decode(data: bytes) -> Decoded:
     """Detect the encoding; UTF-8 input without BOM is passed through untouched."""
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if data.startswith(bom):
             if name == "utf-8-sig":
                 body = data[len(bom) :]
@@ -178,11 +179,16 @@ def sniff_dialect(sample: str, complete: bool, hint: str | None = None) -> Diale
     scored: list[tuple[float, int, int, int, str]] = []
     for rank, delim in enumerate(DELIMITERS):
         records = _sample_records(sample, delim, complete)
-        if not records or len(records[0]) < 2:
+        widths = [len(r) for r in records]
+        if not widths or max(widths) < 2:
             continue
-        width = len(records[0])
-        rows = records[1:]
+        # the table's width is the most common one: title lines above the header differ
+        modal = Counter(w for w in widths if w >= 2)
+        width = max(modal.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        start = widths.index(width)
+        rows = records[start + 1 :]
         consistency = sum(len(r) == width for r in rows) / len(rows) if rows else 1.0
+        consistency -= 0.001 * start  # prefer a dialect whose table starts early
         scored.append((consistency, int(delim == hint), width, -rank, delim))
     if not scored:
         return Dialect(hint or ",", eol)

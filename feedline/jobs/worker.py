@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("feedline.worker")
 
 
-class NeedsReview(Exception):  # noqa: N818 - a signal, not an error
+class NeedsReview(Exception):
     """Raised by an executor to park its job for a person, with an outcome saying why."""
 
     def __init__(self, outcome: dict[str, Any]) -> None:

@@ -8,7 +8,7 @@ one, maps enum values and gates the plan; ``override`` applies a person's decisi
 from __future__ import annotations
 
 from feedline.mapping.apply import apply_plan
-from feedline.mapping.automap import automap, override
+from feedline.mapping.automap import automap, override, patch
 from feedline.mapping.enums import map_enum_values
 from feedline.mapping.memory import MappingMemory
 from feedline.mapping.plan import (
@@ -19,6 +19,7 @@ from feedline.mapping.plan import (
     Plan,
     certainty_for,
     gate,
+    review_items,
 )
 
 __all__ = [
@@ -34,4 +35,6 @@ __all__ = [
     "gate",
     "map_enum_values",
     "override",
+    "patch",
+    "review_items",
 ]

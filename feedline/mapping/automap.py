@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import polars as pl
 
 from feedline.blueprint.model import SheetSpec
 from feedline.errors import MappingError
-from feedline.mapping.assign import MIN_CONFIDENCE, assign
+from feedline.mapping.assign import assign
+from feedline.mapping.drift import drift, infer_renames, signature
 from feedline.mapping.enums import map_enum_values
 from feedline.mapping.memory import MappingMemory
 from feedline.mapping.plan import (
@@ -20,8 +22,18 @@ from feedline.mapping.plan import (
     certainty_for,
     gate,
 )
-from feedline.mapping.scorers import Candidate, profile_column, score_columns, value_fit
+from feedline.mapping.scorers import (
+    Candidate,
+    Profile,
+    profile_column,
+    score_columns,
+    specific_kind,
+    value_fit,
+)
 
+UNMAPPED_SURE = 0.97  # a column no free field resembles
+UNMAPPED_HINT = 0.4  # a free field scoring this high makes leaving the column unmapped doubtful
+UNMAPPED_BY_VALUES = 0.6  # values fit a free field's specific shape: a person should look
 _SCOPE_TEXT = {
     "headers": "the same headers were mapped before in this space",
     "space": "this header was mapped before in this space",
@@ -44,17 +56,28 @@ def automap(
     mappings for mapped enum fields, and finally :func:`gate` decides ``auto_accept``.
     """
     headers = list(frame.columns)
-    recalled: dict[str, Any] = {"plan": None, "headers": {}, "enums": {}, "rejected": {}}
+    recalled: dict[str, Any] = {
+        "plan": None, "headers": {}, "enums": {}, "rejected": {}, "last": None,
+    }
     if memory is not None:
         recalled = memory.recall(space or "", sheet.slug, headers)
     profiles = [profile_column(frame.get_column(h)) for h in headers]
+    signatures = {h: signature(p, frame.get_column(h)) for h, p in zip(headers, profiles, strict=True)}
     candidates = score_columns(headers, sheet, profiles)
+    renames = infer_renames(recalled["last"], headers, signatures, candidates)
     keys = set(sheet.keys)
     left_alone: dict[str, str] = {}
     for i, header in enumerate(headers):
         cands = candidates[i]
         for rejected in recalled["rejected"].get(header, ()):
             cands.pop(rejected, None)
+        renamed = renames.get(header)
+        if renamed is not None and renamed.field in keys and renamed.field not in cands_rejected(
+            recalled, header
+        ):
+            current = cands.get(renamed.field)
+            if current is None or current.confidence < renamed.confidence:
+                cands[renamed.field] = renamed
         remembered = recalled["headers"].get(header)
         if remembered is None:
             continue
@@ -85,8 +108,9 @@ def automap(
                 FieldMapping(header, None, 0.97, certainty_for(0.97), left_alone[header], "remembered")
             )
         else:
-            mappings.append(_unmapped(header, candidates[i], chosen, headers))
-    plan = Plan(sheet=sheet.slug, fields=mappings)
+            mappings.append(_unmapped(header, candidates[i], chosen, headers, profiles[i], sheet))
+    plan = Plan(sheet=sheet.slug, fields=mappings, signatures=signatures)
+    plan.drift = drift(recalled["last"], headers, plan.mapping())
     plan.enums = _enums(frame, plan, sheet, recalled["enums"])
     plan.refresh_unmapped(sheet)
     plan.auto_accept, plan.review_reasons = gate(
@@ -95,22 +119,47 @@ def automap(
     return plan
 
 
+def cands_rejected(recalled: dict[str, Any], header: str) -> set[str]:
+    """Fields a person rejected for this header in this space."""
+    return set(recalled["rejected"].get(header, ()))
+
+
 def _unmapped(
-    header: str, cands: dict[str, Candidate], chosen: list[Candidate | None], headers: list[str]
+    header: str,
+    cands: dict[str, Candidate],
+    chosen: list[Candidate | None],
+    headers: list[str],
+    profile: Profile,
+    sheet: SheetSpec,
 ) -> FieldMapping:
-    """The mapping of a column that got no field, explaining what came closest."""
-    best = max(cands.values(), key=lambda c: c.confidence, default=None)
-    if best is None:
-        return FieldMapping(header, None, 1.0, "absolute", f'no field resembles "{header}"', "unmapped")
-    if best.confidence < MIN_CONFIDENCE:
-        reason = f'no field fits "{header}" well enough (closest: "{best.field}", {best.confidence:.2f})'
+    """The mapping of a column that got no field: how sure we are it belongs nowhere.
+
+    Only fields nobody took count as alternatives; a free field whose name comes close,
+    or whose specific value shape (emails, dates, …) the values fit, makes it doubtful.
+    """
+    taken = {c.field: headers[i] for i, c in enumerate(chosen) if c is not None}
+    free = [c for c in cands.values() if c.field not in taken]
+    best = max(free, key=lambda c: c.confidence, default=None)
+    if best is not None and best.confidence >= UNMAPPED_HINT:
+        conf = round(min(1.0 - best.confidence, UNMAPPED_BY_VALUES), 4)
+        reason = f'field "{best.field}" is free and might fit ({best.confidence:.2f}: {best.reason})'
+        return FieldMapping(header, None, conf, certainty_for(conf), reason, "unmapped")
+    for f in sheet.fields:
+        kind = specific_kind(f)
+        if f.key in taken or kind is None:
+            continue
+        fit, note = value_fit(profile, f)
+        if fit > 0:
+            reason = f'field "{f.key}" is free and the values fit it ({note})'
+            return FieldMapping(header, None, UNMAPPED_BY_VALUES, certainty_for(UNMAPPED_BY_VALUES),
+                                reason, "unmapped")
+    overall = max(cands.values(), key=lambda c: c.confidence, default=None)
+    if overall is not None and overall.field in taken:
+        reason = (f'closest field "{overall.field}" ({overall.confidence:.2f}) went to column '
+                  f'"{taken[overall.field]}"')
     else:
-        taker = next(
-            (headers[i] for i, c in enumerate(chosen) if c is not None and c.field == best.field), "?"
-        )
-        reason = f'closest field "{best.field}" ({best.confidence:.2f}) went to column "{taker}"'
-    conf = round(1.0 - best.confidence, 4)
-    return FieldMapping(header, None, conf, certainty_for(conf), reason, "unmapped")
+        reason = f'no free field resembles "{header}"'
+    return FieldMapping(header, None, UNMAPPED_SURE, certainty_for(UNMAPPED_SURE), reason, "unmapped")
 
 
 def _value_counts(frame: pl.DataFrame, column: str) -> list[tuple[str, int]]:
@@ -187,7 +236,8 @@ def override(
             )
         else:
             fields.append(m)
-    new = Plan(sheet=plan.sheet, fields=fields, enums={})
+    new = Plan(sheet=plan.sheet, fields=fields, enums={}, drift=plan.drift,
+               signatures=plan.signatures)
     after = new.mapping()
     changed = {d for s, d in after.items() if before.get(s) != d}
     for key, values in plan.enums.items():
@@ -196,5 +246,39 @@ def override(
     if frame is not None and changed:
         new.enums.update(_enums(frame, new, sheet, {}, only=changed))
     new.refresh_unmapped(sheet)
+    new.auto_accept, new.review_reasons = gate(new, sheet, accuracy)
+    return new
+
+
+def patch(
+    plan: Plan,
+    decisions: Mapping[str, str | None],
+    enum_edits: Mapping[str, Mapping[str, str | None]],
+    sheet: SheetSpec,
+    frame: pl.DataFrame | None = None,
+    *,
+    accuracy: str = "confident",
+) -> Plan:
+    """Change only the listed field decisions and enum values of ``plan``; returns a new plan.
+
+    ``enum_edits`` is {field: {source value: option or None}}; values must exist in the plan.
+    """
+    if decisions:
+        new = override(plan, decisions, sheet, frame, accuracy=accuracy)
+    else:
+        new = replace(plan, enums=dict(plan.enums))
+    for key, edits in enum_edits.items():
+        if key not in new.enums:
+            raise MappingError(f'the plan has no enum mapping for field "{key}"')
+        options = {o.value for o in sheet.field(key).options}
+        by_value = {v.value: v for v in new.enums[key]}
+        for value, option in edits.items():
+            if value not in by_value:
+                raise MappingError(f'field "{key}" has no source value "{value}" in this file')
+            if option is not None and option not in options:
+                raise MappingError(f'value "{value}" of "{key}" maps to unknown option "{option}"')
+            old = by_value[value]
+            by_value[value] = EnumValueMapping(value, option, old.count, 1.0, "set by a person")
+        new.enums[key] = [by_value[v.value] for v in new.enums[key]]
     new.auto_accept, new.review_reasons = gate(new, sheet, accuracy)
     return new

@@ -28,6 +28,11 @@ VALUE_SYNONYMS: dict[str, str] = {
     "cancelado": "cancelled",
     "erstattet": "refunded", "rückerstattet": "refunded", "remboursé": "refunded",
     "reembolsado": "refunded",
+    "y": "yes", "j": "yes", "ja": "yes", "oui": "yes", "si": "yes", "sí": "yes", "sim": "yes",
+    "n": "no", "nein": "no", "non": "no", "nee": "no", "não": "no",
+    "m": "male", "man": "male", "männlich": "male", "homme": "male", "hombre": "male",
+    "f": "female", "w": "female", "woman": "female", "weiblich": "female", "femme": "female",
+    "mujer": "female",
 }
 COUNTRY_ALIASES: dict[str, str] = {
     "uk": "GB", "u.k.": "GB", "great britain": "GB", "britain": "GB", "usa": "US",

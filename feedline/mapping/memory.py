@@ -27,13 +27,15 @@ def fingerprint(headers: Sequence[str]) -> str:
 
 
 def _empty_sheet() -> dict[str, Any]:
-    return {"plans": {}, "headers": {}, "enums": {}, "rejected": {}}
+    return {"plans": {}, "headers": {}, "enums": {}, "rejected": {}, "signatures": {}, "last": None}
 
 
 class MappingMemory:
     """Remembered plans, header -> field counts, enum values and rejected suggestions.
 
-    Layout: ``spaces[space][sheet] = {"plans", "headers", "enums", "rejected"}``.
+    Layout: ``spaces[space][sheet] = {"plans", "headers", "enums", "rejected",
+    "signatures", "last"}``; ``last`` is the latest accepted plan (headers in order, mapping,
+    value signatures), the baseline for drift and renamed-column inference.
     """
 
     def __init__(self, blueprint: str, entries: dict[str, Any] | None = None) -> None:
@@ -78,6 +80,13 @@ class MappingMemory:
             "headers": sorted(memory_key(s) for s in final),
             "mapping": {memory_key(s): d for s, d in final.items()},
         }
+        memo["last"] = {
+            "headers": list(final),
+            "mapping": dict(final),
+            "signatures": {s: plan.signatures[s] for s in final if s in plan.signatures},
+        }
+        for source, sig in plan.signatures.items():
+            memo["signatures"][memory_key(source)] = sig
         for source, dest in final.items():
             counts = memo["headers"].setdefault(memory_key(source), {})
             slot = dest or _UNMAPPED
@@ -96,15 +105,18 @@ class MappingMemory:
 
         Returns ``{"plan": {source: field or None} | None, "headers": {source: (field or
         None, weight, scope)}, "enums": {field: {value: option}}, "rejected": {source:
-        set[field]}}``; scope is ``"headers"`` (same header set), ``"space"`` or ``"other"``.
+        set[field]}, "last": the space's latest accepted plan or None}``; scope is ``"headers"`` (same header set), ``"space"`` or ``"other"``.
         """
         own = self.spaces.get(space, {}).get(sheet)
         others = [
             s[sheet] for name, s in sorted(self.spaces.items()) if name != space and sheet in s
         ]
         keys = {h: memory_key(h) for h in headers}
-        out: dict[str, Any] = {"plan": None, "headers": {}, "enums": {}, "rejected": {}}
+        out: dict[str, Any] = {
+            "plan": None, "headers": {}, "enums": {}, "rejected": {}, "last": None,
+        }
         if own:
+            out["last"] = own.get("last")
             for h, k in keys.items():
                 if k in own["rejected"]:
                     out["rejected"][h] = set(own["rejected"][k])

@@ -12,7 +12,8 @@ from feedline.errors import MappingError
 CERTAINTIES = ("absolute", "strong", "moderate", "weak")
 ACCURACY = ("exact", "confident", "any")
 REASON_CODES = (
-    "person", "remembered", "exact", "alias", "normalized", "fuzzy", "values", "unmapped",
+    "person", "remembered", "renamed", "exact", "alias", "normalized", "fuzzy", "values",
+    "unmapped",
 )
 DEFAULT_MAX_UNMAPPED_ENUM_SHARE = 0.05
 # A person's decision names the replaced suggestion in its reason, so it survives JSON.
@@ -91,6 +92,10 @@ class Plan:
     unmapped_destination: list[dict[str, Any]] = field(default_factory=list)
     auto_accept: bool = False
     review_reasons: list[str] = field(default_factory=list)
+    # Columns added/removed/renamed since the space's last accepted plan (None: no such plan).
+    drift: dict[str, Any] | None = None
+    # Per source column, its value signature (see feedline.mapping.drift.signature).
+    signatures: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def mapping(self) -> dict[str, str]:
         """Source column -> field key, for mapped columns only."""
@@ -119,6 +124,8 @@ class Plan:
             "unmapped_destination": [dict(d) for d in self.unmapped_destination],
             "auto_accept": self.auto_accept,
             "review_reasons": list(self.review_reasons),
+            "drift": self.drift,
+            "signatures": self.signatures,
         }
 
     @classmethod
@@ -188,6 +195,10 @@ class Plan:
             enums=enums,
             auto_accept=bool(data.get("auto_accept", False)),
             review_reasons=[str(r) for r in data.get("review_reasons") or []],
+            drift=data.get("drift") if isinstance(data.get("drift"), dict) else None,
+            signatures={
+                str(k): v for k, v in (data.get("signatures") or {}).items() if isinstance(v, dict)
+            },
         )
         plan.refresh_unmapped(sheet)
         return plan
@@ -206,11 +217,15 @@ def gate(
     passing = _PASSING[accuracy]
     reasons: list[str] = []
     for m in plan.fields:
-        if m.destination is not None and m.certainty not in passing:
+        if m.certainty in passing:
+            continue
+        if m.destination is not None:
             reasons.append(
                 f'column "{m.source}" -> "{m.destination}" is only {m.certainty} '
-                f'({m.confidence:.2f}), below the "{accuracy}" gate'
+                f'({m.confidence:.2f}), below the "{accuracy}" gate: {m.reason}'
             )
+        elif m.reason_code == "unmapped":
+            reasons.append(f'column "{m.source}" is left unmapped, but {m.reason}')
     mapped = set(plan.mapping().values())
     for f in sheet.fields:
         if f.required and f.key not in mapped:
@@ -227,3 +242,36 @@ def gate(
                 f"(limit {max_unmapped_enum_share:.0%}): {examples[:120]}"
             )
     return (not reasons, reasons)
+
+
+def review_items(
+    plan: Plan,
+    sheet: SheetSpec,
+    accuracy: str,
+    *,
+    max_unmapped_enum_share: float = DEFAULT_MAX_UNMAPPED_ENUM_SHARE,
+) -> list[dict[str, Any]]:
+    """What a person must look at, one item per doubt (the structured form of the gate)."""
+    passing = _PASSING.get(accuracy, ())
+    items: list[dict[str, Any]] = []
+    for m in plan.fields:
+        if m.certainty in passing or (m.destination is None and m.reason_code != "unmapped"):
+            continue
+        items.append({
+            "kind": "column" if m.destination is not None else "unmapped-column",
+            "source": m.source, "destination": m.destination, "confidence": round(m.confidence, 4),
+            "certainty": m.certainty, "reason_code": m.reason_code, "reason": m.reason,
+        })
+    mapped = set(plan.mapping().values())
+    items += [
+        {"kind": "required-field", "destination": f.key, "reason": f'"{f.label}" is required'}
+        for f in sheet.fields if f.required and f.key not in mapped
+    ]
+    for key, vals in plan.enums.items():
+        total = sum(v.count for v in vals)
+        missing = [v.value for v in vals if v.option is None]
+        share = sum(v.count for v in vals if v.option is None) / total if total else 0.0
+        if key in mapped and share > max_unmapped_enum_share:
+            items.append({"kind": "enum", "destination": key, "unmatched": missing,
+                          "share": round(share, 4)})
+    return items

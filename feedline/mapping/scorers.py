@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 import numpy as np
@@ -10,8 +10,9 @@ import polars as pl
 from rapidfuzz import fuzz, process
 
 from feedline.blueprint.model import Field, SheetSpec
+from feedline.mapping.abbrev import abbreviates
 from feedline.mapping.enums import known_share
-from feedline.mapping.normalize import Form, form, header_forms
+from feedline.mapping.normalize import Form, form, header_forms, shared_prefix, words
 
 # Confidence of each kind of name match; a derived header form (prefix stripped, last
 # path segment) costs DERIVED_PENALTY because it throws words away.
@@ -19,6 +20,8 @@ EXACT, ALIAS = 1.0, 0.97
 WORDS_NAME, WORDS_ALIAS = 0.95, 0.93
 LEXICON_NAME, LEXICON_ALIAS = 0.91, 0.90
 DERIVED_PENALTY = 0.03
+# Confidence of an abbreviation by the length of its letters (1, 2, 3, 4+ letters).
+ABBREVIATED = (0.0, 0.45, 0.55, 0.65, 0.72)
 VALUES_ONLY = 0.62  # value evidence alone stays "moderate": a person must confirm
 SAMPLE_ROWS = 5000
 ENUM_MAX_DISTINCT = 60
@@ -110,6 +113,12 @@ def _kind(f: Field) -> str:
     return "text"
 
 
+def specific_kind(f: Field) -> str | None:
+    """The field's value shape when values alone can point at it (not text or number)."""
+    kind = _kind(f)
+    return kind if kind in ("email", "phone", "date", "boolean", "enum") else None
+
+
 def value_fit(profile: Profile, f: Field) -> tuple[float, str]:
     """How strongly the values support (>0) or contradict (<0) ``f``, with a note."""
     if profile.filled < 3:
@@ -139,10 +148,28 @@ def value_fit(profile: Profile, f: Field) -> tuple[float, str]:
     return -0.35, f"only {share:.0%} of values fit {kind}"
 
 
-def _names(f: Field) -> list[tuple[Form, bool]]:
-    """Comparison forms of a field: key and label (True), then alternative names."""
-    out = [(form(f.key), True), (form(f.label), True)]
-    out += [(form(a), False) for a in f.alternative_names]
+def entity_words(sheet: SheetSpec) -> set[str]:
+    """Singular forms of the sheet's slug and name (``orders`` -> ``order``)."""
+    out = set()
+    for w in words(f"{sheet.slug} {sheet.name}"):
+        out.add(w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w)
+    return out
+
+
+def _names(
+    f: Field, entity: Set[str] = frozenset(), prefix: str | None = None
+) -> list[tuple[Form, bool, bool]]:
+    """Comparison forms of a field as (form, primary, derived).
+
+    Key and label are primary, alternative names are not; a primary name that starts
+    with the sheet's entity (``order date`` on ``orders``) also counts without it (derived).
+    """
+    out = [(form(f.key), True, False), (form(f.label), True, False)]
+    out += [(form(a), False, False) for a in f.alternative_names]
+    for name in (f.key, f.label):
+        toks = words(name)
+        if len(toks) > 1 and (toks[0] in entity or toks[0] == prefix):
+            out.append((form(name, toks[1:]), True, True))
     return out
 
 
@@ -151,7 +178,9 @@ def _notes(*forms: Form) -> str:
     return f" (abbreviation: {', '.join(notes)})" if notes else ""
 
 
-def _name_score(header: str, hforms: list[Form], f: Field, names: list[tuple[Form, bool]]) -> Candidate | None:
+def _name_score(
+    header: str, hforms: list[Form], f: Field, names: list[tuple[Form, bool, bool]]
+) -> Candidate | None:
     """Best exact, alias, normalized or lexicon match of a header to a field's names."""
     raw = header.strip().casefold()
     label = f'field "{f.label}"'
@@ -161,9 +190,9 @@ def _name_score(header: str, hforms: list[Form], f: Field, names: list[tuple[For
         return Candidate(f.key, ALIAS, "alias", f'header "{header}" is a known name of {label}')
     best: Candidate | None = None
     for i, hf in enumerate(hforms):
-        penalty = DERIVED_PENALTY if i else 0.0
-        for nf, primary in names:
+        for nf, primary, derived in names:
             conf = 0.0
+            penalty = (DERIVED_PENALTY if i else 0.0) + (DERIVED_PENALTY if derived else 0.0)
             if sorted(hf.words) == sorted(nf.words):
                 conf = (WORDS_NAME if primary else WORDS_ALIAS) - penalty
                 reason = f'header "{header}" ~ {label}'
@@ -187,10 +216,12 @@ def score_columns(
 ) -> list[dict[str, Candidate]]:
     """Score every (header, field) pair; returns per header a dict field -> candidate."""
     all_forms = header_forms(headers)
-    field_names = [_names(f) for f in sheet.fields]
+    entity = entity_words(sheet)
+    prefix = shared_prefix([f.key for f in sheet.fields])
+    field_names = [_names(f, entity, prefix) for f in sheet.fields]
     # Fuzzy similarity of every header form to every field name, in one vectorized call.
     flat_h = [(i, hf) for i, forms in enumerate(all_forms) for hf in forms]
-    flat_n = [(j, nf) for j, names in enumerate(field_names) for nf, _ in names]
+    flat_n = [(j, nf) for j, names in enumerate(field_names) for nf, _, _ in names]
     sim = process.cdist(
         [hf.text for _, hf in flat_h], [nf.text for _, nf in flat_n],
         scorer=fuzz.token_sort_ratio, workers=1,
@@ -216,12 +247,20 @@ def score_columns(
     return result
 
 
-def _loose(header: str, hforms: list[Form], f: Field, names: list[tuple[Form, bool]], sim: float) -> Candidate | None:
+def _loose(
+    header: str, hforms: list[Form], f: Field, names: list[tuple[Form, bool, bool]], sim: float
+) -> Candidate | None:
     """Fuzzy spelling or word containment: never more than a hint unless near-identical."""
     conf = _fuzzy_conf(sim)
     reason = f'header "{header}" resembles field "{f.label}" ({sim:.0%} similar)'
     for hf in hforms:
-        for nf, _ in names:
+        for nf, _, _ in names:
+            if abbreviates(nf.words, hf.words) or abbreviates(hf.words, nf.words):
+                short = min(len("".join(nf.words)), len("".join(hf.words)))
+                abbrev = ABBREVIATED[min(short, len(ABBREVIATED) - 1)]
+                if abbrev > conf:
+                    conf = abbrev
+                    reason = f'field "{f.label}" looks like an abbreviation of header "{header}"'
             h, n = set(hf.expanded), set(nf.expanded)
             if h and n and (h < n or n < h):
                 contained = 0.5 + 0.2 * min(len(h), len(n)) / max(len(h), len(n))
@@ -249,4 +288,4 @@ def _with_values(cand: Candidate | None, profile: Profile, f: Field, header: str
     return None
 
 
-__all__ = ["Candidate", "Profile", "profile_column", "score_columns", "value_fit"]
+__all__ = ["Candidate", "Profile", "profile_column", "score_columns", "specific_kind", "value_fit"]

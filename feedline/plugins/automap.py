@@ -22,8 +22,10 @@ from feedline.feeds import Feed
 from feedline.jobs import queue
 from feedline.jobs.worker import JobRun, NeedsReview
 from feedline.listener import Listener
-from feedline.mapping import MappingMemory, Plan, apply_plan, automap, gate
+from feedline.mapping import MappingMemory, Plan, apply_plan, automap, gate, review_items
+from feedline.mapping.drift import describe as describe_drift
 from feedline.store import repo
+from feedline.store.records import insert_record_frame
 from feedline.validate import validate
 
 MEMORY_SCOPE = ""  # the whole blueprint's memory is one document, updated under the write lock
@@ -36,6 +38,8 @@ def on_extract_completed(event: Event, app: Feedline) -> None:
         file = repo.get_file(conn, event.context["file"] or "")
         feed = app.feeds.get(space["feed"])
         for sheet in outcome.get("sheets", []):
+            if not sheet.get("tabular", True):
+                continue  # a notes sheet or a hidden sheet: nothing to map
             target = feed.route(file["name"]) if feed else None
             queue.create_job(
                 conn, environment_id=event.context["environment"] or app.environment_id,
@@ -75,6 +79,7 @@ def resolve(app: Feedline, job: dict[str, Any]) -> tuple[dict[str, Any], Feed, S
 def propose(app: Feedline, job: dict[str, Any], frame: pl.DataFrame) -> dict[str, Any]:
     """Build and store the automatic plan; park the job when the gate says no."""
     space, feed, spec = resolve(app, job)
+    spec = spec.for_mapping()  # computed fields are never mapped from source
     with app.begin() as conn:
         memory = load_memory(conn, feed.blueprint.name)
     plan = automap(frame, spec, accuracy=feed.accuracy, memory=memory, space=space["id"])
@@ -88,6 +93,8 @@ def propose(app: Feedline, job: dict[str, Any], frame: pl.DataFrame) -> dict[str
         raise NeedsReview({
             "message": "the plan needs a person: " + "; ".join(reasons),
             "reasons": reasons, "plan": f"/v1/jobs/{job['id']}/plan",
+            "needs": review_items(plan, spec, feed.accuracy),
+            "drift": plan.drift, "drift_summary": describe_drift(plan.drift),
         })
     return doc
 
@@ -105,11 +112,14 @@ def run_map(run: JobRun) -> dict[str, Any]:
     if not doc or doc.get("state") != "accepted":
         run.progress(10, "planning")
         doc = propose(app, job, frame)
-    plan = Plan.from_dict(doc, spec)
+    mapped = spec.for_mapping()
+    plan = Plan.from_dict(doc, mapped)
     run.progress(30, "validating")
-    validated = validate(apply_plan(frame, plan, spec), spec, plan.enum_map())
+    hooks = app.listener.hooks_for(spec.slug, feed.name)
+    validated = validate(apply_plan(frame, plan, mapped), spec, plan.enum_map(), hooks=hooks)
     counts = validated.counts()
-    records = validated.to_records()
+    records = validated.record_frame()
+    hook_failures = [f.to_dict() for f in validated.hook_failures]
     run.progress(70, "storing records")
     suggested = doc.get("suggested") or {}
     corrected = {src: dst for src, dst in plan.mapping().items() if suggested.get(src) != dst}
@@ -118,9 +128,9 @@ def run_map(run: JobRun) -> dict[str, Any]:
         wb_id = repo.create_workbook(conn, space["id"], job["file_id"], "destination",
                                      f"{source['name']} → {spec.slug}",
                                      metadata={"job_id": job["id"], "source_sheet_id": source["id"]})
-        sheet_id = repo.create_sheet(conn, wb_id, spec.slug, spec.name, spec.keys, len(records),
+        sheet_id = repo.create_sheet(conn, wb_id, spec.slug, spec.name, spec.keys, records.height,
                                      metadata={"counts": counts})
-        repo.insert_records(conn, sheet_id, ({"row": i, **r} for i, r in enumerate(records)))
+        insert_record_frame(conn, sheet_id, records)
         memory = load_memory(conn, feed.blueprint.name)
         memory.remember(space["id"], spec.slug, plan, corrected=corrected or None)
         save_memory(conn, memory)
@@ -129,11 +139,15 @@ def run_map(run: JobRun) -> dict[str, Any]:
         app.emit(conn, topics.WORKBOOK_CREATED, ctx, {"kind": "destination"})
         app.emit(conn, topics.RECORDS_CREATED, ctx, {
             "sheet": spec.slug, "count": counts["rows"], "valid": counts["valid"],
-            "invalid": counts["invalid"]})
+            "invalid": counts["invalid"], "hook_failures": hook_failures})
+    message = f"{counts['rows']} records: {counts['valid']} valid, {counts['invalid']} invalid"
+    for failure in hook_failures:
+        message += f"; hook {failure['hook']} failed on {failure['records']} records"
     return {
-        "message": f"{counts['rows']} records: {counts['valid']} valid, {counts['invalid']} invalid",
+        "message": message, "hook_failures": hook_failures,
         "workbook_id": wb_id, "sheet_id": sheet_id, "sheet": spec.slug, "counts": counts,
         "accepted_by": doc.get("accepted_by"),
+        "drift": plan.drift, "drift_summary": describe_drift(plan.drift),
     }
 
 

@@ -79,7 +79,7 @@ def run_egress(run: JobRun) -> dict[str, Any]:
         counts = repo.record_counts(conn, sheet_id)
     feed = app.feed(space["feed"])
     valid_only = feed.policy == "valid-only"
-    written = []
+    written: list[dict[str, Any]] = []
     for dest in feed.destinations:
         rel = dest.path.format(
             space=_safe(space["name"]), space_id=space["id"], sheet=sheet["slug"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,8 @@ def now() -> datetime:
 
 
 def new_id(prefix: str) -> str:
-    """A short, URL-safe, prefixed identifier such as ``sp_3kq9x2m1c8d0f7a1``."""
-    return f"{prefix}_{secrets.token_hex(8)}"
+    """A prefixed identifier that sorts by creation time, e.g. ``sp_19a3f0c2b7e4d1a2b3c4``."""
+    return f"{prefix}_{time.time_ns() // 1_000_000:012x}{secrets.token_hex(4)}"
 
 
 def aware(value: datetime | None) -> datetime | None:

@@ -20,8 +20,24 @@ def _v1_initial(conn: sa.Connection) -> None:
     t.metadata.create_all(conn, tables=v1)
 
 
+def _v2_record_versions(conn: sa.Connection) -> None:
+    """Every record edit keeps the old values: who or what changed it, and when."""
+    t.metadata.create_all(conn, tables=[t.record_versions])
+
+
+def _v3_file_parent(conn: sa.Connection) -> None:
+    """A file unpacked from an archive points at the archive's file (``files.parent_id``)."""
+    inspector = sa.inspect(conn)
+    if "parent_id" not in {c["name"] for c in inspector.get_columns("files")}:
+        conn.execute(sa.text("ALTER TABLE files ADD COLUMN parent_id VARCHAR(40)"))
+    if "ix_files_parent_id" not in {i["name"] for i in inspector.get_indexes("files")}:
+        conn.execute(sa.text("CREATE INDEX ix_files_parent_id ON files (parent_id)"))
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _v1_initial),
+    (2, "record versions", _v2_record_versions),
+    (3, "file parent (archive members)", _v3_file_parent),
 ]
 
 

@@ -115,18 +115,20 @@ def file_dict(row: Any) -> dict[str, Any]:
     return {
         "id": row.id, "space_id": row.space_id, "name": row.name, "size": row.size,
         "sha256": row.sha256, "content_type": row.content_type, "mode": row.mode,
-        "status": row.status, "error": row.error, "created_at": iso(row.created_at),
-        "updated_at": iso(row.updated_at),
+        "status": row.status, "error": row.error, "parent_id": row.parent_id,
+        "created_at": iso(row.created_at), "updated_at": iso(row.updated_at),
     }
 
 
 def create_file(conn: sa.Connection, space_id: str, name: str, size: int, sha256: str,
-                blob_key: str, content_type: str | None) -> dict[str, Any]:
+                blob_key: str, content_type: str | None,
+                parent_id: str | None = None) -> dict[str, Any]:
     fid = new_id("fl")
     ts = now()
     conn.execute(t.files.insert().values(
         id=fid, space_id=space_id, name=name, size=size, sha256=sha256, blob_key=blob_key,
         content_type=content_type, mode="import", status="uploaded", created_at=ts, updated_at=ts,
+        parent_id=parent_id,
     ))
     return get_file(conn, fid)
 

@@ -59,7 +59,9 @@ files = sa.Table(
     sa.Column("error", sa.Text),
     sa.Column("created_at", TS, nullable=False),
     sa.Column("updated_at", TS, nullable=False),
+    sa.Column("parent_id", sa.String(40)),  # v3: the archive a member was unpacked from
     sa.Index("ix_files_space_sha", "space_id", "sha256"),
+    sa.Index("ix_files_parent_id", "parent_id"),
 )
 
 workbooks = sa.Table(
@@ -152,4 +154,20 @@ mapping_memory = sa.Table(
     sa.Column("sheet", sa.String(200), primary_key=True),
     sa.Column("document", JSON, nullable=False),
     sa.Column("updated_at", TS, nullable=False),
+)
+
+record_versions = sa.Table(
+    "record_versions", metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True),
+    sa.Column("record_id", sa.BigInteger, nullable=False),
+    sa.Column("sheet_id", sa.String(40), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("change", sa.String(20), nullable=False),  # create | update | delete
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("old_values", JSON),
+    sa.Column("new_values", JSON),
+    sa.Column("old_valid", sa.Boolean),
+    sa.Column("changed_at", TS, nullable=False),
+    sa.Index("ix_record_versions_record", "record_id", "version"),
+    sa.Index("ix_record_versions_sheet", "sheet_id", "id"),
 )

@@ -1,9 +1,11 @@
-"""Validation: cast source text to typed values and check constraints, all vectorized.
+"""Validation: cast source text to typed values, run hooks, check constraints, vectorized.
 
->>> result = validate(frame, sheet, enum_maps)   # doctest: +SKIP
->>> result.valid, result.messages, result.to_records()   # doctest: +SKIP
+>>> result = validate(frame, sheet, enum_maps, hooks=listener.hooks_for("contacts"))  # doctest: +SKIP
+>>> result.valid, result.messages, result.record_frame()   # doctest: +SKIP
 """
 
-from feedline.validate.engine import Validated, validate
+from feedline.validate.engine import validate
+from feedline.validate.hooks import Hook, HookFailure, Record
+from feedline.validate.result import Validated, message_counts
 
-__all__ = ["Validated", "validate"]
+__all__ = ["Hook", "HookFailure", "Record", "Validated", "message_counts", "validate"]

@@ -29,7 +29,7 @@ __all__ = [
 # --- numbers ---------------------------------------------------------------------------
 
 _CURRENCY = (
-    r"(?:US\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|[$€£¥₹₽₩₺₪₫฿]"
+    r"(?:US\$|CA\$|C\$|AU\$|A\$|NZ\$|HK\$|S\$|R\$|[$€£¥₹₽₩₺₪₫฿]"
     r"|(?i:USD|EUR|GBP|CHF|JPY|CAD|AUD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|CNY|RMB|INR|BRL|MXN"
     r"|ZAR|RUB|TRY|KRW|SGD|HKD|kr|zł|Fr\.?))"
 )
@@ -89,10 +89,13 @@ def cast_number(s: pl.Series, whole: bool = False) -> CastResult:
     A percent is a fraction: ``12,5 %`` is 0.125.
     """
     text, percent = _parse_numeric(s, whole)
+    return failed_where_null(s, _to_float(text, percent))
+
+
+def _to_float(text: pl.Series, percent: pl.Series) -> pl.Series:
     value = text.cast(pl.Float64, strict=False)
     value = where(percent, value / 100, value)
-    value = where(value.is_finite(), value)
-    return failed_where_null(s, value)
+    return where(value.is_finite(), value)
 
 
 def cast_integer(s: pl.Series) -> CastResult:
@@ -100,7 +103,7 @@ def cast_integer(s: pl.Series) -> CastResult:
     text, percent = _parse_numeric(s, whole=True)
     plain = text.str.contains(r"^-?\d+(?:\.0*)?$").fill_null(False) & ~percent
     exact = text.str.replace(r"\.0*$", "").cast(pl.Int64, strict=False)
-    number = cast_number(s, whole=True).values
+    number = _to_float(text, percent)  # the same parse, not a second one
     whole = (number == number.floor()) & (number.abs() < 2.0**63)
     value = where(plain, exact, where(whole, number.cast(pl.Int64, strict=False)))
     return failed_where_null(s, value)

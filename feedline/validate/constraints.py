@@ -106,6 +106,69 @@ def check_bounds(
     return messages(field, constraint.type, rows, text)
 
 
+def check_length(
+    field: Field, constraint: Constraint, values: pl.Series, text: pl.Series, ok: pl.Series
+) -> pl.DataFrame:
+    """``length``: characters of the text, or items of a string-list."""
+    size = values.list.len() if values.dtype == pl.List(pl.String) else text.str.len_chars()
+    lo, hi = constraint.min_length, constraint.max_length
+    bad = pl.Series([False] * size.len())
+    if lo is not None:
+        bad = bad | (size < lo).fill_null(False)
+    if hi is not None:
+        bad = bad | (size > hi).fill_null(False)
+    unit = "items" if values.dtype == pl.List(pl.String) else "characters"
+    if lo is not None and hi is not None:
+        default = f"must be {lo} to {hi} {unit} long" if lo != hi else f"must be {lo} {unit} long"
+    elif lo is not None:
+        default = f"must be at least {lo} {unit} long"
+    else:
+        default = f"must be at most {hi} {unit} long"
+    rows = _row_index(values.len()).filter(ok & bad)
+    return messages(field, "length", rows, constraint.message or default)
+
+
+def check_reference(field: Field, text: pl.Series, ok: pl.Series, known: pl.Series) -> pl.DataFrame:
+    """``missing-reference``: the value is not a value of the referenced sheet's field."""
+    assert field.reference is not None
+    hit = text.is_in(known.cast(pl.String).str.strip_chars().drop_nulls().implode())
+    bad = ok & ~hit.fill_null(False)
+    rows = _row_index(text.len()).filter(bad)
+    ref = f"{field.reference.sheet}.{field.reference.field}"
+    body = pl.select(pl.format('"{}" is not a known ' + ref.replace("{", "{{"),
+                               pl.lit(text.filter(bad)))).to_series()
+    return messages(field, "missing-reference", rows, body)
+
+
+def check_composite_unique(
+    sheet_fields: list[Field], constraint: Constraint, values: dict[str, pl.Series],
+    ok: dict[str, pl.Series],
+) -> pl.DataFrame:
+    """A sheet-level unique over several fields: rows where any key part is empty are
+    skipped; every field of a repeated key gets a ``unique`` message naming the first row."""
+    keys = []
+    for key in constraint.fields:
+        v = values[key]
+        if v.dtype == pl.List(pl.String):
+            v = v.list.join("\x1f")
+        v = v.cast(pl.String)
+        keys.append(v if constraint.case_sensitive else v.str.to_lowercase())
+    n = keys[0].len()
+    present = pl.Series([True] * n)
+    for key in constraint.fields:
+        present = present & ok[key]
+    frame = pl.DataFrame({"row": _row_index(n), **{f"k{i}": k for i, k in enumerate(keys)}})
+    parts = [f"k{i}" for i in range(len(keys))]
+    dupes = (frame.filter(present).with_columns(first=pl.col("row").first().over(parts))
+             .filter(pl.col("row") != pl.col("first")))
+    names = " + ".join(constraint.fields)
+    text = dupes.select(pl.format(f"same {names} as row {{}} (0-based)", "first")).to_series()
+    if constraint.message:
+        text = pl.Series([constraint.message] * dupes.height, dtype=pl.String)
+    by_key = {f.key: f for f in sheet_fields}
+    return pl.concat([messages(by_key[k], "unique", dupes["row"], text) for k in constraint.fields])
+
+
 def check_constraints(
     field: Field, values: pl.Series, text: pl.Series, empty: pl.Series, ok: pl.Series
 ) -> list[pl.DataFrame]:
@@ -120,4 +183,6 @@ def check_constraints(
             out.append(check_pattern(field, constraint, text, ok))
         elif constraint.type in ("min", "max"):
             out.append(check_bounds(field, constraint, values, ok))
+        elif constraint.type == "length":
+            out.append(check_length(field, constraint, values, text, ok))
     return out

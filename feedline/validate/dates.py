@@ -6,6 +6,12 @@ import polars as pl
 
 from feedline.validate.base import CastResult, failed_where_null, where
 
+EXCEL = "excel"
+# Excel serial day numbers (days since 1899-12-30) from 1000 (1902) to 99999 (2173); an
+# XLSX cell read as a number, or a CSV written from one, carries dates this way.
+_EXCEL_SHAPE = r"^\d{4,5}(?:\.\d+)?$"
+_EXCEL_EPOCH = pl.datetime(1899, 12, 30, time_unit="us")
+
 # (strptime format, shape the text must have first): the shape keeps Polars from
 # accepting partial or oddly padded input. Ties go to the earlier format, so an
 # all-ambiguous ``01/02/2024`` column reads day-first.
@@ -22,6 +28,7 @@ DATE_FORMATS: tuple[tuple[str, str], ...] = (
     ("%d %B %Y", r"^\d{1,2} [A-Za-z]+ \d{4}$"),
     ("%b %d, %Y", r"^[A-Za-z]{3} \d{1,2}, \d{4}$"),
     ("%B %d, %Y", r"^[A-Za-z]+ \d{1,2}, \d{4}$"),
+    (EXCEL, _EXCEL_SHAPE),
 )
 _ISO_DATETIME_PREFIX = r"^(\d{4}-\d{2}-\d{2})[T ]\d"
 _TIME = (
@@ -30,7 +37,16 @@ _TIME = (
 )
 
 
+def excel_serials(s: pl.Series) -> pl.Series:
+    """``pl.Datetime`` for Excel serial numbers (fractions are the time of day)."""
+    days = where(s.str.contains(_EXCEL_SHAPE), s).cast(pl.Float64, strict=False)
+    micros = (days * 86_400_000_000).round(0).cast(pl.Int64, strict=False)
+    return pl.select(_EXCEL_EPOCH + pl.lit(micros).cast(pl.Duration("us"))).to_series()
+
+
 def _parse(s: pl.Series, fmt: str, shape: str) -> pl.Series:
+    if fmt == EXCEL:
+        return excel_serials(s).dt.date()
     parsed = s.str.strptime(pl.Date, fmt, strict=False)
     return where(s.str.contains(shape), parsed)
 
@@ -47,13 +63,13 @@ def infer_date_format(s: pl.Series) -> str:
     return best
 
 
-def parse_dates(s: pl.Series) -> pl.Series:
+def parse_dates(s: pl.Series, fmt: str | None = None) -> pl.Series:
     """``pl.Date`` per cell under the column's format; null where empty or unparseable.
 
     ISO datetimes (``2024-01-05T10:00``) count as their date.
     """
     s = where(s.str.contains(_ISO_DATETIME_PREFIX), s.str.slice(0, 10), s)
-    fmt = infer_date_format(s)
+    fmt = fmt or infer_date_format(s)
     shape = dict(DATE_FORMATS)[fmt]
     return _parse(s, fmt, shape)
 
@@ -69,6 +85,9 @@ def cast_datetime(s: pl.Series) -> CastResult:
     Output is ISO 8601: ``2024-01-05T13:45:00``, or in UTC with ``Z`` when the value
     carried an offset.
     """
+    if infer_date_format(s) == EXCEL:
+        stamp = excel_serials(s)
+        return failed_where_null(s, stamp.dt.strftime("%Y-%m-%dT%H:%M:%S%.f"))
     g = s.str.extract_groups(_TIME)
     has_time = g.struct.field("h").is_not_null()
     date = parse_dates(where(has_time, s.str.replace(_TIME, ""), s).str.strip_chars())

@@ -1,107 +1,25 @@
-"""Validate a frame of source text against a sheet: cast every column, check constraints."""
+"""Validate a frame of source text against a sheet: cast, hooks, computed fields, constraints."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Sequence
 
 import polars as pl
 
+from feedline.blueprint.computed import evaluate
 from feedline.blueprint.model import Field, SheetSpec
-from feedline.validate.base import CastResult, trim
-from feedline.validate.cast import (
-    cast_boolean,
-    cast_date,
-    cast_datetime,
-    cast_integer,
-    cast_number,
-    cast_string_list,
+from feedline.validate.cells import Cells, cast_column, coerce_series
+from feedline.validate.constraints import (
+    MESSAGE_SCHEMA,
+    check_composite_unique,
+    check_constraints,
+    check_reference,
+    messages,
 )
-from feedline.validate.constraints import MESSAGE_SCHEMA, check_constraints, messages
-from feedline.validate.enums import cast_enum
+from feedline.validate.hooks import HOOK_BATCH, Hook, HookRunner
+from feedline.validate.result import CAST_ERROR_TYPES, CAST_ERRORS, Validated
 
-# Message type of a failed cast, and its text ({} is the trimmed source value).
-CAST_ERRORS: dict[str, tuple[str, str]] = {
-    "number": ("invalid-number", '"{}" is not a number'),
-    "integer": ("invalid-integer", '"{}" is not a whole number'),
-    "boolean": ("invalid-boolean", '"{}" is not a yes/no value'),
-    "date": ("invalid-date", '"{}" is not a valid date'),
-    "datetime": ("invalid-datetime", '"{}" is not a valid date and time'),
-    "enum": ("invalid-option", '"{}" is not one of: {}'),
-}
-CAST_ERROR_TYPES = frozenset(kind for kind, _ in CAST_ERRORS.values())
-
-
-@dataclass
-class Validated:
-    """The outcome of :func:`validate`.
-
-    ``raw`` holds the source text (one ``pl.String`` column per sheet field), ``values``
-    the typed values (null where empty or where the cast failed), ``messages`` one row per
-    problem (``row`` is the 0-based data row) and ``valid`` whether a row has no error.
-    """
-
-    raw: pl.DataFrame
-    values: pl.DataFrame
-    messages: pl.DataFrame
-    valid: pl.Series
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """One JSON-friendly dict per row: ``values``, ``messages`` and ``valid``.
-
-        A cell whose cast failed shows the text the partner sent, so whoever fixes it sees
-        the original; empty cells are None.
-        """
-        records: list[dict[str, Any]] = [
-            {"values": values, "messages": [], "valid": bool(valid)}
-            for values, valid in zip(self.values.to_dicts(), self.valid.to_list(), strict=True)
-        ]
-        for row, field, kind, level, text in self.messages.iter_rows():
-            records[row]["messages"].append(
-                {"field": field, "type": kind, "level": level, "message": text}
-            )
-        failed = self.messages.filter(pl.col("type").is_in(list(CAST_ERROR_TYPES)))
-        for (field,), cells in failed.group_by("field"):
-            rows = cells["row"]
-            texts = self.raw[str(field)].gather(rows).to_list()
-            for row, text in zip(rows.to_list(), texts, strict=True):
-                records[row]["values"][str(field)] = text
-        return records
-
-    def counts(self) -> dict[str, Any]:
-        """Row totals and message counts by type and by field and type."""
-        by_field: dict[str, dict[str, int]] = {}
-        grouped = self.messages.group_by("field", "type").len().sort("field", "type")
-        for field, kind, n in grouped.iter_rows():
-            by_field.setdefault(field, {})[kind] = n
-        by_type = self.messages.group_by("type").len().sort("type")
-        valid = int(self.valid.sum())
-        return {
-            "rows": self.valid.len(),
-            "valid": valid,
-            "invalid": self.valid.len() - valid,
-            "by_type": dict(by_type.iter_rows()),
-            "by_field": by_field,
-        }
-
-
-def cast_column(
-    field: Field, raw: pl.Series, trimmed: pl.Series, enum_map: dict[str, str | None] | None = None
-) -> CastResult:
-    """Cast one column of source text to ``field``'s type."""
-    casts = {
-        "number": cast_number,
-        "integer": cast_integer,
-        "boolean": cast_boolean,
-        "date": cast_date,
-        "datetime": cast_datetime,
-        "string-list": cast_string_list,
-    }
-    if field.type == "enum":
-        return cast_enum(raw, trimmed, field, enum_map)
-    if field.type in casts:
-        return casts[field.type](trimmed)
-    return CastResult(trimmed, pl.Series(raw.name, [False] * raw.len(), dtype=pl.Boolean))
+__all__ = ["CAST_ERRORS", "CAST_ERROR_TYPES", "Validated", "cast_column", "validate"]
 
 
 def _cast_messages(field: Field, failed: pl.Series, trimmed: pl.Series) -> pl.DataFrame:
@@ -117,53 +35,124 @@ def _cast_messages(field: Field, failed: pl.Series, trimmed: pl.Series) -> pl.Da
 
 
 def _source(frame: pl.DataFrame, sheet: SheetSpec) -> pl.DataFrame:
-    """The frame's sheet columns as text, missing ones all null, in sheet order."""
+    """The frame's sheet columns as text, missing (and computed) ones all null, in order."""
     return pl.DataFrame(
         [
-            frame[key].cast(pl.String)
-            if key in frame.columns
-            else pl.Series(key, [None] * frame.height, dtype=pl.String)
-            for key in sheet.keys
+            frame[f.key].cast(pl.String)
+            if f.key in frame.columns and not f.is_computed
+            else pl.Series(f.key, [None] * frame.height, dtype=pl.String)
+            for f in sheet.fields
         ],
         schema={key: pl.String for key in sheet.keys},
     )
 
 
+def _compute(cells: Cells, sheet: SheetSpec) -> None:
+    """Evaluate computed fields in sheet order from the (hook-adjusted) values."""
+    for f in sheet.fields:
+        if f.computed is None:
+            continue
+        frame = cells.frame()
+        try:
+            out = evaluate(f.computed, frame)
+            if isinstance(out, pl.Expr):
+                out = frame.select(out.alias(f.key)).to_series()
+            elif not isinstance(out, pl.Series):
+                out = (pl.Series(f.key, out) if isinstance(out, list | tuple)
+                       else pl.select(pl.lit(out).alias(f.key)).to_series().extend_constant(
+                           out, cells.height - 1))
+            if out.len() != cells.height:
+                raise ValueError(f"gave {out.len()} values for {cells.height} rows")
+            result, text = coerce_series(f, out.alias(f.key))
+            cells.set_column(f, result, text)
+        except Exception as exc:
+            rows = pl.Series(range(cells.height), dtype=pl.UInt32)
+            cells.add_messages(rows, f.key, "computed", "error",
+                               f"computed field {f.key} failed: {type(exc).__name__}: {exc}")
+
+
+def _references(cells: Cells, sheet: SheetSpec,
+                references: dict[str, pl.Series] | None) -> list[pl.DataFrame]:
+    """``missing-reference`` checks for reference fields whose target values are known:
+    a field of this sheet, or a ``"sheet.field"`` entry of ``references``."""
+    out = []
+    for f in sheet.fields:
+        if f.reference is None:
+            continue
+        target = f"{f.reference.sheet}.{f.reference.field}"
+        if f.reference.sheet == sheet.slug:
+            known = cells.values[f.reference.field]
+        elif references and target in references:
+            known = references[target]
+        else:
+            continue
+        ok = cells.values[f.key].is_not_null() & ~cells.failed[f.key]
+        out.append(check_reference(f, cells.text[f.key], ok, known))
+    return out
+
+
 def validate(
-    frame: pl.DataFrame, sheet: SheetSpec, enum_maps: dict[str, dict[str, str | None]] | None = None
+    frame: pl.DataFrame,
+    sheet: SheetSpec,
+    enum_maps: dict[str, dict[str, str | None]] | None = None,
+    *,
+    hooks: Sequence[Hook] = (),
+    references: dict[str, pl.Series] | None = None,
+    hook_rows: pl.Series | None = None,
+    batch_size: int = HOOK_BATCH,
+    ids: pl.Series | None = None,
+    row_numbers: pl.Series | None = None,
 ) -> Validated:
-    """Cast every field of ``sheet`` and check its constraints.
+    """Cast every field of ``sheet``, run hooks and computed fields, check constraints.
 
     Args:
         frame: one text column per sheet field; missing columns count as all empty.
         sheet: the target sheet.
         enum_maps: per enum field, raw source value -> option value (None = invalid),
             as decided by the mapping step.
+        hooks: the sheet's hooks (see :mod:`feedline.validate.hooks`).
+        references: ``"sheet.field"`` -> known values, for reference fields to other
+            sheets of the workbook (references within the sheet resolve by themselves).
+        hook_rows: run hooks on these rows only (record edits); None = every row.
+        batch_size: records per hook batch.
+        ids, row_numbers: record ids and stored row numbers that hooks see (edits).
     """
     raw = _source(frame, sheet)
-    columns: list[pl.Series] = []
+    cells = Cells.cast(raw, sheet, enum_maps)
+    failures = []
+    if hooks and (hook_rows is None or hook_rows.len()):
+        runner = HookRunner(cells, list(hooks), hook_rows, batch_size, ids, row_numbers)
+        failures = runner.run()
+    _compute(cells, sheet)
+
     found: list[pl.DataFrame] = [pl.DataFrame(schema=MESSAGE_SCHEMA)]
-    for field in sheet.fields:
-        source = raw[field.key]
-        trimmed = trim(source)
-        result = cast_column(field, source, trimmed, (enum_maps or {}).get(field.key))
-        columns.append(result.values.alias(field.key))
-        empty = result.values.is_null() & ~result.failed
-        ok = result.values.is_not_null() & ~result.failed
-        if field.type in CAST_ERRORS:
-            found.append(_cast_messages(field, result.failed, trimmed))
-        found.extend(check_constraints(field, result.values, trimmed, empty, ok))
+    ok: dict[str, pl.Series] = {}
+    for f in sheet.fields:
+        values, failed, text = cells.values[f.key], cells.failed[f.key], cells.text[f.key]
+        empty = values.is_null() & ~failed
+        ok[f.key] = values.is_not_null() & ~failed
+        if f.type in CAST_ERRORS:
+            found.append(_cast_messages(f, failed, text))
+        found.extend(check_constraints(f, values, text, empty, ok[f.key]))
+    found.extend(_references(cells, sheet, references))
+    for constraint in sheet.constraints:
+        if constraint.type == "unique" and constraint.fields:
+            found.append(check_composite_unique(list(sheet.fields), constraint, cells.values, ok))
+    found.extend(cells.extra)
 
     order = {key: i for i, key in enumerate(sheet.keys)}
     all_messages = (
         pl.concat(found)
-        .with_columns(_order=pl.col("field").replace_strict(order, return_dtype=pl.UInt32))
+        .with_columns(_order=pl.col("field").replace_strict(order, default=None,
+                                                            return_dtype=pl.Int64).fill_null(-1))
         .sort("row", "_order", maintain_order=True)
         .drop("_order")
     )
     errors = all_messages.filter(pl.col("level") == "error")["row"].unique()
     rows = pl.Series("valid", range(raw.height), dtype=pl.UInt32)
     valid = (~rows.is_in(errors.implode())).alias("valid")
-    return Validated(
-        raw=raw, values=pl.DataFrame(columns, height=raw.height), messages=all_messages, valid=valid
-    )
+    display = pl.DataFrame([cells.raw[k].alias(k) for k in sheet.keys], height=raw.height)
+    failed_cells = pl.DataFrame([cells.failed[k].alias(k) for k in sheet.keys], height=raw.height)
+    return Validated(raw=display, values=cells.frame(), messages=all_messages, valid=valid,
+                     failed=failed_cells, hook_failures=failures)
+

@@ -35,13 +35,11 @@ def app(database_url: str, tmp_path: Path, crm_blueprint_path: Path) -> Iterator
 def drain(app: Feedline, limit: int = 200) -> int:
     """Deliver events and run jobs until nothing is left; returns the steps taken."""
     dispatcher, worker = Dispatcher(app), Worker(app, name="test-worker")
-    steps = 0
-    for _ in range(limit):
+    for steps in range(limit):
         delivered = dispatcher.run_once()
         ran = worker.run_once()
         if not delivered and not ran:
             return steps
-        steps += 1
     raise AssertionError(f"pipeline did not settle within {limit} steps")
 
 

@@ -52,7 +52,7 @@ def _upload(client: TestClient, space_id: str, name: str, data: bytes) -> dict:
 def test_bad_files_fail_their_job_with_a_reason_and_keep_bytes(app: Feedline, client: TestClient) -> None:
     space = client.post("/v1/spaces", json={"name": "bad", "feed": "crm"}).json()
     cases = {
-        "contacts.png": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not a delimited text"),
+        "contacts.png": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "image"),
         "contacts_empty.csv": (b"", "empty"),
         "contacts_header.csv": (b"Email,First Name,Last Name\n", "no data rows"),
     }

@@ -142,3 +142,24 @@ def test_transitions_refuse_impossible_moves(app: Feedline) -> None:
         queue.transition(conn, job["id"], Status.CANCELED)
     with app.begin() as conn, pytest.raises(Conflict, match="canceled"):
         queue.transition(conn, job["id"], Status.READY)
+
+
+def test_a_failing_handler_gets_the_event_again(app: Feedline) -> None:
+    calls: list[int] = []
+    listener = Listener()
+
+    @listener.on("test:*")
+    def flaky(event, _app):
+        calls.append(event.payload["n"])
+        if event.payload["n"] == 2 and calls.count(2) < 3:
+            raise RuntimeError("downstream hiccup")
+
+    app.listener = listener
+    with app.begin() as conn:
+        for n in (1, 2, 3):
+            emit(conn, "test:x", {}, {"n": n})
+    dispatcher = Dispatcher(app)
+    assert dispatcher.run_once() == 1  # stops before the failing event
+    assert dispatcher.run_once() == 0
+    assert dispatcher.run_once() == 2  # third try succeeds, the log moves on
+    assert calls == [1, 2, 2, 2, 3]

@@ -60,7 +60,7 @@ def test_plan_dict_has_exact_keys_and_round_trips():
     data = plan.to_dict()
     assert set(data) == {
         "sheet", "fields", "enums", "unmapped_source", "unmapped_destination", "auto_accept",
-        "review_reasons",
+        "review_reasons", "drift", "signatures",
     }
     assert set(data["fields"][0]) == {"source", "destination", "confidence", "certainty", "reason", "reason_code"}
     assert set(data["enums"]["status"][0]) == {"value", "option", "count", "confidence", "reason"}

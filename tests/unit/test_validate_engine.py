@@ -154,6 +154,7 @@ def test_counts() -> None:
         "valid": 1,
         "invalid": 2,
         "by_type": {"invalid-integer": 1, "min": 1, "required": 1, "unique": 1},
+        "by_level": {"error": 4},
         "by_field": {
             "email": {"unique": 1},
             "name": {"required": 1},

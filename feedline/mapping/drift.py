@@ -1,0 +1,155 @@
+"""Value signatures of columns, renamed-column inference and drift against the last plan.
+
+A signature is a small JSON summary of a column's values (shapes, length, distinctness,
+most frequent values). When a remembered column disappears and a new one appears whose
+values look the same, the new column is probably the old one renamed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import polars as pl
+from rapidfuzz import fuzz
+
+from feedline.mapping.normalize import memory_key, value_key
+from feedline.mapping.scorers import Candidate, Profile
+
+SHAPES = ("email", "date", "number", "boolean", "phone")
+TOP_VALUES = 12
+RENAMED_STRONG, RENAMED_WEAK = 0.92, 0.8
+MIN_SIMILARITY = 0.85  # signatures less alike than this are never a rename
+UNIQUE_MARGIN = 0.1  # the runner-up must trail by this much for the pair to be unambiguous
+NAME_HINT = 0.3  # a name score this high (or similar headers) makes a rename "strong"
+
+
+def signature(profile: Profile, series: pl.Series) -> dict[str, Any]:
+    """A column's value signature: shape shares, mean length, distinct share, top values."""
+    s = series.head(5000).cast(pl.String).str.strip_chars()
+    s = s.filter(s.is_not_null() & (s != ""))
+    mean = s.str.len_chars().mean() if s.len() else None
+    length = float(mean) if isinstance(mean, int | float) else 0.0
+    sig: dict[str, Any] = {k: round(float(getattr(profile, k)), 3) for k in SHAPES}
+    sig["length"] = round(length, 2)
+    sig["distinct"] = round(profile.distinct / profile.filled, 3) if profile.filled else 0.0
+    sig["filled"] = profile.filled
+    if profile.counts:
+        ranked = sorted(profile.counts, key=lambda vc: (-vc[1], vc[0]))[:TOP_VALUES]
+        sig["top"] = sorted({value_key(v) for v, _ in ranked})
+    return sig
+
+
+def similarity(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
+    """How alike two signatures are, 0..1; one differing value shape is enough to fail."""
+    if not a.get("filled") or not b.get("filled"):
+        return 0.0
+    shape = 1.0 - max(abs(float(a.get(k, 0)) - float(b.get(k, 0))) for k in SHAPES)
+    la, lb = float(a.get("length", 0)), float(b.get("length", 0))
+    length = min(la, lb) / max(la, lb) if max(la, lb) else 1.0
+    distinct = 1.0 - abs(float(a.get("distinct", 0)) - float(b.get("distinct", 0)))
+    score = shape * (0.5 + 0.25 * length + 0.25 * distinct)
+    ta, tb = set(a.get("top") or ()), set(b.get("top") or ())
+    if ta and tb:
+        score = 0.6 * score + 0.4 * len(ta & tb) / len(ta | tb)
+    elif ta or tb:
+        score *= 0.85  # one side is enum-like, the other is not
+    return round(score, 4)
+
+
+def infer_renames(
+    last: Mapping[str, Any] | None,
+    headers: Sequence[str],
+    signatures: Mapping[str, Mapping[str, Any]],
+    candidates: Sequence[Mapping[str, Candidate]],
+) -> dict[str, Candidate]:
+    """New header -> candidate for the field its vanished predecessor fed.
+
+    A pair counts only when the signatures are alike and no other vanished or new column
+    comes close; it is "strong" when the names agree a little too, else "moderate".
+    """
+    if not last:
+        return {}
+    now = {memory_key(h) for h in headers}
+    before = {memory_key(h) for h in last.get("headers", [])}
+    old_sigs = last.get("signatures") or {}
+    removed = [
+        h for h in last.get("headers", [])
+        if memory_key(h) not in now and (last.get("mapping") or {}).get(h) and h in old_sigs
+    ]
+    added = [i for i, h in enumerate(headers) if memory_key(h) not in before and h in signatures]
+    if not removed or not added:
+        return {}
+    sims = {(r, i): similarity(old_sigs[r], signatures[headers[i]]) for r in removed for i in added}
+    out: dict[str, Candidate] = {}
+    for r in removed:
+        ranked = sorted(added, key=lambda i: -sims[(r, i)])
+        i = ranked[0]
+        best = sims[(r, i)]
+        if best < MIN_SIMILARITY:
+            continue
+        if len(ranked) > 1 and sims[(r, ranked[1])] > best - UNIQUE_MARGIN:
+            continue
+        if any(sims[(o, i)] > best - UNIQUE_MARGIN for o in removed if o != r):
+            continue
+        field = last["mapping"][r]
+        header = headers[i]
+        names = fuzz.token_set_ratio(memory_key(r), memory_key(header)) / 100.0
+        name_score = candidates[i].get(field)
+        hinted = names >= 0.5 or (
+            name_score is not None and name_score.reason_code != "values"
+            and name_score.confidence >= NAME_HINT
+        )
+        reason = (
+            f'column "{r}" (mapped to "{field}" last time) seems renamed to "{header}": '
+            f"values look alike ({best:.0%})"
+        )
+        if not hinted:
+            reason += ", but the names have nothing in common"
+        out[header] = Candidate(field, RENAMED_STRONG if hinted else RENAMED_WEAK, "renamed", reason)
+    return out
+
+
+def drift(
+    last: Mapping[str, Any] | None, headers: Sequence[str], mapping: Mapping[str, str | None]
+) -> dict[str, Any] | None:
+    """Columns added, removed and renamed since the last accepted plan (None without one).
+
+    ``mapping`` is the new plan's {source: field}; a vanished column whose field is now fed
+    by a new column counts as renamed.
+    """
+    if not last:
+        return None
+    old_headers: list[str] = list(last.get("headers", []))
+    old_map: Mapping[str, str | None] = last.get("mapping") or {}
+    now = {memory_key(h): h for h in headers}
+    before = {memory_key(h): h for h in old_headers}
+    removed = [h for k, h in before.items() if k not in now]
+    added = [h for k, h in now.items() if k not in before]
+    renamed: dict[str, str] = {}
+    for old in removed:
+        field = old_map.get(old)
+        new = next((h for h in added if field and mapping.get(h) == field), None)
+        if new is not None:
+            renamed[old] = new
+    common_old = [memory_key(h) for h in old_headers if memory_key(h) in now]
+    common_new = [memory_key(h) for h in headers if memory_key(h) in before]
+    return {
+        "previous_headers": old_headers,
+        "added": [h for h in added if h not in renamed.values()],
+        "removed": [h for h in removed if h not in renamed],
+        "renamed": renamed,
+        "reordered": common_old != common_new,
+        "changed": bool(removed or added),
+    }
+
+
+def describe(d: Mapping[str, Any] | None) -> str:
+    """One line for people: what changed since the last accepted plan."""
+    if not d:
+        return "no earlier accepted plan to compare with"
+    parts = [f'"{o}" renamed to "{n}"' for o, n in d["renamed"].items()]
+    parts += [f'"{h}" added' for h in d["added"]] + [f'"{h}" removed' for h in d["removed"]]
+    if d["reordered"]:
+        parts.append("columns reordered")
+    return "; ".join(parts) if parts else "same columns as last time"

@@ -1,0 +1,139 @@
+"""Record writes beyond the basics: bulk insert of pre-encoded JSON, versioned edits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import polars as pl
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+from feedline.errors import NotFound
+from feedline.store import tables as t
+from feedline.store.db import iso, now
+
+BATCH = 5_000
+
+
+def _json_param(conn: sa.Connection, name: str) -> Any:
+    """A bind parameter carrying JSON text as is (no second encoding)."""
+    param = sa.bindparam(name, type_=sa.Text)
+    return sa.cast(param, postgresql.JSONB) if conn.dialect.name == "postgresql" else param
+
+
+def insert_record_frame(conn: sa.Connection, sheet_id: str, frame: pl.DataFrame) -> int:
+    """Insert records from :meth:`Validated.record_frame` (JSON already encoded by Polars)."""
+    stmt = t.records.insert().values(
+        sheet_id=sa.bindparam("b_sheet"), row=sa.bindparam("b_row"),
+        values=_json_param(conn, "b_values"), messages=_json_param(conn, "b_messages"),
+        valid=sa.bindparam("b_valid"), version=1, updated_at=sa.bindparam("b_ts"),
+    )
+    ts = now()
+    for start in range(0, frame.height, BATCH):
+        part = frame.slice(start, BATCH)
+        rows = [{"b_sheet": sheet_id, "b_row": r, "b_values": v, "b_messages": m, "b_valid": ok,
+                 "b_ts": ts} for r, v, m, ok in part.iter_rows()]
+        conn.execute(stmt, rows)
+    return frame.height
+
+
+def iter_sheet(conn: sa.Connection, sheet_id: str, batch: int = BATCH) -> Iterator[Sequence[Any]]:
+    """All records of a sheet in id order, in pages."""
+    last = -1
+    while True:
+        rows = conn.execute(
+            sa.select(t.records.c.id, t.records.c.row, t.records.c["values"],
+                      t.records.c.messages, t.records.c.valid, t.records.c.version)
+            .where(t.records.c.sheet_id == sheet_id, t.records.c.id > last)
+            .order_by(t.records.c.id).limit(batch)
+        ).all()
+        if not rows:
+            return
+        yield rows
+        last = rows[-1].id
+
+
+def load_sheet(conn: sa.Connection, sheet_id: str) -> list[dict[str, Any]]:
+    return [{"id": r.id, "row": r.row, "values": r.values, "messages": r.messages,
+             "valid": r.valid, "version": r.version}
+            for page in iter_sheet(conn, sheet_id) for r in page]
+
+
+def check_ids(conn: sa.Connection, sheet_id: str, ids: list[int]) -> None:
+    found = {r[0] for r in conn.execute(sa.select(t.records.c.id).where(
+        t.records.c.sheet_id == sheet_id, t.records.c.id.in_(ids)))}
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise NotFound(f"sheet {sheet_id} has no record {missing[0]}"
+                       + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
+
+
+def add_records(conn: sa.Connection, sheet_id: str, values: list[dict[str, Any]],
+                actor: str) -> list[int]:
+    """Append records after the sheet's last row; :func:`write_changes` with
+    ``kind="create"`` then stores them validated, with their first version row."""
+    top = conn.execute(sa.select(sa.func.max(t.records.c.row))
+                       .where(t.records.c.sheet_id == sheet_id)).scalar()
+    start = -1 if top is None else int(top)
+    ids = []
+    ts = now()
+    for i, v in enumerate(values, start=start + 1):
+        rid = conn.execute(t.records.insert().values(
+            sheet_id=sheet_id, row=i, values=v, messages=[], valid=False, version=1,
+            updated_at=ts).returning(t.records.c.id)).scalar_one()
+        ids.append(rid)
+    return ids
+
+
+def write_changes(conn: sa.Connection, sheet_id: str, changes: list[dict[str, Any]],
+                  actor: str, edited: set[int], kind: str = "update") -> None:
+    """Store re-validated records: ``{id, values, messages, valid, version, old_values,
+    old_valid}``. Each gets its version bumped and a version row with the old values;
+    ``edited`` ids are the ones a person changed (the others changed through validation)."""
+    if not changes:
+        return
+    ts = now()
+
+    def version(c: dict[str, Any]) -> int:
+        return int(c["version"]) + (0 if kind == "create" and c["id"] in edited else 1)
+
+    conn.execute(
+        t.records.update().where(t.records.c.id == sa.bindparam("b_id")).values(
+            values=sa.bindparam("b_values", type_=t.JSON),
+            messages=sa.bindparam("b_messages", type_=t.JSON),
+            valid=sa.bindparam("b_valid"), version=sa.bindparam("b_version"), updated_at=ts),
+        [{"b_id": c["id"], "b_values": c["values"], "b_messages": c["messages"],
+          "b_valid": c["valid"], "b_version": version(c)} for c in changes])
+    conn.execute(t.record_versions.insert(), [
+        {"record_id": c["id"], "sheet_id": sheet_id, "version": version(c),
+         "change": kind if c["id"] in edited else "revalidate",
+         "actor": actor if c["id"] in edited else f"validation (after {actor})",
+         "old_values": None if kind == "create" and c["id"] in edited else c["old_values"],
+         "new_values": c["values"],
+         "old_valid": None if kind == "create" and c["id"] in edited else c["old_valid"],
+         "changed_at": ts} for c in changes])
+
+
+def delete_records(conn: sa.Connection, sheet_id: str, records: list[dict[str, Any]],
+                   actor: str) -> int:
+    if not records:
+        return 0
+    ts = now()
+    conn.execute(t.record_versions.insert(), [
+        {"record_id": r["id"], "sheet_id": sheet_id, "version": r["version"] + 1,
+         "change": "delete", "actor": actor, "old_values": r["values"], "new_values": None,
+         "old_valid": r["valid"], "changed_at": ts} for r in records])
+    ids = [r["id"] for r in records]
+    for start in range(0, len(ids), BATCH):
+        conn.execute(t.records.delete().where(t.records.c.id.in_(ids[start:start + BATCH])))
+    return len(ids)
+
+
+def versions(conn: sa.Connection, sheet_id: str, record_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute(sa.select(t.record_versions).where(
+        t.record_versions.c.sheet_id == sheet_id, t.record_versions.c.record_id == record_id).order_by(t.record_versions.c.id)).all()
+    return [{"version": r.version, "change": r.change, "actor": r.actor,
+             "old_values": r.old_values, "new_values": r.new_values, "old_valid": r.old_valid,
+             "changed_at": iso(r.changed_at)} for r in rows]
+
