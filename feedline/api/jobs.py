@@ -59,56 +59,21 @@ def get_plan(job_id: str, app: App, env: Env) -> dict[str, Any]:
 
 @router.put("/{job_id}/plan")
 def put_plan(job_id: str, app: App, env: Env, body: dict[str, Any] = Body(...)) -> dict[str, Any]:
-    """Replace the plan's field (and enum) mappings with a person's decisions.
+    """Replace the plan's field mappings with a person's decisions.
 
-    Send ``{"fields": [{"source", "destination"}, …], "enums": {…}}``; the plan is
-    re-checked and stored as the person's. ``POST …/execute`` then runs it.
+    Send ``{"fields": [{"source", "destination"}, …], "enums": {field: {value: option}}}``;
+    columns not listed are left unmapped. Where the person's choice differs from the
+    suggestion, memory learns not to suggest it again. ``POST …/execute`` then runs it.
     """
-    job, current, spec = _plan_context(app, env, job_id)
-    if job["status"] not in EDITABLE:
-        raise ApiError(409, "conflict", f"job {job_id} is {job['status']}; its plan can no longer change")
-    fields = body.get("fields")
-    if not isinstance(fields, list):
-        raise ApiError(422, "invalid-request", "fields: a list of {source, destination} is required")
-    old = {f["source"]: f for f in (current or {}).get("fields", [])}
-    merged = []
-    given = set()
-    for f in fields:
-        if not isinstance(f, dict) or "source" not in f:
-            raise ApiError(422, "invalid-request", "fields: each item needs 'source' and 'destination'")
-        if f["source"] not in old:
-            raise ApiError(422, "invalid-plan", f"the file has no column {f['source']!r}")
-        if f["source"] in given:
-            raise ApiError(422, "invalid-plan", f"column {f['source']!r} appears twice")
-        given.add(f["source"])
-        prior = old.get(f["source"], {})
-        changed = prior.get("destination") != f.get("destination") or not prior
-        merged.append({
-            "source": f["source"], "destination": f.get("destination"),
-            "confidence": 1.0 if changed else prior.get("confidence", 1.0),
-            "certainty": "absolute" if changed else prior.get("certainty", "absolute"),
-            "reason": "set by a person" if changed else prior.get("reason", "set by a person"),
-            "reason_code": "person" if changed else prior.get("reason_code", "person"),
-        })
-    # Columns the person did not mention stay unmapped: PUT replaces the whole plan.
-    merged += [{"source": src, "destination": None, "confidence": 1.0, "certainty": "absolute",
-                "reason": "left unmapped by a person", "reason_code": "person"}
-               for src in old if src not in given]
-    order = list(old)
-    merged.sort(key=lambda f: order.index(f["source"]))
-    data = {**(current or {}), "sheet": spec.slug, "fields": merged,
-            "enums": body.get("enums", (current or {}).get("enums", {}))}
-    try:
-        plan = Plan.from_dict(data, spec)
-    except MappingError as exc:
-        raise ApiError(422, "invalid-plan", str(exc)) from None
-    _ok, reasons = gate(plan, spec, "any", max_unmapped_enum_share=1.0)
-    doc = {**data, **plan.to_dict(), "state": "proposed", "accepted_by": None,
-           "suggested": (current or {}).get("suggested", {}), "review_reasons": reasons,
-           "auto_accept": False}
-    with app.begin() as conn:
-        queue.set_plan(conn, job_id, doc)
-    return {"job_id": job_id, **doc}
+    fields, enums = _edits(body, fields_required=True)
+    job, current, spec = _editable(app, env, job_id)
+    decisions = {f["source"]: f.get("destination") for f in fields}
+    unknown = [src for src in decisions if src not in {f["source"] for f in current["fields"]}]
+    if unknown:
+        raise ApiError(422, "invalid-plan", f"the file has no column {unknown[0]!r}")
+    for f in current["fields"]:
+        decisions.setdefault(f["source"], None)
+    return _store_decisions(app, job, current, spec, decisions, enums)
 
 
 @router.patch("/{job_id}/plan")
@@ -118,21 +83,41 @@ def patch_plan(job_id: str, app: App, env: Env, body: dict[str, Any] = Body(...)
     Send ``{"fields": [{"source", "destination"}, …], "enums": {field: {value: option}}}``
     (both optional). Enum mappings of a field that moved to another column are recomputed.
     """
-    from feedline.mapping import patch
+    fields, enums = _edits(body, fields_required=False)
+    job, current, spec = _editable(app, env, job_id)
+    decisions = {f["source"]: f.get("destination") for f in fields}
+    return _store_decisions(app, job, current, spec, decisions, enums)
 
+
+def _edits(body: dict[str, Any], fields_required: bool) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    fields, enums = body.get("fields"), body.get("enums") or {}
+    if fields is None and not fields_required:
+        fields = []
+    if not isinstance(fields, list) or not all(isinstance(f, dict) and "source" in f for f in fields):
+        raise ApiError(422, "invalid-request", "fields: a list of {source, destination} is required")
+    if not isinstance(enums, dict) or not all(isinstance(v, dict) for v in enums.values()):
+        raise ApiError(422, "invalid-request", "enums: an object {field: {value: option}} is required")
+    sources = [f["source"] for f in fields]
+    dupes = sorted({s for s in sources if sources.count(s) > 1})
+    if dupes:
+        raise ApiError(422, "invalid-plan", f"column {dupes[0]!r} appears twice in fields")
+    return fields, enums
+
+
+def _editable(app: App, env: str, job_id: str) -> tuple[dict[str, Any], dict[str, Any], SheetSpec]:
     job, current, spec = _plan_context(app, env, job_id)
     if job["status"] not in EDITABLE:
         raise ApiError(409, "conflict", f"job {job_id} is {job['status']}; its plan can no longer change")
     if current is None:
         raise ApiError(409, "conflict", f"job {job_id} has no plan to change yet")
-    fields, enums = body.get("fields") or [], body.get("enums") or {}
-    if not isinstance(fields, list) or not all(isinstance(f, dict) and "source" in f for f in fields):
-        raise ApiError(422, "invalid-request", "fields: a list of {source, destination} is required")
-    if not isinstance(enums, dict) or not all(isinstance(v, dict) for v in enums.values()):
-        raise ApiError(422, "invalid-request", "enums: an object {field: {value: option}} is required")
-    decisions = {f["source"]: f.get("destination") for f in fields}
-    if len(decisions) != len(fields):
-        raise ApiError(422, "invalid-plan", "a column appears twice in fields")
+    return job, current, spec
+
+
+def _store_decisions(app: App, job: dict[str, Any], current: dict[str, Any], spec: SheetSpec,
+                     decisions: dict[str, str | None], enums: dict[str, Any]) -> dict[str, Any]:
+    """Apply a person's decisions with :func:`feedline.mapping.patch` and store the plan."""
+    from feedline.mapping import patch
+
     try:
         plan = Plan.from_dict(current, spec)
         frame = _source_frame(app, job) if decisions else None
@@ -143,8 +128,8 @@ def patch_plan(job_id: str, app: App, env: Env, body: dict[str, Any] = Body(...)
     doc = {**current, **plan.to_dict(), "state": "proposed", "accepted_by": None,
            "review_reasons": reasons, "auto_accept": False}
     with app.begin() as conn:
-        queue.set_plan(conn, job_id, doc)
-    return {"job_id": job_id, **doc}
+        queue.set_plan(conn, job["id"], doc)
+    return {"job_id": job["id"], **doc}
 
 
 def _source_frame(app: App, job: dict[str, Any]) -> Any:
