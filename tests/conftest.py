@@ -106,3 +106,8 @@ def write_crm_feed(folder: Path, blueprint: Path, **overrides: Any) -> Path:
     path = folder / "crm-feed.yaml"
     path.write_text(yaml.safe_dump(feed), encoding="utf-8")
     return path
+
+
+def manifest_entry(manifest: dict[str, Any], partner: str, delivery: str) -> dict[str, Any]:
+    """The manifest's description of one partner delivery."""
+    return next(f for f in manifest["files"] if f["partner"] == partner and f["delivery"] == delivery)

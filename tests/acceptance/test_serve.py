@@ -10,12 +10,9 @@ from typing import Any
 import httpx
 
 from tests.acceptance.conftest import API_KEY, Server, feedline
+from tests.conftest import manifest_entry
 
 SETTLED = {"complete", "failed", "canceled", "needs_review"}
-
-
-def entry(manifest: dict[str, Any], partner: str, delivery: str) -> dict[str, Any]:
-    return next(f for f in manifest["files"] if f["partner"] == partner and f["delivery"] == delivery)
 
 
 def upload(http: httpx.Client, space_id: str, path: Path, name: str | None = None) -> dict[str, Any]:
@@ -56,7 +53,7 @@ def test_northwind_deliveries_travel_end_to_end(server: Server, partner_fixtures
     with server.client() as http:
         space = http.post("/v1/spaces", json={"name": "northwind", "feed": "crm"}).json()
         for delivery in ("d1", "d2"):
-            item = entry(manifest, "northwind", delivery)
+            item = manifest_entry(manifest, "northwind", delivery)
             file = upload(http, space["id"], root / item["path"])
             jobs = settle(http, file["id"], {"extract", "map", "egress"})
             assert {op: j["status"] for op, j in jobs.items()} == {
@@ -85,7 +82,7 @@ def test_northwind_deliveries_travel_end_to_end(server: Server, partner_fixtures
 
 def test_abbreviated_headers_never_map_wrongly_in_silence(server: Server, partner_fixtures) -> None:
     root, manifest = partner_fixtures
-    item = entry(manifest, "acme", "d1")
+    item = manifest_entry(manifest, "acme", "d1")
     with server.client() as http:
         space = http.post("/v1/spaces", json={"name": "acme", "feed": "crm"}).json()
         file = upload(http, space["id"], root / item["path"])
@@ -124,7 +121,7 @@ def test_bad_input_fails_with_a_reason_and_keeps_the_bytes(server: Server, tmp_p
 
 def test_push_command_uploads_and_waits(server: Server, partner_fixtures) -> None:
     root, manifest = partner_fixtures
-    path = root / entry(manifest, "northwind", "d3")["path"]
+    path = root / manifest_entry(manifest, "northwind", "d3")["path"]
     result = feedline("push", str(path), "--space", "pushed", "--feed", "crm", "--server", server.url,
                       "--api-key", API_KEY, "--wait")
     assert result.returncode == 0, result.stderr

@@ -9,15 +9,12 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from feedline.app import Feedline
+from tests.conftest import manifest_entry
 from tests.integration.conftest import drain
 
 KIND_TO_TYPE = {"invalid_email": "pattern", "missing_required": "required",
                 "duplicate_unique": "unique", "invalid_date": "invalid-date",
                 "invalid_enum": "invalid-option", "negative_value": "min", "below_min": "min"}
-
-
-def entry(manifest: dict[str, Any], partner: str, delivery: str) -> dict[str, Any]:
-    return next(f for f in manifest["files"] if f["partner"] == partner and f["delivery"] == delivery)
 
 
 def upload(client: TestClient, space_id: str, path: Path) -> dict[str, Any]:
@@ -47,7 +44,7 @@ def all_records(client: TestClient, sheet_id: str, filter: str = "all") -> list[
 def test_northwind_delivery_flows_to_egress(app: Feedline, client: TestClient, partner_fixtures) -> None:
     root, manifest = partner_fixtures
     space = client.post("/v1/spaces", json={"name": "northwind", "feed": "crm"}).json()
-    item = entry(manifest, "northwind", "d1")
+    item = manifest_entry(manifest, "northwind", "d1")
     file = upload(client, space["id"], root / item["path"])
     drain(app)
 
@@ -92,7 +89,7 @@ def test_northwind_delivery_flows_to_egress(app: Feedline, client: TestClient, p
 def test_reupload_of_same_bytes_is_a_noop(app: Feedline, client: TestClient, partner_fixtures) -> None:
     root, manifest = partner_fixtures
     space = client.post("/v1/spaces", json={"name": "nw", "feed": "crm"}).json()
-    path = root / entry(manifest, "northwind", "d1")["path"]
+    path = root / manifest_entry(manifest, "northwind", "d1")["path"]
     first = upload(client, space["id"], path)
     with path.open("rb") as fh:
         again = client.post("/v1/files", data={"space_id": space["id"]}, files={"file": (path.name, fh)})
@@ -104,7 +101,7 @@ def test_reupload_of_same_bytes_is_a_noop(app: Feedline, client: TestClient, par
 def test_unsure_plan_waits_for_a_person_then_runs(app: Feedline, client: TestClient, partner_fixtures) -> None:
     root, manifest = partner_fixtures
     space = client.post("/v1/spaces", json={"name": "acme", "feed": "crm"}).json()
-    item = entry(manifest, "acme", "d1")
+    item = manifest_entry(manifest, "acme", "d1")
     file = upload(client, space["id"], root / item["path"])
     drain(app)
     jobs = jobs_of(client, file["id"])
@@ -131,7 +128,7 @@ def test_unsure_plan_waits_for_a_person_then_runs(app: Feedline, client: TestCli
     assert flagged == {(e["row"], e["field"]) for e in item["errors"]}
 
     # The person's plan is remembered: the next delivery maps without anyone.
-    d2 = entry(manifest, "acme", "d2")
+    d2 = manifest_entry(manifest, "acme", "d2")
     file2 = upload(client, space["id"], root / d2["path"])
     drain(app)
     jobs2 = jobs_of(client, file2["id"])
