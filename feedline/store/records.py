@@ -30,11 +30,25 @@ def insert_record_frame(conn: sa.Connection, sheet_id: str, frame: pl.DataFrame)
         valid=sa.bindparam("b_valid"), version=1, updated_at=sa.bindparam("b_ts"),
     )
     ts = now()
+    if conn.dialect.name == "postgresql":
+        return _copy_record_frame(conn, sheet_id, frame, ts)
     for start in range(0, frame.height, BATCH):
         part = frame.slice(start, BATCH)
         rows = [{"b_sheet": sheet_id, "b_row": r, "b_values": v, "b_messages": m, "b_valid": ok,
                  "b_ts": ts} for r, v, m, ok in part.iter_rows()]
         conn.execute(stmt, rows)
+    return frame.height
+
+
+def _copy_record_frame(conn: sa.Connection, sheet_id: str, frame: pl.DataFrame, ts: Any) -> int:
+    """PostgreSQL: stream the rows with COPY inside the caller's transaction."""
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    sql = ('COPY records (sheet_id, "row", "values", messages, valid, version, updated_at) '
+           "FROM STDIN")
+    with driver.cursor() as cur, cur.copy(sql) as copy:
+        for r, v, m, ok in frame.iter_rows():
+            copy.write_row((sheet_id, r, v, m, ok, 1, ts))
     return frame.height
 
 

@@ -9,8 +9,9 @@ from fastapi.testclient import TestClient
 
 from feedline.app import Feedline
 from feedline.validate import Record
+from tests.conftest import manifest_entry as entry
 from tests.integration.conftest import drain
-from tests.integration.test_pipeline import all_records, entry, jobs_of, upload
+from tests.integration.test_pipeline import all_records, jobs_of, upload
 
 
 def load_northwind(app: Feedline, client: TestClient, partner_fixtures: Any) -> tuple[str, dict[str, Any]]:
