@@ -59,13 +59,13 @@ def re_extract(file_id: str, app: App, env: Env,
 
     from feedline.jobs import queue
 
-    allowed = {"header_row": int, "sheet_name": str, "record_path": str}
+    allowed: dict[str, type] = {"header_row": int, "sheet_name": str, "record_path": str}
     unknown = sorted(set(body) - set(allowed))
     if unknown:
         raise ApiError(422, "invalid-request", f"unknown option(s): {', '.join(unknown)}")
     for key, value in body.items():
         if value is not None and (not isinstance(value, allowed[key]) or isinstance(value, bool)
-                                  or (key == "header_row" and value < 0)):
+                                  or (key == "header_row" and int(value) < 0)):
             raise ApiError(422, "invalid-request", f"{key}: expected a "
                            f"{'non-negative integer' if key == 'header_row' else 'string'}")
     with app.begin() as conn:

@@ -7,6 +7,7 @@ import io
 import mmap
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 import polars as pl
 from polars.exceptions import PanicException
@@ -99,13 +100,13 @@ def read_delimited(
 
 def parse_chunk(
     data: Buffer, dialect: Dialect, *, skip_lines: int, columns: list[str], first_line: int,
-    text: Callable[[], Buffer], has_header: bool = True, row_offset: int = 0,
+    text: Callable[[], Buffer | bytes], has_header: bool = True, row_offset: int = 0,
 ) -> pl.DataFrame:
     """Polars' read of delimited text (header line first unless ``has_header`` is False);
     failures become one-line reasons naming the first offending row."""
     try:
         frame = pl.read_csv(
-            data,
+            cast("bytes", data),  # a memory map is read like an open file
             has_header=has_header,
             separator=dialect.delimiter,
             quote_char='"',
@@ -114,7 +115,7 @@ def parse_chunk(
             infer_schema=False,
             raise_if_empty=False,
             truncate_ragged_lines=False,
-            **({} if has_header else {"new_columns": columns}),
+            new_columns=None if has_header else columns,
         )
     except (Exception, PanicException) as exc:
         if "utf-8" in str(exc).lower() or "utf8" in str(exc).lower():
@@ -163,7 +164,7 @@ def _free(base: str, used: set[str], n: int | None = None) -> str:
     return f"{base}_{n}"
 
 
-def _line_offset(data: bytes, eol: bytes, lines: int, start: int = 0) -> int:
+def _line_offset(data: Buffer, eol: bytes, lines: int, start: int = 0) -> int:
     """Byte offset of the line ``lines`` line breaks after ``start``."""
     pos = start
     for _ in range(lines):

@@ -96,7 +96,7 @@ def _read_parts(
                 raise UnsupportedFormat("unsupported file format (looks like binary data)")
             first = index == 0
             frame = parse_chunk(chunk, dialect, skip_lines=0, columns=columns, first_line=line,
-                                text=lambda c=chunk: c, has_header=first, row_offset=rows)
+                                text=_const(chunk), has_header=first, row_offset=rows)
             if frame.height and frame.get_column(columns[-1]).null_count():
                 frame, found = check_rows(frame, chunk.decode("utf-8"), dialect, line,
                                           header=first, row_offset=rows)
@@ -124,6 +124,10 @@ def _read_parts(
     return rows, report, samples, (non_empty, longest)
 
 
+def _const(chunk: bytes) -> Callable[[], bytes]:
+    return lambda: chunk
+
+
 def _record_chunks(fh: BinaryIO, eol: bytes, limits: Limits) -> Iterator[bytes]:
     """Blocks of the file, each ending after the last line break outside quotes."""
     carry = b""
@@ -146,13 +150,15 @@ def _record_chunks(fh: BinaryIO, eol: bytes, limits: Limits) -> Iterator[bytes]:
 
 
 def _boundary(buf: bytes, eol: bytes) -> int:
-    """Offset just after the last line break with an even number of quotes before it."""
-    quotes = buf.count(b'"')
+    """Offset just after the last line break with an even number of quotes before it
+    (one backward pass: quotes after each candidate are counted incrementally)."""
+    before = buf.count(b'"')
     end = len(buf)
     while True:
         pos = buf.rfind(eol, 0, end)
         if pos < 0:
             return 0
-        if (quotes - buf.count(b'"', pos)) % 2 == 0:
+        before -= buf.count(b'"', pos, end)
+        if before % 2 == 0:
             return pos + len(eol)
         end = pos

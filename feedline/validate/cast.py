@@ -20,6 +20,7 @@ __all__ = [
     "cast_integer",
     "cast_number",
     "cast_string_list",
+    "column_separator",
     "decimal_separator",
     "list_separator",
     "trim",
@@ -43,28 +44,63 @@ _POINT_CORE = r"^(?:\d+|\d{1,3}(?:[," + _SPACES + r"]\d{3})+)?(?:\.\d*)?$"
 _COMMA_CORE = r"^(?:\d+|\d{1,3}(?:[." + _SPACES + r"]\d{3})+)?(?:,\d*)?$"
 
 
-def decimal_separator(core: pl.Series, whole: bool = False) -> str:
+_SEPARATOR_SAMPLE = 20_000
+# The common shapes, checked with one match and read by stripping literals: an optional
+# leading minus and currency symbol, digits with or without thousands groups, decimals,
+# an optional trailing symbol. Anything else takes the full parse of _NUMBER.
+_SYMBOLS = "$€£¥"
+_LEAD = r"^(?:[$€£¥]-?|-[$€£¥]?)?"
+_TAIL = r"(?: ?[$€£¥])?$"
+_FAST = {
+    ".": _LEAD + r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]*)?" + _TAIL,
+    ",": _LEAD + r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]*)?" + _TAIL,
+}
+
+
+def _votes(core: pl.Series, whole: bool) -> tuple[int, int]:
+    point = core.str.contains(_POINT_CORE)
+    comma = core.str.contains(_COMMA_CORE)
+    comma_votes, point_votes = int((comma & ~point).sum()), int((point & ~comma).sum())
+    if whole and comma_votes == point_votes:
+        comma_votes = int(core.str.contains(r"^\d{1,3}(?:\.\d{3})+$").sum())
+        point_votes = int(core.str.contains(r"^\d{1,3}(?:,\d{3})+$").sum())
+    return comma_votes, point_votes
+
+
+def decimal_separator(core: pl.Series, whole: bool = False, default: str = ".") -> str:
     """``","`` when more values only make sense with a decimal comma than with a point.
 
     ``12,5`` and ``1.234,56`` vote for a comma, ``0.5`` and ``1,234.56`` for a point;
-    ``1,234`` and ``1.234`` fit both and do not vote. No votes means a decimal point,
-    except in a ``whole``-number column where ``1.000`` reads as a thousand.
+    ``1,234`` and ``1.234`` fit both and do not vote. In a ``whole``-number column a tie
+    goes to how groups look (``1.000`` reads as a thousand); still no votes means
+    ``default`` (the feed's locale; a decimal point unless told otherwise).
     """
-    point = core.str.contains(_POINT_CORE)
-    comma = core.str.contains(_COMMA_CORE)
-    comma_votes = (comma & ~point).sum()
-    point_votes = (point & ~comma).sum()
-    if whole and comma_votes == point_votes:
-        comma_votes = core.str.contains(r"^\d{1,3}(?:\.\d{3})+$").sum()
-        point_votes = core.str.contains(r"^\d{1,3}(?:,\d{3})+$").sum()
+    comma_votes, point_votes = _votes(core, whole)
+    if comma_votes == point_votes:
+        return default
     return "," if comma_votes > point_votes else "."
 
 
-def _parse_numeric(s: pl.Series, whole: bool = False) -> tuple[pl.Series, pl.Series]:
+def _core(s: pl.Series) -> pl.Series:
+    return s.str.extract_groups(_NUMBER).struct.field("num").str.strip_chars()
+
+
+def column_separator(s: pl.Series, whole: bool = False, default: str | None = None) -> str:
+    """The column's decimal separator, voted on an evenly spaced sample of the cells that
+    hold a ``.`` or ``,`` (all of them when the sample is undecided)."""
+    candidates = s.filter(s.str.contains(r"[.,]").fill_null(False))
+    step = candidates.len() // _SEPARATOR_SAMPLE
+    if step > 1:
+        comma, point = _votes(_core(candidates.gather_every(step)).drop_nulls(), whole)
+        if comma != point:
+            return "," if comma > point else "."
+    return decimal_separator(_core(candidates).drop_nulls(), whole, default or ".")
+
+
+def _parse_numeric(s: pl.Series, sep: str) -> tuple[pl.Series, pl.Series]:
     """Canonical numeric text (``-1234.5e3``) and a percent flag; null where not a number."""
     g = s.str.extract_groups(_NUMBER)
     core = g.struct.field("num").str.strip_chars()
-    sep = decimal_separator(core.drop_nulls(), whole)
     thousands, decimal, pattern = (
         (f"[.{_SPACES}]", ",", _COMMA_CORE) if sep == "," else (f"[,{_SPACES}]", ".", _POINT_CORE)
     )
@@ -83,13 +119,47 @@ def _parse_numeric(s: pl.Series, whole: bool = False) -> tuple[pl.Series, pl.Ser
     return text, percent.fill_null(False)
 
 
-def cast_number(s: pl.Series, whole: bool = False) -> CastResult:
+def _fast_float(s: pl.Series, sep: str) -> pl.Series:
+    """Float64 for the cells in a common shape (plain, ``$1,234.56``, ``1.234,56 €``);
+    null for the rest, which need the full parse."""
+    plain = s if sep == "." else where(~s.str.contains(".", literal=True), s).str.replace(
+        ",", ".", literal=True)
+    value = plain.cast(pl.Float64, strict=False)
+    value = where(value.is_finite(), value)
+    rest = s.is_not_null() & value.is_null()
+    if not rest.any():
+        return value
+    idx = rest.arg_true()
+    cells = s.gather(idx)
+    shaped = cells.str.contains(_FAST[sep])
+    body = cells.str.strip_chars_start("-" + _SYMBOLS).str.strip_chars_end(" " + _SYMBOLS)
+    body = body.str.replace_all("," if sep == "." else ".", "", literal=True)
+    if sep == ",":
+        body = body.str.replace(",", ".", literal=True)
+    number = body.cast(pl.Float64, strict=False)
+    number = where(cells.str.contains("-", literal=True), -number, number)
+    return value.scatter(idx, where(shaped, number))
+
+
+def _slow(s: pl.Series, value: pl.Series) -> pl.Series:
+    """Row indexes of non-empty cells the fast path left null."""
+    return (s.is_not_null() & value.is_null()).arg_true()
+
+
+def cast_number(s: pl.Series, whole: bool = False, decimal: str | None = None) -> CastResult:
     """Decimal numbers: currency, thousands separators, decimal comma, ``(5)``, ``5-``, ``%``.
 
-    A percent is a fraction: ``12,5 %`` is 0.125.
+    A percent is a fraction: ``12,5 %`` is 0.125. ``decimal`` (``"."`` or ``","``) is the
+    convention when the column's values do not decide it. Common shapes take a fast path;
+    only the other cells go through the full pattern.
     """
-    text, percent = _parse_numeric(s, whole)
-    return failed_where_null(s, _to_float(text, percent))
+    sep = column_separator(s, whole, decimal)
+    value = _fast_float(s, sep).alias(s.name)
+    idx = _slow(s, value)
+    if idx.len():
+        text, percent = _parse_numeric(s.gather(idx), sep)
+        value = value.scatter(idx, _to_float(text, percent))
+    return failed_where_null(s, value)
 
 
 def _to_float(text: pl.Series, percent: pl.Series) -> pl.Series:
@@ -98,14 +168,23 @@ def _to_float(text: pl.Series, percent: pl.Series) -> pl.Series:
     return where(value.is_finite(), value)
 
 
-def cast_integer(s: pl.Series) -> CastResult:
-    """Whole numbers with the same notations as :func:`cast_number`; exact up to Int64."""
-    text, percent = _parse_numeric(s, whole=True)
-    plain = text.str.contains(r"^-?\d+(?:\.0*)?$").fill_null(False) & ~percent
-    exact = text.str.replace(r"\.0*$", "").cast(pl.Int64, strict=False)
-    number = _to_float(text, percent)  # the same parse, not a second one
-    whole = (number == number.floor()) & (number.abs() < 2.0**63)
-    value = where(plain, exact, where(whole, number.cast(pl.Int64, strict=False)))
+def cast_integer(s: pl.Series, decimal: str | None = None) -> CastResult:
+    """Whole numbers with the same notations as :func:`cast_number`; exact up to Int64.
+
+    Plain digits cast directly (they never vote on the decimal separator); the rest is
+    parsed as a number that must be whole.
+    """
+    value = s.cast(pl.Int64, strict=False).alias(s.name)
+    idx = _slow(s, value)
+    if idx.len():
+        cells = s.gather(idx)
+        text, percent = _parse_numeric(cells, column_separator(cells, True, decimal))
+        plain = text.str.contains(r"^-?\d+(?:\.0*)?$").fill_null(False) & ~percent
+        exact = text.str.replace(r"\.0*$", "").cast(pl.Int64, strict=False)
+        number = _to_float(text, percent)  # the same parse, not a second one
+        whole = (number == number.floor()) & (number.abs() < 2.0**63)
+        value = value.scatter(idx, where(plain, exact, where(whole, number.cast(
+            pl.Int64, strict=False))))
     return failed_where_null(s, value)
 
 
