@@ -13,6 +13,8 @@
       max_unmapped_enum_share: 0.05       # share of enum cells left unmapped that still auto-runs
     hooks:                                # functions taking the Listener, or Hook objects
       - my_hooks:register                 # module:function; a module beside this file works
+    locale: de-DE                         # optional: decides 1,234 vs 1.234 when a column's
+    decimal: ","                          #   values do not; or say the decimal mark itself
     egress:
       policy: valid-only                  # valid-only | all
       destinations:
@@ -32,6 +34,7 @@ import yaml
 
 from feedline.blueprint import Blueprint, load_blueprint
 from feedline.errors import BlueprintError, ConfigError
+from feedline.validate.locales import LOCALE, decimal_for_locale
 
 ACCURACIES = ("exact", "confident", "any")
 POLICIES = ("valid-only", "all")
@@ -69,6 +72,17 @@ class Feed:
     destinations: tuple[Destination, ...] = ()
     hooks: tuple[str, ...] = ()
     source_path: Path | None = field(default=None, compare=False)
+    locale: str | None = None
+    """The partner's locale (``de-DE``); gives the decimal mark of ambiguous number columns."""
+    decimal: str | None = None
+    """``"."`` or ``","``: the decimal mark of ambiguous number columns (wins over ``locale``)."""
+
+    @property
+    def decimal_separator(self) -> str | None:
+        """The decimal mark validation uses when a column's values leave it open."""
+        if self.decimal:
+            return self.decimal
+        return decimal_for_locale(self.locale) if self.locale else None
 
     def route(self, filename: str) -> str | None:
         """The destination sheet for a file name: the first matching route, or the only sheet."""
@@ -162,8 +176,13 @@ def parse_feed(data: Any, base: Path, source: Path | None = None) -> Feed:
     hooks = data.get("hooks") or []
     if not isinstance(hooks, list) or not all(isinstance(h, str) and ":" in h for h in hooks):
         raise ConfigError(f"{where}: 'hooks' must be a list of 'module:function' strings")
+    locale, decimal = data.get("locale"), data.get("decimal")
+    if locale is not None and not (isinstance(locale, str) and LOCALE.match(locale)):
+        raise ConfigError(f"{where}: 'locale' must look like de-DE or en_US (got {locale!r})")
+    if decimal is not None and decimal not in (".", ","):
+        raise ConfigError(f"{where}: 'decimal' must be \".\" or \",\" (got {decimal!r})")
     return Feed(
-        hooks=tuple(hooks),
+        hooks=tuple(hooks), locale=locale, decimal=decimal,
         name=name.strip(), blueprint=blueprint, routes=tuple(routes), accuracy=accuracy,
         max_unmapped_enum_share=float(share), policy=policy, destinations=tuple(destinations),
         source_path=source,

@@ -65,7 +65,7 @@ def re_extract(file_id: str, app: App, env: Env,
         raise ApiError(422, "invalid-request", f"unknown option(s): {', '.join(unknown)}")
     for key, value in body.items():
         if value is not None and (not isinstance(value, allowed[key]) or isinstance(value, bool)
-                                  or (key == "header_row" and int(value) < 0)):
+                                  or (isinstance(value, int) and value < 0)):
             raise ApiError(422, "invalid-request", f"{key}: expected a "
                            f"{'non-negative integer' if key == 'header_row' else 'string'}")
     with app.begin() as conn:

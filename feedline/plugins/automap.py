@@ -116,7 +116,8 @@ def run_map(run: JobRun) -> dict[str, Any]:
     plan = Plan.from_dict(doc, mapped)
     run.progress(30, "validating")
     hooks = app.listener.hooks_for(spec.slug, feed.name)
-    validated = validate(apply_plan(frame, plan, mapped), spec, plan.enum_map(), hooks=hooks)
+    validated = validate(apply_plan(frame, plan, mapped), spec, plan.enum_map(), hooks=hooks,
+                         decimal=feed.decimal_separator)
     counts = validated.counts()
     records = validated.record_frame()
     hook_failures = [f.to_dict() for f in validated.hook_failures]

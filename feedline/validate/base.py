@@ -18,8 +18,7 @@ class CastResult:
 
 def trim(s: pl.Series) -> pl.Series:
     """Strip whitespace and turn blank cells into null."""
-    t = s.cast(pl.String).str.strip_chars()
-    return where(t == "", None, t)
+    return s.cast(pl.String).str.strip_chars().replace("", None)
 
 
 def where(mask: pl.Series, then: Any, otherwise: Any = None) -> pl.Series:

@@ -6,6 +6,7 @@ Casts fill it from source text; computed fields and hooks change cells through
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,21 +38,28 @@ def dtype_of(f: Field) -> pl.DataType:
 
 
 def cast_column(
-    f: Field, raw: pl.Series, trimmed: pl.Series, enum_map: dict[str, str | None] | None = None
+    f: Field, raw: pl.Series, trimmed: pl.Series, enum_map: dict[str, str | None] | None = None,
+    decimal: str | None = None,
 ) -> CastResult:
-    """Cast one column of source text to ``f``'s type."""
+    """Cast one column of source text to ``f``'s type; ``decimal`` is the convention for
+    numbers when the column does not decide it (the feed's locale)."""
     casts = {
-        "number": cast_number, "integer": cast_integer, "boolean": cast_boolean,
+        "boolean": cast_boolean,
         "date": cast_date, "datetime": cast_datetime, "string-list": cast_string_list,
     }
     if f.type == "enum":
         return cast_enum(raw, trimmed, f, enum_map)
+    if f.type == "number":
+        return cast_number(trimmed, decimal=decimal)
+    if f.type == "integer":
+        return cast_integer(trimmed, decimal)
     if f.type in casts:
         return casts[f.type](trimmed)
     return CastResult(trimmed, pl.Series(raw.name, [False] * raw.len(), dtype=pl.Boolean))
 
 
-def coerce_series(f: Field, new: pl.Series) -> tuple[CastResult, pl.Series]:
+def coerce_series(f: Field, new: pl.Series,
+                  decimal: str | None = None) -> tuple[CastResult, pl.Series]:
     """Values a frame hook or computed expression produced, as ``f``'s type, and their text."""
     target = dtype_of(f)
     if new.dtype == pl.Null:
@@ -71,14 +79,15 @@ def coerce_series(f: Field, new: pl.Series) -> tuple[CastResult, pl.Series]:
             return failed_null(new, typed.alias(f.key)), new.cast(pl.String).alias(f.key)
         new = typed
     text = new.alias(f.key)
-    return cast_column(f, text, trim(text)), text
+    return cast_column(f, text, trim(text), decimal=decimal), text
 
 
 def failed_null(source: pl.Series, values: pl.Series) -> CastResult:
     return CastResult(values, source.is_not_null() & values.is_null())
 
 
-def coerce_python(f: Field, values: list[Any]) -> tuple[CastResult, pl.Series]:
+def coerce_python(f: Field, values: list[Any],
+                  decimal: str | None = None) -> tuple[CastResult, pl.Series]:
     """Python values a record or bulk hook set, as ``f``'s type (text is cast again)."""
     if f.type in TYPED_PYTHON:
         typed_in = [None if isinstance(v, str) else v for v in values]
@@ -89,12 +98,12 @@ def coerce_python(f: Field, values: list[Any]) -> tuple[CastResult, pl.Series]:
             typed = pl.Series(f.key, [None] * len(values), dtype=dtype_of(f))
         texts = pl.Series(f.key, [to_text(v) for v in values], dtype=pl.String)
         cast = cast_column(f, pl.Series(f.key, text_in, dtype=pl.String),
-                           trim(pl.Series(f.key, text_in, dtype=pl.String)))
+                           trim(pl.Series(f.key, text_in, dtype=pl.String)), decimal=decimal)
         merged = pl.select(pl.coalesce(pl.lit(typed), pl.lit(cast.values))).to_series()
         failed = texts.is_not_null() & merged.is_null()
         return CastResult(merged.alias(f.key), failed), texts
     texts = pl.Series(f.key, [to_text(v) for v in values], dtype=pl.String)
-    return cast_column(f, texts, trim(texts)), texts
+    return cast_column(f, texts, trim(texts), decimal=decimal), texts
 
 
 def patch(old: pl.Series, rows: pl.Series, new: pl.Series) -> pl.Series:
@@ -120,16 +129,28 @@ class Cells:
     values: dict[str, pl.Series]
     failed: dict[str, pl.Series]
     extra: list[pl.DataFrame] = field(default_factory=list)
+    decimal: str | None = None
 
     @classmethod
     def cast(cls, raw: pl.DataFrame, sheet: SheetSpec,
-             enum_maps: dict[str, dict[str, str | None]] | None) -> Cells:
-        cells = cls(sheet, {}, {}, {}, {})
-        for f in sheet.fields:
-            source = raw[f.key]
-            trimmed = trim(source)
-            result = cast_column(f, source, trimmed, (enum_maps or {}).get(f.key))
-            cells.raw[f.key], cells.text[f.key] = source, trimmed
+             enum_maps: dict[str, dict[str, str | None]] | None,
+             decimal: str | None = None) -> Cells:
+        """Cast every column; columns run on a thread pool (Polars releases the GIL)."""
+        cells = cls(sheet, {}, {}, {}, {}, decimal=decimal)
+
+        def one(f: Field) -> tuple[pl.Series, CastResult]:
+            trimmed = trim(raw[f.key])
+            return trimmed, cast_column(f, raw[f.key], trimmed, (enum_maps or {}).get(f.key),
+                                        decimal)
+
+        workers = min(len(sheet.fields), pl.thread_pool_size())
+        if raw.height < 50_000 or workers < 2:
+            results = [one(f) for f in sheet.fields]
+        else:
+            with ThreadPoolExecutor(workers) as pool:
+                results = list(pool.map(one, sheet.fields))
+        for f, (trimmed, result) in zip(sheet.fields, results, strict=True):
+            cells.raw[f.key], cells.text[f.key] = raw[f.key], trimmed
             cells.values[f.key] = result.values.alias(f.key)
             cells.failed[f.key] = result.failed.alias(f.key)
         return cells

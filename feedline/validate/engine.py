@@ -63,7 +63,7 @@ def _compute(cells: Cells, sheet: SheetSpec) -> None:
                            out, cells.height - 1))
             if out.len() != cells.height:
                 raise ValueError(f"gave {out.len()} values for {cells.height} rows")
-            result, text = coerce_series(f, out.alias(f.key))
+            result, text = coerce_series(f, out.alias(f.key), cells.decimal)
             cells.set_column(f, result, text)
         except Exception as exc:
             rows = pl.Series(range(cells.height), dtype=pl.UInt32)
@@ -102,6 +102,7 @@ def validate(
     batch_size: int = HOOK_BATCH,
     ids: pl.Series | None = None,
     row_numbers: pl.Series | None = None,
+    decimal: str | None = None,
 ) -> Validated:
     """Cast every field of ``sheet``, run hooks and computed fields, check constraints.
 
@@ -116,9 +117,11 @@ def validate(
         hook_rows: run hooks on these rows only (record edits); None = every row.
         batch_size: records per hook batch.
         ids, row_numbers: record ids and stored row numbers that hooks see (edits).
+        decimal: ``"."`` or ``","``, the decimal separator of number columns whose values
+            do not decide it (``1,234`` / ``1.234``); from the feed's locale. None = point.
     """
     raw = _source(frame, sheet)
-    cells = Cells.cast(raw, sheet, enum_maps)
+    cells = Cells.cast(raw, sheet, enum_maps, decimal)
     failures = []
     if hooks and (hook_rows is None or hook_rows.len()):
         runner = HookRunner(cells, list(hooks), hook_rows, batch_size, ids, row_numbers)

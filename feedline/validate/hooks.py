@@ -52,46 +52,68 @@ class Record:
     :meth:`add_error`, :meth:`add_warning` or :meth:`add_info`.
     """
 
-    __slots__ = ("_base", "_changes", "_messages", "id", "row")
+    __slots__ = ("_changes", "_columns", "_index", "_messages", "id", "row")
 
-    def __init__(self, row: int, values: dict[str, Any], id: int | None = None) -> None:
-        self.row, self.id = row, id
-        self._base = values
-        self._changes: dict[str, Any] = {}
-        self._messages: list[tuple[str | None, str, str, str]] = []
+    def __init__(self, row: int, values: dict[str, Any] | None = None, id: int | None = None,
+                 columns: dict[str, list[Any]] | None = None, index: int = 0) -> None:
+        # A batch's records share its column lists (``columns``, this record at ``index``)
+        # and create their change dict and message list only when used: building a batch
+        # costs one list per column, not a dict per record.
+        self.row, self.id, self._index = row, id, index
+        self._columns = columns if columns is not None else {
+            k: [v] for k, v in (values or {}).items()}
+        self._changes: dict[str, Any] | None = None
+        self._messages: list[tuple[str | None, str, str, str]] | None = None
 
     def __getitem__(self, key: str) -> Any:
-        return self._changes[key] if key in self._changes else self._base[key]
+        changes = self._changes
+        if changes and key in changes:
+            return changes[key]
+        return self._columns[key][self._index]
 
     def __setitem__(self, key: str, value: Any) -> None:
-        if key not in self._base:
-            raise KeyError(f"record has no field {key!r} (fields: {', '.join(self._base)})")
+        if key not in self._columns:
+            raise KeyError(f"record has no field {key!r} (fields: {', '.join(self._columns)})")
+        if self._changes is None:
+            self._changes = {}
         self._changes[key] = value
 
     def __contains__(self, key: object) -> bool:
-        return key in self._base
+        return key in self._columns
 
     def get(self, key: str, default: Any = None) -> Any:
-        return self[key] if key in self._base else default
+        return self[key] if key in self._columns else default
 
     def set(self, key: str, value: Any) -> Record:
         self[key] = value
         return self
 
     def keys(self) -> list[str]:
-        return list(self._base)
+        return list(self._columns)
 
     @property
     def values(self) -> dict[str, Any]:
         """A copy of the current values (changing it changes nothing: use ``record[k] = v``)."""
-        return {**self._base, **self._changes}
+        i = self._index
+        return {**{k: column[i] for k, column in self._columns.items()}, **(self._changes or {})}
 
     def add_message(self, field: str | None, message: str, level: str = "error",
                     type: str = "hook") -> None:
         """Attach a message; ``field`` None is about the whole record."""
         if level not in LEVELS:
             raise ValueError(f"level must be one of {', '.join(LEVELS)} (got {level!r})")
+        if self._messages is None:
+            self._messages = []
         self._messages.append((field, type, level, str(message)))
+
+    def _snapshot(self) -> tuple[dict[str, Any] | None, int]:
+        return (dict(self._changes) if self._changes else None), len(self._messages or ())
+
+    def _restore(self, snapshot: tuple[dict[str, Any] | None, int]) -> None:
+        """Drop what a failed hook changed since :meth:`_snapshot`."""
+        self._changes, n = snapshot
+        if self._messages:
+            del self._messages[n:]
 
     def add_error(self, field: str | None, message: str, type: str = "hook") -> None:
         self.add_message(field, message, "error", type)
@@ -190,7 +212,7 @@ class HookRunner:
             except pl.exceptions.PolarsError:
                 changed = pl.Series([True] * new.len())
             if changed.any():
-                values, text = coerce_series(f, new.filter(changed))
+                values, text = coerce_series(f, new.filter(changed), self.cells.decimal)
                 self.cells.update(f, targets.filter(changed), values, text)
 
     def _frame_messages(self, out: pl.DataFrame, rows: pl.Series) -> None:
@@ -222,15 +244,17 @@ class HookRunner:
                 else:
                     self._each(hook, records, rows)
             for pos, rec in zip(rows.to_list(), records, strict=True):
-                for key, value in rec._changes.items():
-                    where, values = changes.setdefault(key, ([], []))
-                    where.append(pos)
-                    values.append(value)
-                messages.extend((pos, *m) for m in rec._messages)
+                if rec._changes:
+                    for key, value in rec._changes.items():
+                        where, values = changes.setdefault(key, ([], []))
+                        where.append(pos)
+                        values.append(value)
+                if rec._messages:
+                    messages.extend((pos, *m) for m in rec._messages)
         for f in self.cells.sheet.fields:
             if f.key in changes:
                 where, values = changes[f.key]
-                result, text = coerce_python(f, values)
+                result, text = coerce_python(f, values, self.cells.decimal)
                 self.cells.update(f, pl.Series(where, dtype=pl.UInt32), result, text)
         if messages:
             cols = list(zip(*messages, strict=True))
@@ -243,41 +267,41 @@ class HookRunner:
 
     def _records(self, frame: pl.DataFrame, rows: pl.Series) -> list[Record]:
         batch = frame[rows] if rows.len() != frame.height else frame
-        dicts = batch.to_dicts()
-        for key in frame.columns:  # failed cells show the partner's text
+        columns = {key: batch[key].to_list() for key in frame.columns}
+        for key, column in columns.items():  # failed cells show the partner's text
             failed = self.cells.failed[key].gather(rows)
             if failed.any():
-                idx = pl.Series(range(rows.len())).filter(failed).to_list()
+                idx = failed.arg_true().to_list()
                 raw = self.cells.raw[key].gather(rows).filter(failed).to_list()
                 for i, text in zip(idx, raw, strict=True):
-                    dicts[i][key] = text
+                    column[i] = text
         numbers = (self.row_numbers.gather(rows) if self.row_numbers is not None else rows).to_list()
-        ids = self.ids.gather(rows).to_list() if self.ids is not None else [None] * len(dicts)
-        return [Record(r, d, i) for r, d, i in zip(numbers, dicts, ids, strict=True)]
+        ids = self.ids.gather(rows).to_list() if self.ids is not None else [None] * len(numbers)
+        return [Record(r, None, i, columns, j)
+                for j, (r, i) in enumerate(zip(numbers, ids, strict=True))]
 
     def _bulk(self, hook: Hook, records: list[Record], rows: pl.Series) -> None:
-        saved = {id(r): (dict(r._changes), len(r._messages))
-                 for r in records if r._changes or r._messages}
+        saved = {id(r): r._snapshot() for r in records if r._changes or r._messages}
         try:
             hook.fn(records)
         except Exception as exc:
             for r in records:
-                changes, n = saved.get(id(r), ({}, 0))
-                r._changes, r._messages[n:] = changes, []
+                r._restore(saved.get(id(r), (None, 0)))
             self._fail(hook, rows, exc)
 
     def _each(self, hook: Hook, records: list[Record], rows: pl.Series) -> None:
         for pos, r in zip(rows.to_list(), records, strict=True):
-            changes, n = (dict(r._changes) if r._changes else {}), len(r._messages)
+            snapshot = r._snapshot()
             try:
                 out = hook.fn(r)
                 if isinstance(out, dict):
                     for key, value in out.items():
                         r[key] = value
                 elif isinstance(out, Record) and out is not r:
-                    for key in out._changes:
-                        r[key] = out._changes[key]
-                    r._messages.extend(out._messages)
+                    for key, value in (out._changes or {}).items():
+                        r[key] = value
+                    for m in out._messages or ():
+                        r.add_message(m[0], m[3], m[2], m[1])
             except Exception as exc:
-                r._changes, r._messages[n:] = changes, []
+                r._restore(snapshot)
                 self._fail(hook, pl.Series([pos], dtype=pl.UInt32), exc)
