@@ -6,8 +6,13 @@ Each case becomes a one-sheet blueprint whose fields are the target headers (key
 = header, no alternative names). Unless ``--schema-only``, a field's type is inferred from
 the target's sample values (number, date, boolean), which gives the scorers value evidence.
 Prints per slice: precision, recall and F1 over the expected pairs (a correct "no match"
-counts as a hit), and the precision of the auto-accepted subset (pairs whose certainty
-passes the ``confident`` gate), plus how many whole plans auto-accepted and were right.
+counts as a hit), the precision of the auto-accepted subset (the mapped pairs of plans
+that execute without a person), how many of those plans were wholly right, the precision
+of pairs whose certainty passes the ``confident`` gate on their own, and the
+expected calibration error (ECE) of the decisions' confidence. Then reliability tables
+(confidence bins -> observed accuracy) of the raw scores and of the shipped calibration,
+and, unless ``--no-cv``, of a calibration cross-validated by family: for each slice, a
+table fitted on every other slice plus the partner fixtures (``automap_calibrate.py``).
 """
 
 from __future__ import annotations
@@ -23,8 +28,19 @@ import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from automap_calibrate import (
+    IDENTITY,
+    Row,
+    fit,
+    partner_rows,
+    plan_rows,
+    print_reliability,
+    reliability,
+)
+
 from feedline.blueprint import Field, SheetSpec
 from feedline.mapping import automap
+from feedline.mapping.calibration import Table
 from feedline.mapping.scorers import profile_column
 
 PASSING = ("absolute", "strong")
@@ -53,8 +69,11 @@ class Tally:
     cases: int = 0
     plans_auto: int = 0
     plans_auto_right: int = 0
+    plan_pairs_right: int = 0  # mapped pairs inside plans that execute without a person
+    plan_pairs: int = 0
     # certainty -> [right, total] over predicted pairs: is confidence a probability?
     buckets: dict[str, list[int]] = field(default_factory=dict)
+    rows: list[Row] = field(default_factory=list)  # every calibrated decision
 
     def line(self, name: str) -> str:
         p = self.hits / (self.hits + self.wrong) if self.hits + self.wrong else 1.0
@@ -62,14 +81,18 @@ class Tally:
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         auto = self.auto_right + self.auto_wrong
         ap = self.auto_right / auto if auto else 1.0
+        pp = self.plan_pairs_right / self.plan_pairs if self.plan_pairs else 1.0
+        _, ece = reliability((row.confidence, row.right) for row in self.rows)
         return (f"{name:<12} cases {self.cases:>3}  P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  "
-                f"auto-accepted P {ap:.3f} ({self.auto_right}/{auto} pairs)  "
-                f"plans auto {self.plans_auto_right}/{self.plans_auto} right")
+                f"auto-accepted P {pp:.3f} ({self.plan_pairs_right}/{self.plan_pairs} pairs in "
+                f"{self.plans_auto} plans, {self.plans_auto_right} wholly right)  "
+                f"strong-pair P {ap:.3f} ({self.auto_right}/{auto})  ECE {ece:.3f}")
 
     def add(self, other: Tally) -> None:
         for k in ("hits", "wrong", "missed", "auto_right", "auto_wrong", "cases", "plans_auto",
-                  "plans_auto_right"):
+                  "plans_auto_right", "plan_pairs_right", "plan_pairs"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
+        self.rows += other.rows
         for b, (right, total) in other.buckets.items():
             slot = self.buckets.setdefault(b, [0, 0])
             slot[0] += right
@@ -124,10 +147,11 @@ def load_cases(root: Path, typed: bool) -> list[Case]:
     return cases
 
 
-def evaluate(case: Case, verbose: bool = False) -> Tally:
+def evaluate(case: Case, verbose: bool = False, calibration: Table | None = None) -> Tally:
     """Plan one case and count hits, misses and what the gate would have let through."""
     t = Tally(cases=1)
-    plan = automap(case.source, case.target)
+    plan = automap(case.source, case.target, calibration=calibration)
+    t.rows = plan_rows(case.slice, plan, case.expected)
     all_right = True
     for m in plan.fields:
         want = case.expected.get(m.source)
@@ -155,29 +179,64 @@ def evaluate(case: Case, verbose: bool = False) -> Tally:
     if plan.auto_accept:
         t.plans_auto += 1
         t.plans_auto_right += int(all_right)
+        mapped = [m for m in plan.fields if m.destination is not None]
+        t.plan_pairs += len(mapped)
+        t.plan_pairs_right += sum(m.destination == case.expected.get(m.source) for m in mapped)
     return t
+
+
+def report(slices: dict[str, Tally]) -> Tally:
+    """Print one line per slice and for all Valentine slices; returns the total."""
+    valentine, everything = Tally(), Tally()
+    for name in sorted(slices):
+        if name != "synthetic":
+            valentine.add(slices[name])
+        everything.add(slices[name])
+        print(slices[name].line(name))
+    print(valentine.line("valentine"))
+    print("certainty buckets (mapped pairs, all slices):", ", ".join(
+        f"{b} {r}/{n} = {r / n:.2f}" for b, (r, n) in sorted(everything.buckets.items()) if n))
+    return everything
+
+
+def cross_validate(cases: list[Case], fixtures: Path, verbose: bool) -> dict[str, Tally]:
+    """Per slice, plan it with a table fitted on every other slice and the partners."""
+    train = partner_rows(fixtures)
+    for case in cases:
+        plan = automap(case.source, case.target, calibration=IDENTITY)
+        train += plan_rows(case.slice, plan, case.expected)
+    slices: dict[str, Tally] = defaultdict(Tally)
+    for held_out in sorted({c.slice for c in cases}):
+        table = fit([r for r in train if r.family != held_out])
+        for case in (c for c in cases if c.slice == held_out):
+            slices[held_out].add(evaluate(case, verbose, calibration=table))
+    return slices
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=Path, required=True, help="the mapping-bench folder")
     parser.add_argument("--schema-only", action="store_true", help="ignore target values")
+    parser.add_argument("--fixtures", type=Path, help="partner fixtures (default: CASES/../fixtures)")
+    parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation by family")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every wrong decision")
     args = parser.parse_args(argv)
+    cases = load_cases(args.cases, typed=not args.schema_only)
     slices: dict[str, Tally] = defaultdict(Tally)
-    for case in load_cases(args.cases, typed=not args.schema_only):
+    for case in cases:
         slices[case.slice].add(evaluate(case, args.verbose))
-    valentine = Tally()
-    for name in sorted(slices):
-        if name != "synthetic":
-            valentine.add(slices[name])
-        print(slices[name].line(name))
-    print(valentine.line("valentine"))
-    everything = Tally()
-    for tally in slices.values():
-        everything.add(tally)
-    print("calibration (mapped pairs, all slices):", ", ".join(
-        f"{b} {r}/{n} = {r / n:.2f}" for b, (r, n) in sorted(everything.buckets.items()) if n))
+    print("shipped calibration table:")
+    everything = report(slices)
+    print()
+    print_reliability("raw scores (before calibration)",
+                      [(r.score, r.right) for r in everything.rows])
+    print_reliability("shipped calibration (fitted on all slices and the partners)",
+                      [(r.confidence, r.right) for r in everything.rows])
+    if not args.no_cv:
+        print("\ncross-validated by family (each slice planned with a table fitted without it):")
+        cv = report(cross_validate(cases, args.fixtures or args.cases.parent / "fixtures",
+                                   args.verbose))
+        print_reliability("cross-validated calibration", [(r.confidence, r.right) for r in cv.rows])
     return 0
 
 

@@ -1,6 +1,7 @@
 """Extraction benchmark: feedline vs plain Polars (CSV) and fastexcel (XLSX), same run.
 
     python bench/extract_bench.py [--rows 1000000] [--xlsx-rows 100000] [--out /tmp/fl-bench]
+                                  [--stream-rows 10000000] [--format-rows 2000000]
 
 Each measurement runs in its own subprocess so its peak RSS is its own. Prints figures;
 targets (CSV ≤ 1.5× Polars, XLSX ≤ 1.3× fastexcel) are for a person to read, not asserts.
@@ -100,6 +101,56 @@ def stream_rss(out: Path, small: Path, rows: int, big_rows: int) -> None:
         big.unlink(missing_ok=True)
 
 
+def make_format(path: Path, kind: str, rows: int) -> None:
+    """The messy CSV re-encoded as cp1252 (plain or gzipped), or records as JSONL / XML."""
+    import gzip
+
+    if kind in ("cp1252", "gzip"):
+        utf8 = path.with_suffix(".utf8")
+        make_csv(utf8, rows)
+        with utf8.open(encoding="utf-8", newline="") as src, path.open("wb") as out:
+            while block := src.read(1 << 22):
+                out.write(block.encode("cp1252"))
+        utf8.unlink()
+        if kind == "gzip":
+            with path.open("rb") as src, gzip.open(utf8, "wb", compresslevel=1) as packed:
+                while block := src.read(1 << 22):
+                    packed.write(block)
+            utf8.replace(path)
+        return
+    with path.open("w", encoding="utf-8") as fh:
+        if kind == "xml":
+            fh.write('<?xml version="1.0" encoding="UTF-8"?>\n<export><orders>\n')
+        for i in range(rows):
+            if kind == "jsonl":
+                fh.write(json.dumps({"id": i, "email": f"u{i}@x.io", "name": f"Müller {i % 1000}",
+                                     "address": {"city": "Köln", "zip": f"{i % 99999:05d}"},
+                                     "tags": ["a", "b"], "amount": f"{i % 997}.5"}) + "\n")
+            else:
+                fh.write(f'<order id="{i}"><customer email="u{i}@x.io">Müller {i % 1000}'
+                         f'</customer><city>Köln</city><total currency="EUR">{i % 997}.5'
+                         "</total></order>\n")
+        if kind == "xml":
+            fh.write("</orders></export>\n")
+
+
+def formats_rss(out: Path, rows: int) -> None:
+    """Peak RSS streaming each non-plain-UTF-8 format at ``rows`` and ``rows // 10``."""
+    suffixes = {"cp1252": ".csv", "gzip": ".csv.gz", "jsonl": ".jsonl", "xml": ".xml"}
+    for kind, suffix in suffixes.items():
+        results = []
+        for n in (rows // 10, rows):
+            path = out / f"{kind}_{n}{suffix}"
+            make_format(path, kind, n)
+            try:
+                label = f"  {kind} {n:,} rows ({path.stat().st_size / 2**20:.0f} MiB)"
+                results.append(report(label, "feedline-stream", path, None))
+            finally:
+                path.unlink(missing_ok=True)
+        print(f"  {kind}: peak RSS ratio {results[1]['rss'] / results[0]['rss']:.2f}x "
+              "for 10x the rows", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
@@ -108,6 +159,9 @@ def main() -> None:
     ap.add_argument("--stream-rows", type=int, default=0,
                     help="also stream a CSV this long (e.g. 10000000; ~1.4 GB, deleted after) "
                          "and compare its peak RSS with the --rows file's")
+    ap.add_argument("--format-rows", type=int, default=0,
+                    help="also stream cp1252 CSV, .csv.gz, JSONL and XML of this many rows "
+                         "and a tenth of it (e.g. 2000000) and compare their peak RSS")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     csv_path = args.out / f"messy_{args.rows}.csv"
@@ -125,6 +179,9 @@ def main() -> None:
     report("  feedline extract + profile", "feedline+profile", csv_path, base)
     if args.stream_rows:
         stream_rss(args.out, csv_path, args.rows, args.stream_rows)
+    if args.format_rows:
+        print("streaming other encodings and formats (chunks to Parquet)")
+        formats_rss(args.out, args.format_rows)
     if args.xlsx_rows:
         print(f"XLSX, {args.xlsx_rows:,} rows x {COLUMNS} columns")
         base = report("  fastexcel", "fastexcel", xlsx_path, None)

@@ -139,13 +139,16 @@ def run(
     map: Annotated[list[str] | None, typer.Option("--map", help="A person's decision 'Source=field' (or 'Source=' for none).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     hooks: Annotated[list[str] | None, typer.Option("--hooks", help="Hooks 'module:function' (repeatable): a function taking the Listener, or a Hook.")] = None,
+    locale: Annotated[str | None, typer.Option(help="The partner's locale (de-DE): decides 1,234 vs 1.234 where a column's values do not.")] = None,
+    decimal: Annotated[str | None, typer.Option(help="Decimal mark '.' or ',' of such columns (wins over --locale).")] = None,
 ) -> None:
     """Extract, map, validate and write FILE offline (no server)."""
     from feedline.offline import run_file
 
     try:
         result = run_file(file, blueprint, sheet=sheet, out=out, rejects=rejects, accuracy=accuracy,
-                          memory_path=memory, decisions=_decisions(map or []), hooks=hooks)
+                          memory_path=memory, decisions=_decisions(map or []), hooks=hooks,
+                          locale=locale, decimal=decimal)
     except FeedlineError as exc:
         raise fail(str(exc)) from None
     if as_json:
@@ -225,8 +228,9 @@ def extract_cmd(
         for column, prof in (table.get("profile") or {}).items():
             extra = prof.get("format") or prof.get("decimal_separator") or ""
             top = ", ".join(repr(t["value"]) for t in prof["top"][:3])
+            distinct = f"~{prof['distinct']}" if prof.get("distinct_estimated") else prof["distinct"]
             typer.echo(f"  {column:<28} {prof['kind']:<10} {extra:<9} "
-                       f"{prof['non_empty']:>8} filled {prof['distinct']:>8} distinct  {top}")
+                       f"{prof['non_empty']:>8} filled {distinct:>8} distinct  {top}")
 
 
 def _decisions(items: list[str]) -> dict[str, str | None]:

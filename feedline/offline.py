@@ -19,6 +19,7 @@ from feedline.mapping import MappingMemory, Plan, apply_plan, automap, gate, ove
 from feedline.plugins.egress import write_csv
 from feedline.validate import validate
 from feedline.validate.loading import install as install_hooks
+from feedline.validate.locales import LOCALE, decimal_for_locale
 
 LOCAL_SPACE = "local"
 
@@ -61,12 +62,15 @@ def run_file(file: Path, blueprint_path: Path, *, sheet: str | None = None, out:
              rejects: Path | None = None, accuracy: str = "confident",
              memory_path: Path | None = None,
              decisions: dict[str, str | None] | None = None,
-             hooks: list[str] | None = None) -> dict[str, Any]:
+             hooks: list[str] | None = None, locale: str | None = None,
+             decimal: str | None = None) -> dict[str, Any]:
     """Extract → automap (+ a person's decisions) → gate → validate (+ hooks) → write.
 
-    ``hooks`` name ``module:function`` hooks (see :mod:`feedline.validate.loading`).
+    ``hooks`` name ``module:function`` hooks (see :mod:`feedline.validate.loading`);
+    ``locale`` / ``decimal`` say how the partner writes numbers, as a feed config does.
     When the gate fails nothing is written and ``needs_review`` is true.
     """
+    separator = _decimal(locale, decimal)
     listener = Listener()
     install_hooks(listener, hooks or [], Path.cwd())
     frame, blueprint, memory = _inputs(file, blueprint_path, accuracy, memory_path)
@@ -86,7 +90,7 @@ def run_file(file: Path, blueprint_path: Path, *, sheet: str | None = None, out:
         return result
     full = blueprint.sheet(spec.slug)
     validated = validate(apply_plan(frame, plan, spec), full, plan.enum_map(),
-                         hooks=listener.hooks_for(spec.slug))
+                         hooks=listener.hooks_for(spec.slug), decimal=separator)
     counts = validated.counts()
     result.update(valid=counts["valid"], invalid=counts["invalid"], errors_by_type=counts["by_type"],
                   hook_failures=[f.to_dict() for f in validated.hook_failures])
@@ -103,6 +107,15 @@ def run_file(file: Path, blueprint_path: Path, *, sheet: str | None = None, out:
         memory.remember(LOCAL_SPACE, spec.slug, plan, corrected=corrected or None)
         memory.save(memory_path)
     return result
+
+
+def _decimal(locale: str | None, decimal: str | None) -> str | None:
+    """The decimal mark for ambiguous number columns: ``decimal`` wins over ``locale``."""
+    if decimal is not None and decimal not in (".", ","):
+        raise ConfigError(f'--decimal must be "." or "," (got {decimal!r})')
+    if locale is not None and not LOCALE.match(locale):
+        raise ConfigError(f"--locale must look like de-DE or en_US (got {locale!r})")
+    return decimal or (decimal_for_locale(locale) if locale else None)
 
 
 def _write_rejects(path: Path, records: list[dict[str, Any]]) -> None:

@@ -30,7 +30,7 @@ class Settings(BaseSettings):
     extract_max_archive_members: int = Field(default=1_000, description="Most files a ZIP archive may hold.")
     extract_max_uncompressed_bytes: int = Field(default=8 * 1024**3, description="Most bytes an archive or .gz file may unpack to.")
     extract_max_compression_ratio: int = Field(default=200, description="Highest compression ratio accepted before an archive counts as a zip bomb.")
-    extract_stream_bytes: int = Field(default=256 * 1024**2, description="Delimited files larger than this are read in chunks straight to Parquet (bounded memory).")
+    extract_stream_bytes: int = Field(default=256 * 1024**2, description="Text files larger than this (delimited, JSON Lines, XML) are read in chunks straight to Parquet (bounded memory).")
 
     @property
     def resolved_database_url(self) -> str:

@@ -1,13 +1,15 @@
 """Record edits: change, add and delete records of a destination sheet.
 
-Every change is versioned (``record_versions``: who, when, the old values), the sheet is
-re-validated (hooks on the changed records, uniqueness against the whole sheet) and a
-``records:updated`` event is emitted, all in one transaction.
+Every change is versioned (``record_versions``: who, when, the old values), re-validated
+(the changed records in full, with hooks; uniqueness and in-sheet references against the
+stored sheet, reading only the records that share a key with the edit, see
+:mod:`feedline.validate.revalidate`) and a ``records:updated`` event is emitted, all in
+one transaction. An edit costs what it touches, not the sheet's size.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -16,10 +18,11 @@ from fastapi import APIRouter, Body, Query, Request
 from feedline.api.deps import ApiError, App, Env
 from feedline.blueprint.model import SheetSpec
 from feedline.events import model as topics
+from feedline.feeds import Feed
 from feedline.store import records as store
 from feedline.store import repo
 from feedline.store import tables as t
-from feedline.validate.revalidate import revalidate
+from feedline.validate.revalidate import adjust_counts, revalidate
 
 router = APIRouter(prefix="/v1/sheets/{sheet_id}/records", tags=["records"])
 MAX_BATCH = 10_000
@@ -32,7 +35,7 @@ def actor(request: Request) -> str:
 
 
 def _context(conn: sa.Connection, app: App, env: str, sheet_id: str) -> tuple[
-        dict[str, Any], SheetSpec, dict[str, Any], str]:
+        dict[str, Any], SheetSpec, dict[str, Any], Feed]:
     sheet = repo.get_sheet(conn, sheet_id, env)
     wb = conn.execute(sa.select(t.workbooks).where(t.workbooks.c.id == sheet["workbook_id"])).one()
     if wb.kind != "destination":
@@ -43,7 +46,7 @@ def _context(conn: sa.Connection, app: App, env: str, sheet_id: str) -> tuple[
     if conn.dialect.name == "postgresql":  # one editor per sheet at a time
         conn.execute(sa.select(t.sheets.c.id).where(t.sheets.c.id == sheet_id).with_for_update())
     ctx = {"space": wb.space_id, "file": wb.file_id, "workbook": wb.id, "sheet": sheet_id}
-    return sheet, feed.blueprint.sheet(sheet["slug"]), ctx, feed.name
+    return sheet, feed.blueprint.sheet(sheet["slug"]), ctx, feed
 
 
 def _check_values(spec: SheetSpec, values: Any, where: str) -> dict[str, Any]:
@@ -68,26 +71,37 @@ def _items(body: Any) -> list[Any]:
 
 
 def _revalidate(app: App, conn: sa.Connection, sheet: dict[str, Any], spec: SheetSpec,
-                ctx: dict[str, Any], feed: str, who: str, edited: set[int],
-                change: Callable[[list[dict[str, Any]]], list[dict[str, Any]]],
-                payload: dict[str, Any], kind: str = "update") -> dict[str, Any]:
-    records = change(store.load_sheet(conn, sheet["id"]))
-    changed, failures, counts = revalidate(spec, records, edited, app.listener.hooks_for(
-        spec.slug, feed))
-    store.write_changes(conn, sheet["id"], changed, who, edited, kind)
-    repo.update_sheet(conn, sheet["id"], row_count=len(records),
+                ctx: dict[str, Any], feed: Feed, who: str, changed: list[dict[str, Any]],
+                payload: dict[str, Any], kind: str = "update",
+                deleted: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+    """Re-validate ``changed`` records (``old`` = their stored state, None when new) and
+    what ``changed`` and ``deleted`` do to the rest of the sheet; store, count, emit."""
+    result = revalidate(spec, changed, store.SheetKeys(conn, sheet["id"]), deleted,
+                        app.listener.hooks_for(spec.slug, feed.name), feed.decimal_separator)
+    edited = {r["id"] for r in changed}
+    store.write_changes(conn, sheet["id"], result.changes, who, edited, kind)
+    counts = sheet["metadata"].get("counts")
+    if counts is None:  # a sheet stored before counts were kept: count once
+        counts = adjust_counts({}, [], store.message_rows(conn, sheet["id"]))
+    else:
+        counts = adjust_counts(
+            counts,
+            [*((c["old_messages"], c["old_valid"]) for c in result.changes
+               if c["old_messages"] is not None),
+             *((r["messages"], r["valid"]) for r in deleted)],
+            [(c["messages"], c["valid"]) for c in result.changes])
+    repo.update_sheet(conn, sheet["id"], row_count=counts["rows"],
                       metadata={**sheet["metadata"], "counts": counts})
-    hook_failures = [f.to_dict() for f in failures]
+    hook_failures = [f.to_dict() for f in result.hook_failures]
+    others = [c["id"] for c in result.changes if c["id"] not in edited]
     app.emit(conn, topics.RECORDS_UPDATED, ctx, {
-        "sheet": spec.slug, **payload, "revalidated": len(changed) - len(edited & {
-            c["id"] for c in changed}), "valid": counts["valid"], "invalid": counts["invalid"],
-        "actor": who, "hook_failures": hook_failures})
-    by_id = {c["id"]: c for c in changed}
-    data = [{"id": r["id"], "row": r["row"], "values": by_id[r["id"]]["values"],
-             "messages": by_id[r["id"]]["messages"], "valid": by_id[r["id"]]["valid"],
-             "version": r["version"] + (kind != "create")} for r in records if r["id"] in edited]
-    return {"data": data, "revalidated": [c["id"] for c in changed if c["id"] not in edited],
-            "counts": counts, "hook_failures": hook_failures}
+        "sheet": spec.slug, **payload, "revalidated": len(others), "valid": counts["valid"],
+        "invalid": counts["invalid"], "actor": who, "hook_failures": hook_failures})
+    data = [{"id": c["id"], "row": c["row"], "values": c["values"], "messages": c["messages"],
+             "valid": c["valid"], "version": c["version"] + (kind != "create")}
+            for c in result.changes if c["id"] in edited]
+    return {"data": data, "revalidated": others, "counts": counts,
+            "hook_failures": hook_failures}
 
 
 @router.patch("")
@@ -105,15 +119,10 @@ def update_records(sheet_id: str, app: App, env: Env, request: Request,
             edits.setdefault(item["id"], {}).update(
                 _check_values(spec, item.get("values"), f"record #{i + 1}"))
         store.check_ids(conn, sheet_id, list(edits))
-
-        def change(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-            for r in records:
-                if r["id"] in edits:
-                    r["old"] = {"values": r["values"], "valid": r["valid"]}
-                    r["values"] = {**r["values"], **edits[r["id"]]}
-            return records
-
-        return _revalidate(app, conn, sheet, spec, ctx, feed, who, set(edits), change,
+        changed = [{**r, "values": {**r["values"], **edits[r["id"]]},
+                    "old": {"values": r["values"], "messages": r["messages"], "valid": r["valid"]}}
+                   for r in store.load_records(conn, sheet_id, edits)]
+        return _revalidate(app, conn, sheet, spec, ctx, feed, who, changed,
                            {"updated": sorted(edits)})
 
 
@@ -128,7 +137,8 @@ def add_records(sheet_id: str, app: App, env: Env, request: Request,
                                 f"record #{i + 1}") for i, item in enumerate(_items(body))]
         full = [{k: v.get(k) for k in spec.keys} for v in values]
         ids = store.add_records(conn, sheet_id, full, who)
-        return _revalidate(app, conn, sheet, spec, ctx, feed, who, set(ids), lambda r: r,
+        changed = [{**r, "old": None} for r in store.load_records(conn, sheet_id, ids)]
+        return _revalidate(app, conn, sheet, spec, ctx, feed, who, changed,
                            {"created": ids}, kind="create")
 
 
@@ -144,21 +154,14 @@ def delete_records(sheet_id: str, app: App, env: Env, request: Request,
         sheet, spec, ctx, feed = _context(conn, app, env, sheet_id)
         if ids:
             store.check_ids(conn, sheet_id, ids)
-        gone: list[dict[str, Any]] = []
-        payload: dict[str, Any] = {"deleted": []}
-
-        def change(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-            wanted = set(ids or [])
-            keep: list[dict[str, Any]] = []
-            for r in records:
-                hit = r["id"] in wanted if ids else r["valid"] == (filter == "valid")
-                (gone if hit else keep).append(r)
-            store.delete_records(conn, sheet_id, gone, who)
-            payload["deleted"] = sorted(r["id"] for r in gone)
-            return keep
-
-        result = _revalidate(app, conn, sheet, spec, ctx, feed, who, set(), change, payload)
-        return {**result, "deleted": sorted(r["id"] for r in gone)}
+            gone = store.load_records(conn, sheet_id, set(ids))
+        else:
+            gone = store.load_by_validity(conn, sheet_id, filter == "valid")
+        store.delete_records(conn, sheet_id, gone, who)
+        deleted = sorted(r["id"] for r in gone)
+        result = _revalidate(app, conn, sheet, spec, ctx, feed, who, [], {"deleted": deleted},
+                             deleted=gone)
+        return {**result, "deleted": deleted}
 
 
 @router.get("/{record_id}/versions")

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import mmap
 import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from feedline.errors import ExtractError, FeedlineError, UnsupportedFormat
-from feedline.extract import archive
+from feedline.extract import archive, transcode
 from feedline.extract.csv import NotUtf8, read_delimited
-from feedline.extract.detect import BOMS, DESCRIPTIONS, Decoded, decode, sniff_binary, sniff_text
+from feedline.extract.detect import (
+    BOMS,
+    DESCRIPTIONS,
+    Decoded,
+    decode,
+    sniff_binary,
+    sniff_text,
+    sniff_xml,
+)
 from feedline.extract.model import Extraction, ExtractOptions, SourceTable
 from feedline.extract.profile import profile_frame
 from feedline.extract.stream import Progress, stream_delimited
@@ -56,7 +65,8 @@ def extract(
         filename: the name the file was delivered under; its extension is a hint only.
         options: a person's or feed's choices (header row, sheet, record path) and limits.
         profile: compute a profile per column (stored on each table).
-        workdir: a folder the caller owns; delimited files above ``options.stream_bytes``
+        workdir: a folder the caller owns; text files above ``options.stream_bytes``
+            (delimited in any encoding, JSON Lines, XML; not a top-level JSON document)
             are then read in chunks into Parquet files there (bounded memory) and their
             tables carry ``parquet`` instead of an in-memory frame.
         progress: called with ``(bytes_read, total_bytes, rows)`` while streaming.
@@ -67,6 +77,8 @@ def extract(
     """
     path = Path(path)
     options = options or ExtractOptions()
+    if workdir is not None:
+        workdir.mkdir(parents=True, exist_ok=True)
     reader = _Reader(options, workdir, progress, profile)
     result = reader.read(path, filename or path.name, depth=0)
     if profile:
@@ -115,8 +127,12 @@ def _extract(path: Path, name: str, reader: _Reader, depth: int) -> Extraction:
         return _zip(path, name, reader, depth)
     if kind is not None:
         raise _unsupported(kind)
+    if reader.workdir is not None and size > options.stream_bytes:
+        streamed = _streamed(path, name, reader, head, reader.workdir)
+        if streamed is not None:
+            return streamed
     if size > len(head) and _plain_utf8(head) and not options.record_path:
-        large = _large_text(path, name, reader, size)
+        large = _large_text(path, name, options)
         if large is not None:
             return large
     data = path.read_bytes() if size > len(head) else head
@@ -170,23 +186,11 @@ def _delimited(decoded: Decoded, name: str, options: ExtractOptions) -> Extracti
     )
 
 
-def _large_text(path: Path, name: str, reader: _Reader, size: int) -> Extraction | None:
+def _large_text(path: Path, name: str, options: ExtractOptions) -> Extraction | None:
     """A file over 1 MiB whose start is UTF-8 delimited text: Polars reads (and validates)
-    it from a memory map, or in chunks into Parquet above the streaming threshold.
-    ``None`` when it is not UTF-8 after all (the caller detects the encoding)."""
-    options = reader.options
-    suffix = Path(name).suffix.lower()
+    it from a memory map. ``None`` when it is not UTF-8 after all (the caller detects the
+    encoding) or holds JSON or XML."""
     try:
-        if reader.workdir is not None and size > options.stream_bytes:
-            with _workbook_hint(suffix):
-                table, dialect = stream_delimited(
-                    path, name=Path(name).stem or "data", workdir=reader.workdir,
-                    limits=options.limits, hint=_EXTENSION_DELIMITERS.get(suffix),
-                    header_row=options.header_row, progress=reader.progress,
-                    profile=reader.profile)
-            return Extraction(format="tsv" if dialect.delimiter == "\t" else "csv",
-                              encoding="utf-8", delimiter=dialect.delimiter, tables=[table],
-                              warnings=_claim_notes(suffix))
         with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
             if mm.find(b"\x00") >= 0:
                 raise _unsupported("binary")
@@ -198,6 +202,70 @@ def _large_text(path: Path, name: str, reader: _Reader, size: int) -> Extraction
         return None
     except OSError as exc:
         raise ExtractError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+
+
+def _streamed(path: Path, name: str, reader: _Reader, head: bytes,
+              workdir: Path) -> Extraction | None:
+    """A file above the streaming threshold read in bounded memory into Parquet files:
+    delimited text and JSON Lines in any supported encoding (re-encoded to a UTF-8 scratch
+    file first unless plain UTF-8), XML incrementally. ``None`` for what is read in memory
+    (a top-level JSON document, a JSON key path)."""
+    options = reader.options
+    bom, skip = transcode.bom_encoding(head) or (None, 0)
+    text = head[skip:].decode(bom or "latin-1", errors="ignore").lstrip()
+    if sniff_xml(text):
+        from feedline.extract.xmlfile import stream_xml
+
+        table, record_path = stream_xml(path, workdir=workdir, limits=options.limits,
+                                        record_path=options.record_path,
+                                        progress=reader.progress, profile=reader.profile)
+        encoding = bom or ("utf-8" if _plain_utf8(head) else None)
+        return Extraction(format="xml", encoding=encoding, delimiter=None,
+                          tables=[table], record_path=record_path)
+    suffix = Path(name).suffix.lower()
+    lines = text[:1] == "{" and (_looks_like_lines(text) or suffix in (".jsonl", ".ndjson"))
+    if options.record_path or text[:1] == "[" or (text[:1] == "{" and not lines):
+        return None
+    encoding = bom or ("utf-8" if _plain_utf8(head) else None)
+    if encoding == "utf-8":
+        try:
+            return _stream_utf8(path, name, reader, workdir, lines, "utf-8", reader.progress)
+        except NotUtf8:
+            encoding = None
+    encoding = encoding or transcode.detect_legacy(path)
+    scratch = workdir / f"utf8-{uuid.uuid4().hex}.txt"
+    size = max(path.stat().st_size, 1)
+    report = reader.progress
+    try:
+        transcode.transcode(path, encoding, skip, scratch,
+                            None if report is None else lambda done: report(done // 4, size, 0))
+        return _stream_utf8(scratch, name, reader, workdir, lines, encoding, None if report is None
+                            else lambda done, total, rows: report(
+                                size // 4 + (size - size // 4) * done // max(total, 1), size, rows))
+    except OSError as exc:
+        raise ExtractError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+    finally:
+        scratch.unlink(missing_ok=True)
+
+
+def _stream_utf8(path: Path, name: str, reader: _Reader, workdir: Path, lines: bool,
+                 encoding: str, progress: Progress | None) -> Extraction:
+    options = reader.options
+    stem = Path(name).stem or "data"
+    if lines:
+        from feedline.extract.jsonfile import stream_lines
+
+        table = stream_lines(path, name=stem, workdir=workdir, limits=options.limits,
+                             progress=progress, profile=reader.profile)
+        return Extraction(format="jsonl", encoding=encoding, delimiter=None, tables=[table])
+    suffix = Path(name).suffix.lower()
+    with _workbook_hint(suffix):
+        table, dialect = stream_delimited(
+            path, name=stem, workdir=workdir, limits=options.limits,
+            hint=_EXTENSION_DELIMITERS.get(suffix), header_row=options.header_row,
+            progress=progress, profile=reader.profile)
+    return Extraction(format="tsv" if dialect.delimiter == "\t" else "csv", encoding=encoding,
+                      delimiter=dialect.delimiter, tables=[table], warnings=_claim_notes(suffix))
 
 
 def _plain_utf8(head: bytes) -> bool:

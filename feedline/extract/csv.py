@@ -67,6 +67,8 @@ def locate(data: Buffer, *, hint: str | None = None, header_row: int | None = No
         warnings.append(f"header found on line {header_row + 1}; lines above it skipped")
     sample = data[line_start : line_start + SAMPLE_BYTES].decode("utf-8", errors="ignore")
     columns, renamed = unique_headers(_header_cells(sample, dialect.delimiter))
+    if not columns:
+        raise ExtractError(f"the header row (line {header_row + 1}) is empty")
     return Layout(dialect, header_row, line_start, columns, warnings + renamed)
 
 

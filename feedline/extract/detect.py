@@ -93,6 +93,11 @@ def sniff_text(head: str) -> str | None:
     return None
 
 
+def sniff_xml(head: str) -> bool:
+    """Whether the start of a (large) text file is XML (its end is not looked at)."""
+    return _XML_START.match(head.lstrip()) is not None
+
+
 @dataclass(frozen=True)
 class Decoded:
     """A file's content as UTF-8 bytes without BOM, ready for Polars."""
@@ -119,7 +124,7 @@ def decode(data: bytes) -> Decoded:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return _transcode(data, _legacy_encoding(data))
+        return _transcode(data, legacy_encoding(data))
     return Decoded("utf-8", data, text)
 
 
@@ -144,7 +149,7 @@ def _transcode(data: bytes, encoding: str) -> Decoded:
     return Decoded(encoding, text.encode("utf-8"), text)
 
 
-def _legacy_encoding(data: bytes) -> str:
+def legacy_encoding(data: bytes) -> str:
     """Pick a single-byte/legacy encoding; Western cp1252 wins ties with its look-alikes."""
     matches = [
         m

@@ -11,14 +11,20 @@ exact text (``1.10`` stays ``1.10``).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 from feedline.errors import ExtractError
+from feedline.extract.csv import NotUtf8
 from feedline.extract.model import Limits, SourceTable
+from feedline.extract.parts import PartWriter
+from feedline.extract.stream import CHUNK_BYTES as STREAM_CHUNK
+from feedline.extract.stream import Progress
 
 JOIN = "; "
+LINE_BATCH = 20_000
 _MAX_DEPTH = 32
 
 
@@ -61,18 +67,65 @@ def _parse(text: str) -> Any:
 
 
 def _parse_lines(text: str) -> list[Any]:
-    out: list[Any] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            out.append(json.loads(line, parse_float=str, parse_int=str))
-        except json.JSONDecodeError as exc:
-            raise ExtractError(f"invalid JSON on line {number}, column {exc.colno}: "
-                               f"{exc.msg}") from None
-        except RecursionError:
-            raise ExtractError(f"the JSON on line {number} is nested too deeply") from None
-    return out
+    return [_load_line(line, number) for number, line in enumerate(text.splitlines(), start=1)
+            if line.strip()]
+
+
+def _load_line(line: str, number: int) -> Any:
+    try:
+        return json.loads(line, parse_float=str, parse_int=str)
+    except json.JSONDecodeError as exc:
+        raise ExtractError(f"invalid JSON on line {number}, column {exc.colno}: "
+                           f"{exc.msg}") from None
+    except RecursionError:
+        raise ExtractError(f"the JSON on line {number} is nested too deeply") from None
+
+
+def stream_lines(path: Path, *, name: str, workdir: Path, limits: Limits,
+                 progress: Progress | None = None, profile: bool = True) -> SourceTable:
+    """JSON Lines (UTF-8) read in batches of lines into one Parquet file in ``workdir``.
+
+    Columns are the union of all records' keys; a key first seen late is ``""`` in the
+    rows before it, exactly as when the file is read in memory.
+
+    Raises:
+        NotUtf8: a line is not valid UTF-8 (the caller transcodes and tries again).
+        ExtractError: a bad line (named by its number), a limit, no records.
+    """
+    size = path.stat().st_size
+    longest = max(limits.max_cell_chars * 4, STREAM_CHUNK)
+    skipped = number = done = 0
+    batch: list[dict[str, str]] = []
+    with PartWriter(workdir, limits=limits, where=repr(name), size=size,
+                    profile=profile) as parts, path.open("rb") as fh:
+        while line := fh.readline(longest + 1):
+            number += 1
+            done += len(line)
+            if len(line) > longest:
+                raise ExtractError(f"line {number} is longer than the cell limit allows")
+            if not line.strip():
+                continue
+            try:
+                text = line.decode("utf-8")
+            except UnicodeDecodeError:
+                raise NotUtf8("the file is not valid UTF-8") from None
+            flat = flat_record(_load_line(text, number))
+            if flat is None:
+                skipped += 1
+                continue
+            batch.append(flat)
+            if len(batch) >= LINE_BATCH:
+                parts.add(batch, done)
+                batch = []
+                if progress is not None:
+                    progress(done, size, parts.rows)
+        parts.add(batch, done)
+        if progress is not None:
+            progress(done, size, parts.rows)
+        if not parts.columns:
+            raise ExtractError(f"{name!r} holds no records")
+        table = parts.finish(name)
+    return table.replace(warnings=[f"skipped {skipped} null record(s)"] if skipped else [])
 
 
 def _has_records(value: list[Any]) -> bool:
@@ -112,13 +165,10 @@ def _table(records: list[Any], name: str, limits: Limits) -> SourceTable:
     columns: dict[str, None] = {}
     skipped = 0
     for record in records:
-        if not isinstance(record, dict):
-            if record is None:
-                skipped += 1
-                continue
-            record = {"value": record}
-        flat: dict[str, str] = {}
-        _flatten(record, "", flat, 0)
+        flat = flat_record(record)
+        if flat is None:
+            skipped += 1
+            continue
         columns.update(dict.fromkeys(flat))
         rows.append(flat)
         if len(columns) > limits.max_columns:
@@ -134,6 +184,16 @@ def _table(records: list[Any], name: str, limits: Limits) -> SourceTable:
         raise ExtractError(f"{name!r} holds no records")
     return SourceTable(name, frame, 0, cols, warnings,
                        kind="table" if frame.width else "notes")
+
+
+def flat_record(record: Any) -> dict[str, str] | None:
+    """One record as dotted keys and text values (a bare value becomes ``value``;
+    ``None`` for a null record, which is skipped)."""
+    if record is None:
+        return None
+    flat: dict[str, str] = {}
+    _flatten(record if isinstance(record, dict) else {"value": record}, "", flat, 0)
+    return flat
 
 
 def _flatten(value: dict[str, Any], prefix: str, out: dict[str, str], depth: int) -> None:

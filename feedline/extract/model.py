@@ -63,8 +63,9 @@ class ExtractOptions:
     record_path: str | None = None
     limits: Limits = field(default_factory=Limits)
     stream_bytes: int = 256 * 1024**2
-    """Delimited files larger than this are read in chunks into Parquet (when a work
-    folder is given to :func:`~feedline.extract.extract`)."""
+    """Text files larger than this (delimited in any encoding, gzipped, JSON Lines, XML)
+    are read in chunks into Parquet (when a work folder is given to
+    :func:`~feedline.extract.extract`)."""
 
 
 @dataclass(frozen=True)

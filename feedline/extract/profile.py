@@ -52,28 +52,44 @@ def profile_frame(frame: pl.DataFrame) -> dict[str, dict[str, Any]]:
         *[pl.col(c).str.len_chars().max().alias(f"m{i}") for i, c in enumerate(frame.columns)],
     ).row(0)
     width = frame.width
+    non_empty = {c: int(exact[i] or 0) for i, c in enumerate(frame.columns)}
+    distinct = None
+    if step > 1:  # exact and cheap in memory (a hash pass per column); "" is not a value
+        uniques = frame.select(pl.all().n_unique()).row(0, named=True)
+        distinct = {c: int(n) - (non_empty[c] < frame.height) for c, n in uniques.items()}
     return profile_sample(
-        sample, rows=frame.height,
-        non_empty={c: int(exact[i] or 0) for i, c in enumerate(frame.columns)},
+        sample, rows=frame.height, non_empty=non_empty,
         max_length={c: int(exact[width + i] or 0) for i, c in enumerate(frame.columns)},
-        sampled=step > 1)
+        sampled=step > 1, distinct=distinct)
 
 
 def profile_sample(
     sample: pl.DataFrame, *, rows: int, non_empty: dict[str, int], max_length: dict[str, int],
-    sampled: bool,
+    sampled: bool, distinct: dict[str, int] | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """Profiles from a sample of a table of ``rows`` rows, with exact per-column counts."""
+    """Profiles from a sample of a table of ``rows`` rows, with exact per-column counts.
+
+    Without exact ``distinct`` counts a sampled table's are estimated (and flagged
+    ``distinct_estimated``): a column whose sampled values are all different counts as
+    unique (``distinct`` = ``non_empty``), any other gets the sample's distinct count, a
+    lower bound that is exact for the usual few-valued columns.
+    """
     stats = _sample_stats(sample)
     out: dict[str, dict[str, Any]] = {}
     for i, name in enumerate(sample.columns):
         values = sample.get_column(name)
         values = values.filter(values != "")
         counts = values.value_counts(sort=True).head(TOP)
+        seen = int(values.n_unique())
+        estimated = sampled and distinct is None
+        if distinct is not None:
+            seen = distinct[name]
+        elif estimated and seen == values.len() and seen > TOP:
+            seen = non_empty[name]
         profile: dict[str, Any] = {
             "non_empty": non_empty[name],
             "empty": rows - non_empty[name],
-            "distinct": int(values.n_unique()),
+            "distinct": seen,
             "top": [{"value": v, "count": int(n)} for v, n in counts.iter_rows()],
             "samples": values.unique(maintain_order=True).head(SAMPLES).to_list(),
             "max_length": max_length[name],
@@ -81,6 +97,8 @@ def profile_sample(
         }
         if sampled:
             profile["sampled_rows"] = int(sample.height)
+        if estimated:
+            profile["distinct_estimated"] = True
         out[name] = profile
     return out
 

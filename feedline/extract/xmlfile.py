@@ -11,13 +11,22 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections import Counter
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, BinaryIO
 
 import polars as pl
 
 from feedline.errors import ExtractError
 from feedline.extract.jsonfile import JOIN
 from feedline.extract.model import Limits, SourceTable
+from feedline.extract.parts import PartWriter
+from feedline.extract.stream import Progress
+
+PREFIX_BYTES = 4 * 1024**2
+"""How much of a streamed XML file the record element is detected on."""
+BATCH = 20_000
 
 
 def read_xml(
@@ -48,13 +57,71 @@ def read_xml(
     return SourceTable(name, frame, 0, cols, []), path
 
 
-def _parse(data: bytes) -> ET.Element:
+def stream_xml(path: Path, *, workdir: Path, limits: Limits, record_path: str | None = None,
+               progress: Progress | None = None, profile: bool = True) -> tuple[SourceTable, str]:
+    """Large XML parsed incrementally into one Parquet file in ``workdir``, record batches
+    written as they complete (each record element is dropped once flattened).
+
+    The record path is detected (or a bare name resolved) on the first few MiB.
+    """
+    size = path.stat().st_size
+    with path.open("rb") as fh, _errors():
+        root: ET.Element | None = None
+        for _event, elem in _iterparse(fh):
+            root = elem if root is None else root
+            if fh.tell() >= PREFIX_BYTES:
+                break
+        if root is None:
+            raise ExtractError("invalid XML: no root element")
+        path_ = _find_records(root) if not record_path else _normalise(root, record_path)
+        del root
+    name = path_.rsplit("/", 1)[-1]
+    with PartWriter(workdir, limits=limits, where="the XML", size=size,
+                    profile=profile) as parts, path.open("rb") as fh, _errors():
+        batch: list[dict[str, str]] = []
+        stack: list[tuple[ET.Element, str]] = []
+        inside = False
+        for event, elem in _iterparse(fh):
+            if event == "start":
+                at = f"{stack[-1][1] if stack else ''}/{_local(elem.tag)}"
+                stack.append((elem, at))
+                inside = inside or at == path_
+                continue
+            _, at = stack.pop()
+            if at == path_:
+                inside = False
+                flat: dict[str, list[str]] = {}
+                _flatten(elem, "", flat, 0)
+                batch.append({k: JOIN.join(v) for k, v in flat.items()})
+            if stack and not inside:  # done with it: keep memory to one record
+                stack[-1][0].remove(elem)
+            if len(batch) >= BATCH:
+                parts.add(batch, fh.tell())
+                batch = []
+                if progress is not None:
+                    progress(fh.tell(), size, parts.rows)
+        parts.add(batch, size)
+        if progress is not None:
+            progress(size, size, parts.rows)
+        if not parts.rows:
+            raise ExtractError(f"the XML has no {path_!r} elements")
+        return parts.finish(name), path_
+
+
+def _iterparse(fh: BinaryIO) -> Iterator[tuple[str, ET.Element]]:
+    from defusedxml.ElementTree import iterparse
+
+    return iterparse(fh, events=("start", "end"), forbid_dtd=False, forbid_entities=True,
+                     forbid_external=True)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Parser failures as one-line reasons (unsafe constructs are refused, not expanded)."""
     from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import fromstring
 
     try:
-        root: ET.Element = fromstring(data, forbid_dtd=False, forbid_entities=True,
-                                      forbid_external=True)
+        yield
     except DefusedXmlException as exc:
         raise ExtractError(f"refused unsafe XML: {type(exc).__name__} ({exc})") from None
     except ET.ParseError as exc:
@@ -63,6 +130,14 @@ def _parse(data: bytes) -> ET.Element:
                            f"{str(exc).split(':')[0]}") from None
     except (ValueError, RecursionError) as exc:
         raise ExtractError(f"invalid XML: {exc}") from None
+
+
+def _parse(data: bytes) -> ET.Element:
+    from defusedxml.ElementTree import fromstring
+
+    with _errors():
+        root: ET.Element = fromstring(data, forbid_dtd=False, forbid_entities=True,
+                                      forbid_external=True)
     return root
 
 

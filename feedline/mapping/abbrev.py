@@ -2,7 +2,7 @@
 
 A field name abbreviates a header when its letters can be split, in order, into one
 non-empty piece per header word, each piece a subsequence of its word that starts where
-the word starts (a leading vowel may be dropped).
+the word starts (leading vowels, y included, may be dropped).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-_VOWELS = frozenset("aeiou")
+_VOWELS = frozenset("aeiouy")  # "Fiscal year" -> "fsclr": a leading y may go too
 
 
 def _is_subsequence(piece: str, word: str) -> bool:
@@ -21,7 +21,7 @@ def _is_subsequence(piece: str, word: str) -> bool:
 def _starts_right(piece: str, word: str) -> bool:
     if piece[0] == word[0]:
         return True
-    stem = word.lstrip("aeiou")
+    stem = word.lstrip("aeiouy")
     return word[0] in _VOWELS and bool(stem) and piece[0] == stem[0]
 
 

@@ -60,6 +60,7 @@ def assign(
                 cand = replace(
                     cand,
                     confidence=min(cand.confidence, AMBIGUOUS_CAP),
+                    ambiguous=True,
                     reason=f"{cand.reason}; ambiguous with {other_name} ({other_conf:.2f})",
                 )
         result.append(cand)

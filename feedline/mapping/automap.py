@@ -11,6 +11,7 @@ import polars as pl
 from feedline.blueprint.model import SheetSpec
 from feedline.errors import MappingError
 from feedline.mapping.assign import assign
+from feedline.mapping.calibration import Table, calibrate, calibration_group
 from feedline.mapping.drift import drift, infer_renames, signature
 from feedline.mapping.enums import map_enum_values
 from feedline.mapping.memory import MappingMemory
@@ -23,6 +24,7 @@ from feedline.mapping.plan import (
     gate,
 )
 from feedline.mapping.scorers import (
+    VALUES_ONLY,
     Candidate,
     Profile,
     profile_column,
@@ -31,9 +33,8 @@ from feedline.mapping.scorers import (
     value_fit,
 )
 
-UNMAPPED_SURE = 0.97  # a column no free field resembles
-UNMAPPED_HINT = 0.4  # a free field scoring this high makes leaving the column unmapped doubtful
-UNMAPPED_BY_VALUES = 0.6  # values fit a free field's specific shape: a person should look
+REMEMBERED_UNMAPPED = 0.97  # a person left this header unmapped before
+UNMAPPED_HINT = 0.4  # a free field scoring this high is named in the unmapped reason
 _SCOPE_TEXT = {
     "headers": "the same headers were mapped before in this space",
     "space": "this header was mapped before in this space",
@@ -49,11 +50,14 @@ def automap(
     memory: MappingMemory | None = None,
     space: str | None = None,
     max_unmapped_enum_share: float = DEFAULT_MAX_UNMAPPED_ENUM_SHARE,
+    calibration: Table | None = None,
 ) -> Plan:
     """Plan how ``frame`` (all-string, headers = column names) maps onto ``sheet``.
 
-    Memory first, then name and value scorers, a one-to-one assignment, enum value
-    mappings for mapped enum fields, and finally :func:`gate` decides ``auto_accept``.
+    Memory first, then name and value scorers, a one-to-one assignment, calibration of
+    each decision's score into a probability (``calibration`` replaces the shipped table,
+    for the benchmark's cross-validation), enum value mappings for mapped enum fields, and
+    finally :func:`gate` decides ``auto_accept``.
     """
     headers = list(frame.columns)
     recalled: dict[str, Any] = {
@@ -97,18 +101,22 @@ def automap(
     for i, header in enumerate(headers):
         cand = chosen[i]
         if cand is not None:
+            group = calibration_group(cand.reason_code, ambiguous=cand.ambiguous)
+            p = calibrate(cand.confidence, group, calibration)
             mappings.append(
                 FieldMapping(
-                    header, cand.field, round(cand.confidence, 4),
-                    certainty_for(cand.confidence), cand.reason, cand.reason_code,
+                    header, cand.field, round(p, 4), certainty_for(p), cand.reason,
+                    cand.reason_code, score=cand.confidence, group=group,
                 )
             )
         elif header in left_alone:
             mappings.append(
-                FieldMapping(header, None, 0.97, certainty_for(0.97), left_alone[header], "remembered")
+                FieldMapping(header, None, REMEMBERED_UNMAPPED, certainty_for(REMEMBERED_UNMAPPED),
+                             left_alone[header], "remembered")
             )
         else:
-            mappings.append(_unmapped(header, candidates[i], chosen, headers, profiles[i], sheet))
+            mappings.append(_unmapped(header, candidates[i], chosen, headers, profiles[i], sheet,
+                                      calibration))
     plan = Plan(sheet=sheet.slug, fields=mappings, signatures=signatures)
     plan.drift = drift(recalled["last"], headers, plan.mapping())
     plan.enums = _enums(frame, plan, sheet, recalled["enums"])
@@ -131,35 +139,38 @@ def _unmapped(
     headers: list[str],
     profile: Profile,
     sheet: SheetSpec,
+    calibration: Table | None,
 ) -> FieldMapping:
     """The mapping of a column that got no field: how sure we are it belongs nowhere.
 
-    Only fields nobody took count as alternatives; a free field whose name comes close,
-    or whose specific value shape (emails, dates, …) the values fit, makes it doubtful.
+    Its raw score is 1 minus the best score of a field nobody took (a free field whose
+    specific value shape, e.g. emails or dates, the values fit counts as a values-only
+    candidate), calibrated like any other decision: dropping data silently is also wrong.
     """
     taken = {c.field: headers[i] for i, c in enumerate(chosen) if c is not None}
     free = [c for c in cands.values() if c.field not in taken]
     best = max(free, key=lambda c: c.confidence, default=None)
-    if best is not None and best.confidence >= UNMAPPED_HINT:
-        conf = round(min(1.0 - best.confidence, UNMAPPED_BY_VALUES), 4)
-        reason = f'field "{best.field}" is free and might fit ({best.confidence:.2f}: {best.reason})'
-        return FieldMapping(header, None, conf, certainty_for(conf), reason, "unmapped")
+    score, reason = 1.0, f'no free field resembles "{header}"'
+    overall = max(cands.values(), key=lambda c: c.confidence, default=None)
+    if overall is not None and overall.field in taken:
+        reason = (f'closest field "{overall.field}" ({overall.confidence:.2f}) went to column '
+                  f'"{taken[overall.field]}"')
     for f in sheet.fields:
         kind = specific_kind(f)
         if f.key in taken or kind is None:
             continue
         fit, note = value_fit(profile, f)
-        if fit > 0:
-            reason = f'field "{f.key}" is free and the values fit it ({note})'
-            return FieldMapping(header, None, UNMAPPED_BY_VALUES, certainty_for(UNMAPPED_BY_VALUES),
-                                reason, "unmapped")
-    overall = max(cands.values(), key=lambda c: c.confidence, default=None)
-    if overall is not None and overall.field in taken:
-        reason = (f'closest field "{overall.field}" ({overall.confidence:.2f}) went to column '
-                  f'"{taken[overall.field]}"')
-    else:
-        reason = f'no free field resembles "{header}"'
-    return FieldMapping(header, None, UNMAPPED_SURE, certainty_for(UNMAPPED_SURE), reason, "unmapped")
+        if fit > 0 and (best is None or best.confidence < VALUES_ONLY):
+            score, reason = 1.0 - VALUES_ONLY, f'field "{f.key}" is free and the values fit it ({note})'
+            break
+    if best is not None and 1.0 - best.confidence < score:
+        score = 1.0 - best.confidence
+        if best.confidence >= UNMAPPED_HINT:
+            reason = f'field "{best.field}" is free and might fit ({best.confidence:.2f}: {best.reason})'
+    group = calibration_group("unmapped", free=len(taken) < len(sheet.fields))
+    p = calibrate(score, group, calibration)
+    return FieldMapping(header, None, round(p, 4), certainty_for(p), reason, "unmapped",
+                        score=round(score, 4), group=group)
 
 
 def _value_counts(frame: pl.DataFrame, column: str) -> list[tuple[str, int]]:

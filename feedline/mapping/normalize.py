@@ -135,17 +135,25 @@ def form(text: str, tokens: Sequence[str] | None = None) -> Form:
     return Form(text, toks, expanded, notes)
 
 
-def shared_prefix(headers: Sequence[str]) -> str | None:
-    """The first word every header starts with (e.g. ``cust``), if there are 3+ headers."""
+def shared_prefix(headers: Sequence[str], share: float = 1.0) -> str | None:
+    """The first word at least ``share`` of 3+ multi-word names start with (e.g. ``cust``)."""
     split = [words(h) for h in headers]
-    if len(split) < 3 or any(len(w) < 2 for w in split):
+    if len(split) < 3 or (share >= 1.0 and any(len(w) < 2 for w in split)):
         return None
-    first = {w[0] for w in split}
-    return first.pop() if len(first) == 1 else None
+    firsts = [w[0] for w in split if len(w) >= 2]
+    if not firsts:
+        return None
+    word, count = max(((w, firsts.count(w)) for w in set(firsts)), key=lambda wc: (wc[1], wc[0]))
+    return word if count >= share * len(split) else None
+
+
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_VERSION = re.compile(r"v\d+")  # ORDERID_V2: a version suffix is no part of the name
 
 
 def header_forms(headers: Sequence[str]) -> list[list[Form]]:
-    """Comparison forms per header: whole header, without shared prefix, last path segment."""
+    """Comparison forms per header: whole header, without shared prefix, last path segment,
+    without a parenthesized remark (``Biodiversity (marker)``) or a version suffix (``_v2``)."""
     prefix = shared_prefix(headers)
     result = []
     for h in headers:
@@ -156,6 +164,11 @@ def header_forms(headers: Sequence[str]) -> list[list[Form]]:
         segments = [s for s in re.split(r"[/.]", h) if words(s)]
         if len(segments) > 1:
             forms.append(form(h, words(segments[-1])))
+        bare = words(_PARENTHESES.sub(" ", h))
+        if bare and bare != toks:
+            forms.append(form(h, bare))
+        if len(toks) > 1 and _VERSION.fullmatch(toks[-1]):
+            forms.append(form(h, toks[:-1]))
         result.append(forms)
     return result
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from feedline.blueprint.model import SheetSpec
 from feedline.errors import MappingError
+from feedline.mapping.calibration import CALIBRATED_CODES
 
 CERTAINTIES = ("absolute", "strong", "moderate", "weak")
 ACCURACY = ("exact", "confident", "any")
@@ -18,6 +20,10 @@ REASON_CODES = (
 DEFAULT_MAX_UNMAPPED_ENUM_SHARE = 0.05
 # A person's decision names the replaced suggestion in its reason, so it survives JSON.
 _SUGGESTED = re.compile(r'\(suggested "([^"]+)"\)$')
+
+# The least probability that a whole plan is right (the product of its decisions'
+# calibrated probabilities) for it to run unattended at each accuracy.
+PLAN_PROBABILITY = {"exact": 0.9, "confident": 0.7, "any": 0.0}
 
 _PASSING = {
     "exact": ("absolute",),
@@ -49,6 +55,10 @@ class FieldMapping:
     reason_code: str
     # The automatic suggestion a person replaced; kept in memory only, not serialized.
     suggested: str | None = field(default=None, compare=False, repr=False)
+    # The scorers' raw combined score and its calibration group (see calibration.py);
+    # kept in memory only, for the benchmark's reliability tables.
+    score: float | None = field(default=None, compare=False, repr=False)
+    group: str | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -204,6 +214,19 @@ class Plan:
         return plan
 
 
+def plan_probability(plan: Plan) -> float:
+    """How likely the scorers' doubtful decisions in ``plan`` are all right.
+
+    The product of the calibrated confidences below "absolute" (0.99 or more counts as
+    certain); decisions from memory or a person are not calibrated probabilities and pass
+    on their certainty alone.
+    """
+    return math.prod(
+        m.confidence for m in plan.fields
+        if m.certainty != "absolute" and m.reason_code in CALIBRATED_CODES
+    )
+
+
 def gate(
     plan: Plan,
     sheet: SheetSpec,
@@ -226,6 +249,15 @@ def gate(
             )
         elif m.reason_code == "unmapped":
             reasons.append(f'column "{m.source}" is left unmapped, but {m.reason}')
+    whole = plan_probability(plan)
+    reviewed = any(m.reason_code == "person" for m in plan.fields)  # a person saw the plan
+    if not reasons and not reviewed and whole < PLAN_PROBABILITY[accuracy]:
+        doubts = sorted(plan.fields, key=lambda m: m.confidence)[:3]
+        reasons.append(
+            f"the whole plan is right with probability {whole:.2f} only, below "
+            f'{PLAN_PROBABILITY[accuracy]:.2f} for the "{accuracy}" gate; least sure: '
+            + ", ".join(f'"{m.source}" ({m.confidence:.2f})' for m in doubts)
+        )
     mapped = set(plan.mapping().values())
     for f in sheet.fields:
         if f.required and f.key not in mapped:

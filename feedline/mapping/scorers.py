@@ -24,6 +24,7 @@ DERIVED_PENALTY = 0.03
 ABBREVIATED = (0.0, 0.45, 0.55, 0.65, 0.72)
 VALUES_ONLY = 0.62  # value evidence alone stays "moderate": a person must confirm
 SAMPLE_ROWS = 5000
+FIELD_PREFIX_SHARE = 0.75  # a first word this many field keys share may be dropped (derived)
 ENUM_MAX_DISTINCT = 60
 
 
@@ -35,6 +36,7 @@ class Candidate:
     confidence: float
     reason_code: str
     reason: str
+    ambiguous: bool = False  # a rival field or column scored nearly as high
 
 
 @dataclass(frozen=True)
@@ -199,6 +201,9 @@ def _name_score(
             elif hf.key == nf.key:
                 conf = (LEXICON_NAME if primary else LEXICON_ALIAS) - penalty
                 reason = f'header "{header}" ~ {label}{_notes(hf, nf)}'
+            elif "".join(hf.expanded) == "".join(nf.expanded) or "".join(hf.words) == "".join(nf.words):
+                conf = (LEXICON_NAME if primary else LEXICON_ALIAS) - penalty
+                reason = f'header "{header}" ~ {label} (same letters, words run together)'
             if conf and (best is None or conf > best.confidence):
                 best = Candidate(f.key, conf, "normalized", reason)
     return best
@@ -217,7 +222,7 @@ def score_columns(
     """Score every (header, field) pair; returns per header a dict field -> candidate."""
     all_forms = header_forms(headers)
     entity = entity_words(sheet)
-    prefix = shared_prefix([f.key for f in sheet.fields])
+    prefix = shared_prefix([f.key for f in sheet.fields], share=FIELD_PREFIX_SHARE)
     field_names = [_names(f, entity, prefix) for f in sheet.fields]
     # Fuzzy similarity of every header form to every field name, in one vectorized call.
     flat_h = [(i, hf) for i, forms in enumerate(all_forms) for hf in forms]

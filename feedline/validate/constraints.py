@@ -170,14 +170,16 @@ def check_composite_unique(
 
 
 def check_constraints(
-    field: Field, values: pl.Series, text: pl.Series, empty: pl.Series, ok: pl.Series
+    field: Field, values: pl.Series, text: pl.Series, empty: pl.Series, ok: pl.Series,
+    unique: bool = True,
 ) -> list[pl.DataFrame]:
-    """Every constraint of ``field``; ``text`` is the trimmed source text for ``pattern``."""
+    """Every constraint of ``field`` (``unique`` only when ``unique``); ``text`` is the
+    trimmed source text for ``pattern``."""
     out: list[pl.DataFrame] = []
     for constraint in field.constraints:
         if constraint.type == "required":
             out.append(check_required(field, empty))
-        elif constraint.type == "unique":
+        elif constraint.type == "unique" and unique:
             out.append(check_unique(field, constraint, values, ok))
         elif constraint.type == "pattern" and constraint.pattern:
             out.append(check_pattern(field, constraint, text, ok))

@@ -71,16 +71,19 @@ def _compute(cells: Cells, sheet: SheetSpec) -> None:
                                f"computed field {f.key} failed: {type(exc).__name__}: {exc}")
 
 
-def _references(cells: Cells, sheet: SheetSpec,
-                references: dict[str, pl.Series] | None) -> list[pl.DataFrame]:
+def _references(cells: Cells, sheet: SheetSpec, references: dict[str, pl.Series] | None,
+                same_sheet: bool = True) -> list[pl.DataFrame]:
     """``missing-reference`` checks for reference fields whose target values are known:
-    a field of this sheet, or a ``"sheet.field"`` entry of ``references``."""
+    a field of this sheet (unless not ``same_sheet``), or a ``"sheet.field"`` entry of
+    ``references``."""
     out = []
     for f in sheet.fields:
         if f.reference is None:
             continue
         target = f"{f.reference.sheet}.{f.reference.field}"
         if f.reference.sheet == sheet.slug:
+            if not same_sheet:
+                continue
             known = cells.values[f.reference.field]
         elif references and target in references:
             known = references[target]
@@ -103,6 +106,7 @@ def validate(
     ids: pl.Series | None = None,
     row_numbers: pl.Series | None = None,
     decimal: str | None = None,
+    sheet_checks: bool = True,
 ) -> Validated:
     """Cast every field of ``sheet``, run hooks and computed fields, check constraints.
 
@@ -119,6 +123,9 @@ def validate(
         ids, row_numbers: record ids and stored row numbers that hooks see (edits).
         decimal: ``"."`` or ``","``, the decimal separator of number columns whose values
             do not decide it (``1,234`` / ``1.234``); from the feed's locale. None = point.
+        sheet_checks: False skips the checks that compare records with each other
+            (``unique``, composite keys, references within the sheet): record edits
+            check those against the stored sheet (:mod:`feedline.validate.sheetwide`).
     """
     raw = _source(frame, sheet)
     cells = Cells.cast(raw, sheet, enum_maps, decimal)
@@ -136,10 +143,10 @@ def validate(
         ok[f.key] = values.is_not_null() & ~failed
         if f.type in CAST_ERRORS:
             found.append(_cast_messages(f, failed, text))
-        found.extend(check_constraints(f, values, text, empty, ok[f.key]))
-    found.extend(_references(cells, sheet, references))
+        found.extend(check_constraints(f, values, text, empty, ok[f.key], unique=sheet_checks))
+    found.extend(_references(cells, sheet, references, same_sheet=sheet_checks))
     for constraint in sheet.constraints:
-        if constraint.type == "unique" and constraint.fields:
+        if sheet_checks and constraint.type == "unique" and constraint.fields:
             found.append(check_composite_unique(list(sheet.fields), constraint, cells.values, ok))
     found.extend(cells.extra)
 

@@ -122,3 +122,84 @@ def test_unpack_archive(tmp_path: Path) -> None:
     with pytest.raises(ExtractError, match="more than 1 files"):
         unpack_archive(archive, "bundle.zip", tmp_path / "out3",
                        ExtractOptions(limits=Limits(max_archive_members=1)))
+
+
+def legacy(rows: int) -> str:
+    """Title line, ``;`` separated, CRLF, accents, quoted newlines and a few short rows."""
+    out = ["Bericht März", "", "id;name;note;amount"]
+    for i in range(rows):
+        out.append(f"{i};short" if i % 4_001 == 7 else
+                   f'{i};"Zoë Müller {i}";"a;b\r\nGrüße €";{i % 97},5')
+    return "\r\n".join(out) + "\r\n"
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "utf-16", "utf-8-sig"])
+def test_transcoded_stream_equals_in_memory(tmp_path: Path, codec: str) -> None:
+    """Non-UTF-8 input streams through an incremental decoder: same frame, notes, profile."""
+    path = tmp_path / "export.csv"
+    path.write_bytes(legacy(30_000).encode(codec))
+    seen: list[tuple[int, int, int]] = []
+    streamed = extract(path, options=STREAM, workdir=tmp_path / "w",
+                       progress=lambda *a: seen.append(a))
+    memory = extract(path)
+    (s,), (m,) = streamed.tables, memory.tables
+    assert s.parquet is not None and s.data is None
+    assert streamed.encoding == memory.encoding == {"utf-16": "utf-16-le"}.get(codec, codec)
+    assert (streamed.delimiter, s.header_row, s.columns) == (";", 2, m.columns)
+    assert s.frame.equals(m.frame)
+    assert s.warnings == m.warnings and any("fewer fields" in w for w in s.warnings)
+    assert s.frame.row(0)[1:3] == ("Zoë Müller 0", "a;b\r\nGrüße €")
+    assert [p[0] for p in seen] == sorted(p[0] for p in seen)
+    assert seen[-1] == (path.stat().st_size, path.stat().st_size, m.row_count)
+    assert s.profile is not None and m.profile is not None
+    assert {c: p["kind"] for c, p in s.profile.items()} == {
+        c: p["kind"] for c, p in m.profile.items()}
+    assert list((tmp_path / "w").iterdir()) == [s.parquet]  # the UTF-8 scratch file is gone
+
+
+@pytest.mark.parametrize(("data", "match"), [
+    (b"\xff\xfe" + b"a\x00,\x00b\x00\n\x00" * 1000 + b"\x00\xd8a\x00\n\x00",
+     r"^file is not valid utf-16-le text \(bad byte at offset 8000\)$"),
+    (b"\xff\xfe" + b"a\x00,\x00b\x00\n\x00" * 1000 + b"x",
+     r"^file is not valid utf-16-le text \(bad byte at offset 8000\)$"),
+    (b"\xef\xbb\xbfa,b\n" + "1,é\n".encode() * 1000 + b"2,\xe9\n",
+     r"^file says it is utf-8-sig but byte 5006 \(0xe9\) is not valid UTF-8$"),
+    (b"\xff\xfea\x00,\x00b\x00\n\x00" + b"1\x00,\x00\x00\x00\n\x00",
+     r"^file decoded as utf-16-le contains NUL characters$"),
+])
+def test_transcoding_errors_match_in_memory(tmp_path: Path, data: bytes, match: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(data)
+    for options, workdir in ((ExtractOptions(), None), (STREAM, tmp_path / "w")):
+        with pytest.raises(ExtractError, match=match):
+            extract(path, options=options, workdir=workdir)
+    assert list((tmp_path / "w").iterdir()) == []
+
+
+def test_legacy_bytes_far_into_the_file_are_detected(tmp_path: Path) -> None:
+    """Encoding detection samples non-ASCII lines from the whole file, not just its start."""
+    path = tmp_path / "late.csv"
+    ascii_rows = "".join(f"{i},plain text\n" for i in range(400_000))  # > 4 MiB of ASCII
+    path.write_bytes(b"id,name\n" + ascii_rows.encode() + "1,Zoë Grüße\n".encode("cp1252"))
+    ex = extract(path, options=STREAM, workdir=tmp_path)
+    assert ex.encoding == "cp1252"
+    assert ex.tables[0].frame.row(-1) == ("1", "Zoë Grüße")
+
+
+def test_gzip_streams_and_keeps_its_limits(tmp_path: Path) -> None:
+    """A large .csv.gz is unpacked to scratch under the limits, then streamed into Parquet."""
+    import gzip
+
+    path = tmp_path / "orders.csv.gz"
+    path.write_bytes(gzip.compress(legacy(20_000).encode("cp1252")))
+    work = tmp_path / "w"
+    streamed = extract(path, options=STREAM, workdir=work)
+    memory = extract(path)
+    assert (streamed.format, streamed.encoding) == ("csv+gzip", "cp1252")
+    assert streamed.tables[0].parquet is not None
+    assert streamed.tables[0].frame.equals(memory.tables[0].frame)
+    assert list(work.iterdir()) == [streamed.tables[0].parquet]
+    tight = ExtractOptions(stream_bytes=0, limits=Limits(max_uncompressed_bytes=100_000))
+    with pytest.raises(ExtractError, match="unpacks to more than 100000 bytes"):
+        extract(path, options=tight, workdir=work)
+    assert list(work.iterdir()) == [streamed.tables[0].parquet]

@@ -64,7 +64,7 @@ def test_an_unmapped_column_whose_values_fit_a_free_field_blocks_the_gate():
     d1 = D1.rename({"Placed On": "Xyzzy"})
     plan = automap(d1, SHEET)
     m = next(f for f in plan.fields if f.source == "Xyzzy")
-    assert m.destination is None and m.certainty == "moderate"
+    assert m.destination is None and m.certainty in ("moderate", "weak")
     assert not plan.auto_accept
     assert any('"Xyzzy" is left unmapped' in r for r in plan.review_reasons)
 

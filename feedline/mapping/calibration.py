@@ -1,0 +1,50 @@
+"""Turn a scorer's raw combined score into a calibrated probability of being right.
+
+Each automatic decision belongs to a calibration *group* (its reason code, split by
+whether a close rival made it ambiguous; unmapped columns by whether any field was still
+free). Per group a monotone, piecewise-linear table maps the raw score to the share of
+such decisions that were right on the public benchmark and the partner fixtures (see
+``bench/automap_calibrate.py``, which fits and writes :mod:`calibration_table`). Decisions
+from memory or a person are not calibrated: no public data covers them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+
+from feedline.mapping.calibration_table import TABLE
+
+Table = Mapping[str, Sequence[tuple[float, float]]]
+CALIBRATED_CODES = ("exact", "alias", "normalized", "fuzzy", "values", "unmapped")
+
+
+def calibration_group(reason_code: str, *, ambiguous: bool = False, free: bool = True) -> str | None:
+    """The calibration group of a decision, or None when its score is taken as is."""
+    if reason_code not in CALIBRATED_CODES:
+        return None
+    if reason_code == "unmapped":
+        return "unmapped" if free else "unmapped-full"
+    return f"{reason_code}-ambiguous" if ambiguous else reason_code
+
+
+def calibrate(score: float, group: str | None, table: Table | None = None) -> float:
+    """The probability that a decision of ``group`` with raw ``score`` is right.
+
+    Interpolates linearly between the group's (score, probability) breakpoints and holds
+    the end values beyond them; a group without a table keeps its raw score.
+    """
+    points = (TABLE if table is None else table).get(group or "")
+    if not points:
+        return score
+    xs = [x for x, _ in points]
+    i = bisect_right(xs, score)
+    if i == 0:
+        return points[0][1]
+    if i == len(points):
+        return points[-1][1]
+    (x0, p0), (x1, p1) = points[i - 1], points[i]
+    return p0 if x1 == x0 else p0 + (p1 - p0) * (score - x0) / (x1 - x0)
+
+
+__all__ = ["CALIBRATED_CODES", "TABLE", "Table", "calibrate", "calibration_group"]
