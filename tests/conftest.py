@@ -13,6 +13,17 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 
+# The fixture manifest's injected error kinds and the message type that reports each.
+KIND_TO_TYPE = {
+    "invalid_email": "pattern",
+    "missing_required": "required",
+    "duplicate_unique": "unique",
+    "invalid_date": "invalid-date",
+    "invalid_enum": "invalid-option",
+    "negative_value": "min",
+    "below_min": "min",
+}
+
 
 def shared_dir() -> Path:
     """The project's ``shared/`` folder beside the repo; in CI a missing one fails the test."""

@@ -9,12 +9,8 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from feedline.app import Feedline
-from tests.conftest import manifest_entry
+from tests.conftest import KIND_TO_TYPE, manifest_entry
 from tests.integration.conftest import drain
-
-KIND_TO_TYPE = {"invalid_email": "pattern", "missing_required": "required",
-                "duplicate_unique": "unique", "invalid_date": "invalid-date",
-                "invalid_enum": "invalid-option", "negative_value": "min", "below_min": "min"}
 
 
 def upload(client: TestClient, space_id: str, path: Path) -> dict[str, Any]:

@@ -19,20 +19,12 @@ from feedline.blueprint import load_blueprint
 from feedline.blueprint.model import Blueprint
 from feedline.extract import extract
 from feedline.validate import Validated, validate
+from tests.conftest import KIND_TO_TYPE
 
 pytestmark = pytest.mark.shared
 
 PARTNERS = ("northwind", "globex", "initech", "umbrella", "acme", "hooli")
 DELIVERIES = [(p, d) for p in PARTNERS for d in ("d1", "d2", "d3")]
-KIND_TO_TYPE = {
-    "invalid_email": "pattern",
-    "missing_required": "required",
-    "duplicate_unique": "unique",
-    "invalid_date": "invalid-date",
-    "invalid_enum": "invalid-option",
-    "negative_value": "min",
-    "below_min": "min",
-}
 Fixtures = tuple[Path, dict[str, Any]]
 
 

@@ -15,20 +15,12 @@ import pytest
 
 from feedline.blueprint import SheetSpec, load_blueprint
 from feedline.validate import Validated, validate
+from tests.conftest import KIND_TO_TYPE
 
 pytestmark = pytest.mark.shared
 
 TEXT_PARTNERS = ("northwind", "globex", "acme")
 DELIVERIES = [(p, d) for p in TEXT_PARTNERS for d in ("d1", "d2", "d3")]
-KIND_TO_TYPE = {
-    "invalid_email": "pattern",
-    "missing_required": "required",
-    "duplicate_unique": "unique",
-    "invalid_date": "invalid-date",
-    "invalid_enum": "invalid-option",
-    "negative_value": "min",
-    "below_min": "min",
-}
 
 
 @pytest.fixture(scope="session")
