@@ -29,7 +29,7 @@ def job_dict(row: Any) -> dict[str, Any]:
         "progress": row.progress, "info": row.info, "input": row.input or {},
         "outcome": row.outcome, "attempts": row.attempts, "max_attempts": row.max_attempts,
         "created_at": iso(row.created_at), "updated_at": iso(row.updated_at),
-        "lease_expires_at": iso(row.lease_expires_at),
+        "lease_expires_at": iso(row.lease_expires_at), "lease_owner": row.lease_owner,
     }
 
 

@@ -83,11 +83,12 @@ class Worker:
         except NeedsReview as review:
             self._finish(job, Status.NEEDS_REVIEW, review.outcome, info="waiting for a person")
         except TransientError as exc:
-            with self.app.begin() as conn:
-                if job["attempts"] < job["max_attempts"]:
-                    queue.retry_later(conn, job["id"], 2.0 ** job["attempts"], f"retrying: {exc}")
-                else:
-                    queue.finish(conn, job["id"], Status.FAILED, outcome={"message": str(exc)}, info=str(exc))
+            if job["attempts"] < job["max_attempts"]:
+                with self.app.begin() as conn:
+                    if self._owns(conn, job["id"]):
+                        queue.retry_later(conn, job["id"], 2.0 ** job["attempts"], f"retrying: {exc}")
+            else:
+                self._finish(job, Status.FAILED, {"message": str(exc)}, info=str(exc))
         except FeedlineError as exc:
             self._finish(job, Status.FAILED, {"message": str(exc)}, info=str(exc))
         except Exception as exc:
@@ -103,10 +104,13 @@ class Worker:
     def _finish(self, job: dict[str, Any], status: Status, outcome: dict[str, Any],
                 info: str | None) -> None:
         with self.app.begin() as conn:
-            current = queue.get_job(conn, job["id"])
-            if current["status"] != Status.EXECUTING.value:
-                return  # canceled (or re-claimed) while we ran: leave it as it is
-            queue.finish(conn, job["id"], status, outcome=outcome, info=info)
+            if self._owns(conn, job["id"]):
+                queue.finish(conn, job["id"], status, outcome=outcome, info=info)
+
+    def _owns(self, conn: Any, job_id: str) -> bool:
+        """Still ours? Not when canceled, or re-claimed by another worker after our lease ran out."""
+        current = queue.get_job(conn, job_id)
+        return current["status"] == Status.EXECUTING.value and current["lease_owner"] == self.name
 
     def _heartbeat(self, job_id: str, stop: threading.Event) -> None:
         interval = max(0.5, self.app.settings.lease_seconds / 3)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import threading
 import time
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import sqlalchemy as sa
 
 from feedline.app import Feedline
 from feedline.errors import Conflict, NotFound
@@ -163,3 +165,27 @@ def test_a_failing_handler_gets_the_event_again(app: Feedline) -> None:
     assert dispatcher.run_once() == 0
     assert dispatcher.run_once() == 2  # third try succeeds, the log moves on
     assert calls == [1, 2, 2, 2, 3]
+
+
+def test_a_worker_whose_lease_was_taken_over_does_not_finish_the_job(app: Feedline) -> None:
+    listener = Listener()
+    takeover: dict = {}
+
+    @listener.job("noop")
+    def slow(run):
+        # While this runs, the lease runs out and another worker claims the job.
+        with app.begin() as conn:
+            conn.execute(sa.text("UPDATE jobs SET lease_expires_at = :t WHERE id = :i"),
+                         {"t": datetime.now(UTC) - timedelta(seconds=1), "i": run.id})
+        with app.begin() as conn:
+            takeover["job"] = queue.claim(conn, "second-worker", 30)
+        return {"message": "first worker done"}
+
+    app.listener = listener
+    job = _job(app)
+    assert Worker(app, name="first-worker").run_once()
+    assert takeover["job"]["id"] == job["id"]
+    with app.engine.connect() as conn:
+        now_ = queue.get_job(conn, job["id"])
+    assert now_["status"] == "executing" and now_["lease_owner"] == "second-worker"
+    assert now_["outcome"] is None
