@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -11,12 +10,12 @@ from typing import Any
 import polars as pl
 
 from feedline.blueprint import Blueprint, SheetSpec, load_blueprint
+from feedline.egress.csvfile import write_csv
 from feedline.errors import ConfigError, ExtractError
 from feedline.extract import extract
 from feedline.feeds import ACCURACIES
 from feedline.listener import Listener
 from feedline.mapping import MappingMemory, Plan, apply_plan, automap, gate, override
-from feedline.plugins.egress import write_csv
 from feedline.validate import validate
 from feedline.validate.loading import install as install_hooks
 from feedline.validate.locales import LOCALE, decimal_for_locale
@@ -94,13 +93,12 @@ def run_file(file: Path, blueprint_path: Path, *, sheet: str | None = None, out:
     counts = validated.counts()
     result.update(valid=counts["valid"], invalid=counts["invalid"], errors_by_type=counts["by_type"],
                   hook_failures=[f.to_dict() for f in validated.hook_failures])
-    records = validated.to_records()
+    records = validated.record_frame()
     if out:
-        valid = [{"values": r["values"]} for r in records if r["valid"]]
-        write_csv(out, full.keys, [valid], "replace")
+        write_csv(out, full, [records.filter("valid")["values"]], "replace")
         result["out"] = str(out)
     if rejects:
-        _write_rejects(rejects, records)
+        _write_rejects(rejects, records.filter(~pl.col("valid")))
         result["rejects"] = str(rejects)
     if memory is not None and memory_path is not None:
         corrected = {s: d for s, d in (decisions or {}).items() if suggested.get(s) != d}
@@ -118,15 +116,18 @@ def _decimal(locale: str | None, decimal: str | None) -> str | None:
     return decimal or (decimal_for_locale(locale) if locale else None)
 
 
-def _write_rejects(path: Path, records: list[dict[str, Any]]) -> None:
+def _write_rejects(path: Path, invalid: pl.DataFrame) -> None:
+    """One JSON object per invalid record (``row``, ``values``, ``messages``), atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    lines = invalid.select(pl.concat_str([
+        pl.lit('{"row": '), pl.col("row").cast(pl.String), pl.lit(', "values": '),
+        pl.col("values"), pl.lit(', "messages": '), pl.col("messages"), pl.lit("}"),
+    ]).alias("line"))["line"]
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for i, rec in enumerate(records):
-                if not rec["valid"]:
-                    fh.write(json.dumps({"row": i, "values": rec["values"], "messages": rec["messages"]},
-                                        ensure_ascii=False) + "\n")
+            if lines.len():
+                fh.write("\n".join(lines.to_list()) + "\n")
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import json
-import os
-import tempfile
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import Any
 
 from feedline.app import Feedline
+from feedline.egress.csvfile import value_batches, write_csv
 from feedline.events import model as topics
 from feedline.events.model import Event
 from feedline.jobs import queue
@@ -29,46 +26,6 @@ def on_records_created(event: Event, app: Feedline) -> None:
         )
 
 
-def cell(value: Any) -> str:
-    """How a record value is written to CSV."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ";".join(cell(v) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value)) if abs(value) < 1e15 else repr(value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def write_csv(path: Path, columns: list[str], batches: Any, mode: str) -> int:
-    """Write records atomically: a temp file beside the target, then ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    count = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            writer = csv.writer(out)
-            if mode == "append" and path.exists() and path.stat().st_size > 0:
-                with path.open(encoding="utf-8", newline="") as old:
-                    out.write(old.read())
-            else:
-                writer.writerow(columns)
-            for batch in batches:
-                for rec in batch:
-                    writer.writerow([cell(rec["values"].get(c)) for c in columns])
-                    count += 1
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return count
-
-
 def run_egress(run: JobRun) -> dict[str, Any]:
     app, job = run.app, run.job
     sheet_id = job["input"]["sheet_id"]
@@ -78,6 +35,7 @@ def run_egress(run: JobRun) -> dict[str, Any]:
         file = repo.get_file(conn, job["file_id"]) if job["file_id"] else None
         counts = repo.record_counts(conn, sheet_id)
     feed = app.feed(space["feed"])
+    spec = feed.blueprint.sheet(sheet["slug"])
     valid_only = feed.policy == "valid-only"
     written: list[dict[str, Any]] = []
     for dest in feed.destinations:
@@ -88,8 +46,7 @@ def run_egress(run: JobRun) -> dict[str, Any]:
         )
         target = (app.settings.data_dir / rel).resolve()
         with app.engine.connect() as conn:
-            n = write_csv(target, list(sheet["columns"]),
-                          repo.iter_records(conn, sheet_id, valid_only), dest.mode)
+            n = write_csv(target, spec, value_batches(conn, sheet_id, valid_only), dest.mode)
         written.append({"type": dest.type, "path": str(target), "rows": n, "mode": dest.mode})
     synced = iso(now())
     with app.begin() as conn:

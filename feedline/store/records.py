@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Sequence
+from datetime import UTC
 from typing import Any
 
 import polars as pl
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
 
 from feedline.blueprint.model import Field
 from feedline.errors import NotFound
@@ -19,27 +19,29 @@ from feedline.store.db import iso, now
 BATCH = 5_000
 
 
-def _json_param(conn: sa.Connection, name: str) -> Any:
-    """A bind parameter carrying JSON text as is (no second encoding)."""
-    param = sa.bindparam(name, type_=sa.Text)
-    return sa.cast(param, postgresql.JSONB) if conn.dialect.name == "postgresql" else param
-
-
 def insert_record_frame(conn: sa.Connection, sheet_id: str, frame: pl.DataFrame) -> int:
-    """Insert records from :meth:`Validated.record_frame` (JSON already encoded by Polars)."""
-    stmt = t.records.insert().values(
-        sheet_id=sa.bindparam("b_sheet"), row=sa.bindparam("b_row"),
-        values=_json_param(conn, "b_values"), messages=_json_param(conn, "b_messages"),
-        valid=sa.bindparam("b_valid"), version=1, updated_at=sa.bindparam("b_ts"),
-    )
+    """Insert records from :meth:`Validated.record_frame` (JSON already encoded by Polars).
+
+    PostgreSQL gets COPY; SQLite the driver's ``executemany`` in the caller's transaction
+    (SQLAlchemy's per-row parameter processing costs more than the insert itself).
+    """
     ts = now()
     if conn.dialect.name == "postgresql":
         return _copy_record_frame(conn, sheet_id, frame, ts)
-    for start in range(0, frame.height, BATCH):
-        part = frame.slice(start, BATCH)
-        rows = [{"b_sheet": sheet_id, "b_row": r, "b_values": v, "b_messages": m, "b_valid": ok,
-                 "b_ts": ts} for r, v, m, ok in part.iter_rows()]
-        conn.execute(stmt, rows)
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    # The text form SQLAlchemy's SQLite DateTime reads back (naive UTC).
+    stamp = ts.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+    sql = ('INSERT INTO records (sheet_id, "row", "values", messages, valid, version, updated_at) '
+           "VALUES (?, ?, ?, ?, ?, 1, ?)")
+    cur = driver.cursor()
+    try:
+        for start in range(0, frame.height, BATCH):
+            part = frame.slice(start, BATCH)
+            cur.executemany(sql, ((sheet_id, r, v, m, int(ok), stamp)
+                                  for r, v, m, ok in part.iter_rows()))
+    finally:
+        cur.close()
     return frame.height
 
 

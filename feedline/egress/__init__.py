@@ -1,0 +1,1 @@
+"""Egress: delivering records to destinations (one module per destination kind)."""
