@@ -11,14 +11,18 @@ total, rows/s and peak RSS. No assertions: these machines are noisy.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import polars as pl
+import sqlalchemy as sa
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -52,19 +56,38 @@ def build_file(rows: int, out: Path) -> Path:
     return path
 
 
+@contextmanager
+def fresh_database(url: str | None) -> Iterator[str | None]:
+    """``None`` (SQLite in the data folder), or a new database on the PostgreSQL server."""
+    if not url:
+        yield None
+        return
+    admin_url = Settings(database_url=url).resolved_database_url
+    name = f"feedline_bench_{os.getpid()}"
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield sa.make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--database-url", default=None)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, fresh_database(args.database_url) as db_url:
         work = Path(tmp)
         t0 = time.perf_counter()
         path = build_file(args.rows, work)
         print(f"file: {args.rows:,} rows, {path.stat().st_size / 2**20:.0f} MiB "
               f"(built in {time.perf_counter() - t0:.1f} s)")
         feed = load_feed(write_crm_feed(work, SHARED / "fixtures" / "blueprints" / "crm.yaml"))
-        app = Feedline(Settings(data_dir=work / "data", database_url=args.database_url,
+        app = Feedline(Settings(data_dir=work / "data", database_url=db_url,
                                 poll_interval=0.01), [feed])
         with app.begin() as conn:
             space = repo.create_space(conn, app.environment_id, "bench", "crm")

@@ -46,14 +46,18 @@ def insert_record_frame(conn: sa.Connection, sheet_id: str, frame: pl.DataFrame)
 
 
 def _copy_record_frame(conn: sa.Connection, sheet_id: str, frame: pl.DataFrame, ts: Any) -> int:
-    """PostgreSQL: stream the rows with COPY inside the caller's transaction."""
+    """PostgreSQL: COPY the rows as CSV that Polars writes, inside the caller's transaction."""
     driver = conn.connection.driver_connection
     assert driver is not None
     sql = ('COPY records (sheet_id, "row", "values", messages, valid, version, updated_at) '
-           "FROM STDIN")
+           "FROM STDIN WITH (FORMAT csv)")
+    stamp = ts.isoformat()
     with driver.cursor() as cur, cur.copy(sql) as copy:
-        for r, v, m, ok in frame.iter_rows():
-            copy.write_row((sheet_id, r, v, m, ok, 1, ts))
+        for start in range(0, frame.height, BATCH * 10):
+            part = frame.slice(start, BATCH * 10).select(
+                pl.lit(sheet_id).alias("sheet_id"), "row", "values", "messages", "valid",
+                pl.lit(1).alias("version"), pl.lit(stamp).alias("updated_at"))
+            copy.write(part.write_csv(include_header=False).encode("utf-8"))
     return frame.height
 
 
