@@ -25,7 +25,12 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/pipeline_bench.py
+	$(BIN)/python bench/extract_bench.py
+	$(BIN)/python bench/validate_bench.py
+	$(BIN)/python bench/automap_eval.py --cases ../shared/mapping-bench
+	$(BIN)/python bench/automap_speed.py
+	$(BIN)/python bench/edit_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
