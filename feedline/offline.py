@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
+from feedline.atomic import atomic_write
 from feedline.blueprint import Blueprint, SheetSpec, load_blueprint
 from feedline.egress.csvfile import write_csv
 from feedline.errors import ConfigError, ExtractError
@@ -118,18 +117,10 @@ def _decimal(locale: str | None, decimal: str | None) -> str | None:
 
 def _write_rejects(path: Path, invalid: pl.DataFrame) -> None:
     """One JSON object per invalid record (``row``, ``values``, ``messages``), atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     lines = invalid.select(pl.concat_str([
         pl.lit('{"row": '), pl.col("row").cast(pl.String), pl.lit(', "values": '),
         pl.col("values"), pl.lit(', "messages": '), pl.col("messages"), pl.lit("}"),
     ]).alias("line"))["line"]
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            if lines.len():
-                fh.write("\n".join(lines.to_list()) + "\n")
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with atomic_write(path) as fh:
+        if lines.len():
+            fh.write("\n".join(lines.to_list()) + "\n")

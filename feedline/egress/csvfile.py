@@ -7,14 +7,14 @@ floats without ``.0``, string lists joined with ``;``. No Python work per record
 
 from __future__ import annotations
 
-import os
-import tempfile
+import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import polars as pl
 import sqlalchemy as sa
 
+from feedline.atomic import atomic_write
 from feedline.blueprint import SheetSpec
 from feedline.store import tables as t
 
@@ -117,28 +117,18 @@ def _parse(lines: bytes) -> pl.Series:
 
 def write_csv(path: Path, spec: SheetSpec, batches: Iterable[pl.Series], mode: str) -> int:
     """Write (``replace``) or add to (``append``) ``path``: a temp file, then ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     count = 0
-    try:
-        with os.fdopen(fd, "wb") as out:
-            header = True
-            if mode == "append" and path.exists() and path.stat().st_size > 0:
-                with path.open("rb") as old:
-                    while chunk := old.read(1 << 20):
-                        out.write(chunk)
-                header = False
-            for values in batches:
-                frame = cells(values, spec)
-                frame.write_csv(out, include_header=header)
-                header = False
-                count += frame.height
-            if header:  # no records at all: still a file with the header
-                pl.DataFrame({f.key: [] for f in spec.fields},
-                             schema=dict.fromkeys(spec.keys, pl.String)).write_csv(out)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with atomic_write(path, "wb") as out:
+        header = True
+        if mode == "append" and path.exists() and path.stat().st_size > 0:
+            with path.open("rb") as old:
+                shutil.copyfileobj(old, out)
+            header = False
+        for values in batches:
+            frame = cells(values, spec)
+            frame.write_csv(out, include_header=header)
+            header = False
+            count += frame.height
+        if header:  # no records at all: still a file with the header
+            pl.DataFrame(schema=dict.fromkeys(spec.keys, pl.String)).write_csv(out)
     return count

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from feedline.atomic import atomic_write
 from feedline.errors import MappingError
 from feedline.mapping.normalize import memory_key, value_key
 from feedline.mapping.plan import Plan
@@ -211,16 +211,8 @@ class MappingMemory:
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the memory atomically (temp file in the same folder, then rename)."""
-        p = Path(path)
-        p.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(self.to_json(), fh, ensure_ascii=False, indent=1, sort_keys=True)
-            os.replace(tmp, p)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_write(Path(path)) as fh:
+            json.dump(self.to_json(), fh, ensure_ascii=False, indent=1, sort_keys=True)
 
 
 def _merge_counts(parts: Any) -> dict[str, int]:
