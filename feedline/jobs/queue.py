@@ -17,7 +17,7 @@ from feedline.events import model as topics
 from feedline.events.log import emit
 from feedline.jobs.model import FINAL, TRANSITIONS, Status
 from feedline.store import tables as t
-from feedline.store.db import aware, iso, new_id, now
+from feedline.store.db import iso, new_id, now
 
 J = t.jobs
 
@@ -181,6 +181,3 @@ def transition(conn: sa.Connection, job_id: str, to: Status) -> dict[str, Any]:
         emit(conn, topics.JOB_READY, _context(job), {"operation": job["operation"]})
     return get_job(conn, job_id)
 
-
-def lease_expires(conn: sa.Connection, job_id: str) -> Any:
-    return aware(conn.execute(sa.select(J.c.lease_expires_at).where(J.c.id == job_id)).scalar())

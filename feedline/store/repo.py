@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -14,7 +13,6 @@ from feedline.store import tables as t
 from feedline.store.db import iso, new_id, now
 
 DEFAULT_ENVIRONMENT = "env_default"
-RECORD_BATCH = 5_000
 
 
 # -- environments and keys ----------------------------------------------------------------
@@ -238,23 +236,6 @@ def delete_workbook(conn: sa.Connection, workbook_id: str) -> None:
 
 # -- records ------------------------------------------------------------------------------
 
-def insert_records(conn: sa.Connection, sheet_id: str, rows: Iterable[dict[str, Any]]) -> int:
-    """Bulk-insert records (``{row, values, messages, valid}``) in large executemany batches."""
-    ts = now()
-    batch: list[dict[str, Any]] = []
-    total = 0
-    for r in rows:
-        batch.append({"sheet_id": sheet_id, "row": r["row"], "values": r["values"],
-                      "messages": r["messages"], "valid": r["valid"], "version": 1,
-                      "updated_at": ts})
-        if len(batch) >= RECORD_BATCH:
-            conn.execute(t.records.insert(), batch)
-            total += len(batch)
-            batch = []
-    if batch:
-        conn.execute(t.records.insert(), batch)
-        total += len(batch)
-    return total
 
 
 def record_dict(row: Any) -> dict[str, Any]:
@@ -277,15 +258,6 @@ def list_records(conn: sa.Connection, sheet_id: str, filter: str = "all", limit:
     return [record_dict(r) for r in rows], (rows[-1].id if more and rows else None)
 
 
-def iter_records(conn: sa.Connection, sheet_id: str, valid_only: bool, batch: int = RECORD_BATCH):
-    """Yield records in id order, batch by batch (bounded memory)."""
-    last: int | None = None
-    while True:
-        page, _ = list_records(conn, sheet_id, "valid" if valid_only else "all", batch, last)
-        if not page:
-            return
-        yield page
-        last = page[-1]["id"]
 
 
 def record_counts(conn: sa.Connection, sheet_id: str) -> dict[str, int]:
@@ -315,13 +287,3 @@ def save_memory_row(conn: sa.Connection, blueprint: str, space_id: str, sheet: s
         conn.execute(t.mapping_memory.insert().values(
             blueprint=blueprint, space_id=space_id, sheet=sheet, document=document, updated_at=now()))
 
-
-def delete_memory_rows(conn: sa.Connection, space_id: str, sheet: str | None = None) -> int:
-    q = t.mapping_memory.delete().where(t.mapping_memory.c.space_id == space_id)
-    if sheet:
-        q = q.where(t.mapping_memory.c.sheet == sheet)
-    return conn.execute(q).rowcount
-
-
-def space_ids(conn: sa.Connection, ids: Sequence[str]) -> set[str]:
-    return {r[0] for r in conn.execute(sa.select(t.spaces.c.id).where(t.spaces.c.id.in_(list(ids))))}
