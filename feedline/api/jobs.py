@@ -134,13 +134,12 @@ def _store_decisions(app: App, job: dict[str, Any], current: dict[str, Any], spe
 
 def _source_frame(app: App, job: dict[str, Any]) -> Any:
     """The map job's extracted source table."""
-    import polars as pl
-
+    from feedline.plugins.automap import source_frame
     from feedline.store import repo
 
     with app.engine.connect() as conn:
         source = repo.get_sheet(conn, job["input"]["source_sheet_id"])
-    return pl.read_parquet(app.blobs.path(source["blob_key"]))
+    return source_frame(app, source)
 
 
 @router.post("/{job_id}/execute")

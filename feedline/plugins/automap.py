@@ -64,7 +64,7 @@ def resolve(app: Feedline, job: dict[str, Any]) -> tuple[dict[str, Any], Feed, S
     """The job's space, feed and destination sheet; a clear error when routing failed."""
     from feedline.errors import MappingError
 
-    with app.begin() as conn:
+    with app.engine.connect() as conn:
         space = repo.get_space(conn, job["space_id"])
         file = repo.get_file(conn, job["file_id"])
     feed = app.feed(space["feed"])
@@ -76,11 +76,16 @@ def resolve(app: Feedline, job: dict[str, Any]) -> tuple[dict[str, Any], Feed, S
     return space, feed, feed.blueprint.sheet(slug)
 
 
-def propose(app: Feedline, job: dict[str, Any], frame: pl.DataFrame) -> dict[str, Any]:
+def source_frame(app: Feedline, source_sheet: dict[str, Any]) -> pl.DataFrame:
+    """The extracted source table behind a map job (all-string Parquet in the blob store)."""
+    return pl.read_parquet(app.blobs.path(source_sheet["blob_key"]))
+
+
+def propose(app: Feedline, job: dict[str, Any], frame: pl.DataFrame, space: dict[str, Any],
+            feed: Feed, spec: SheetSpec) -> dict[str, Any]:
     """Build and store the automatic plan; park the job when the gate says no."""
-    space, feed, spec = resolve(app, job)
     spec = spec.for_mapping()  # computed fields are never mapped from source
-    with app.begin() as conn:
+    with app.engine.connect() as conn:
         memory = load_memory(conn, feed.blueprint.name)
     plan = automap(frame, spec, accuracy=feed.accuracy, memory=memory, space=space["id"])
     ok, reasons = gate(plan, spec, feed.accuracy, max_unmapped_enum_share=feed.max_unmapped_enum_share)
@@ -108,10 +113,10 @@ def run_map(run: JobRun) -> dict[str, Any]:
                 repo.delete_workbook(conn, wb["id"])  # a re-run after a crash starts clean
         source = repo.get_sheet(conn, job["input"]["source_sheet_id"])
         doc = queue.get_plan(conn, job["id"])
-    frame = pl.read_parquet(app.blobs.path(source["blob_key"]))
+    frame = source_frame(app, source)
     if not doc or doc.get("state") != "accepted":
         run.progress(10, "planning")
-        doc = propose(app, job, frame)
+        doc = propose(app, job, frame, space, feed, spec)
     mapped = spec.for_mapping()
     plan = Plan.from_dict(doc, mapped)
     run.progress(30, "validating")

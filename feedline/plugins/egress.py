@@ -29,7 +29,7 @@ def on_records_created(event: Event, app: Feedline) -> None:
 def run_egress(run: JobRun) -> dict[str, Any]:
     app, job = run.app, run.job
     sheet_id = job["input"]["sheet_id"]
-    with app.begin() as conn:
+    with app.engine.connect() as conn:
         space = repo.get_space(conn, job["space_id"])
         sheet = repo.get_sheet(conn, sheet_id)
         file = repo.get_file(conn, job["file_id"]) if job["file_id"] else None

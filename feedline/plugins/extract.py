@@ -39,7 +39,7 @@ def extract_options(app: Feedline, job: dict[str, Any], filename: str) -> Extrac
         max_compression_ratio=st.extract_max_compression_ratio,
     )
     chosen: dict[str, Any] = {}
-    with app.begin() as conn:
+    with app.engine.connect() as conn:
         space = repo.get_space(conn, job["space_id"])
     feed = app.feeds.get(space["feed"])
     if feed is not None:
