@@ -1,7 +1,8 @@
 """What `make run` starts: feedline with the bundled shop feed and its sample deliveries.
 
 On first start it creates the space ``example`` and uploads the files of
-``examples/shop/samples`` into it, so the processed delivery is there to look at; then it
+``examples/shop/samples`` into it, so a processed delivery (customers) and one waiting
+for a person's review (orders) are there to look at; then it
 runs ``feedline serve`` (API, event dispatcher and workers in one process).
 """
 
