@@ -21,13 +21,13 @@ from typing import Any
 
 import polars as pl
 from fastapi.testclient import TestClient
+from feedline.store.records import insert_record_frame
 
 from feedline.api import create_app
 from feedline.app import Feedline
 from feedline.feeds import load_feed
 from feedline.settings import Settings
 from feedline.store import repo
-from feedline.store.records import insert_record_frame
 from feedline.validate import validate
 
 REPO = Path(__file__).resolve().parents[1]

@@ -14,8 +14,9 @@ from feedline.errors import ConfigError, NotFound
 from feedline.events.log import emit
 from feedline.feeds import Feed, load_feed
 from feedline.listener import Listener
+from feedline.pipeline.context import Context
 from feedline.settings import Settings
-from feedline.store import open_engine, repo
+from feedline.store import open_engine, reading, repo, writing
 
 
 class Feedline:
@@ -43,8 +44,9 @@ class Feedline:
             if feed.hooks:
                 base = feed.source_path.parent if feed.source_path else None
                 install(self.listener.scoped(feed.name), feed.hooks, base)
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             self.environment_id = repo.ensure_environment(conn)
+        self.context = Context(self.engine, self.blobs, settings, self.environment_id)
 
     @classmethod
     def from_paths(cls, settings: Settings, feed_paths: list[Path]) -> Feedline:
@@ -52,7 +54,14 @@ class Feedline:
 
     @contextmanager
     def begin(self) -> Iterator[sa.Connection]:
-        with self.engine.begin() as conn:
+        """A write transaction (keep it short)."""
+        with writing(self.engine) as conn:
+            yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[sa.Connection]:
+        """A read transaction (never blocks the writer)."""
+        with reading(self.engine) as conn:
             yield conn
 
     def feed(self, name: str) -> Feed:

@@ -143,7 +143,7 @@ def run(
     decimal: Annotated[str | None, typer.Option(help="Decimal mark '.' or ',' of such columns (wins over --locale).")] = None,
 ) -> None:
     """Extract, map, validate and write FILE offline (no server)."""
-    from feedline.offline import run_file
+    from feedline.pipeline.offline import run_file
 
     try:
         result = run_file(file, blueprint, sheet=sheet, out=out, rejects=rejects, accuracy=accuracy,
@@ -169,7 +169,7 @@ def automap(
     as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
 ) -> None:
     """Print the plan feedline would use for FILE."""
-    from feedline.offline import plan_file
+    from feedline.pipeline.offline import plan_file
 
     try:
         plan = plan_file(file, blueprint, sheet=sheet, memory_path=memory, accuracy=accuracy)

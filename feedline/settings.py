@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     extract_max_archive_members: int = Field(default=1_000, description="Most files a ZIP archive may hold.")
     extract_max_uncompressed_bytes: int = Field(default=8 * 1024**3, description="Most bytes an archive or .gz file may unpack to.")
     extract_max_compression_ratio: int = Field(default=200, description="Highest compression ratio accepted before an archive counts as a zip bomb.")
+    chunk_rows: int = Field(default=100_000, ge=1, description="Records per chunk through map, validate, store and egress: peak memory follows it, not the file.")
     extract_stream_bytes: int = Field(default=256 * 1024**2, description="Text files larger than this (delimited, JSON Lines, XML) are read in chunks straight to Parquet (bounded memory).")
 
     @property

@@ -61,7 +61,7 @@ def create_app(app: Feedline, *, run_workers: bool = True) -> FastAPI:
 
     @api.get("/healthz", tags=["health"])
     def healthz() -> dict[str, Any]:
-        with app.engine.connect() as conn:
+        with app.read() as conn:
             conn.exec_driver_sql("SELECT 1")
         return {"status": "ok", "version": __version__}
 

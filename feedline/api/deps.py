@@ -32,7 +32,7 @@ def environment(request: Request, app: Annotated[Feedline, Depends(get_app)]) ->
     scheme, _, key = header.partition(" ")
     if scheme.lower() != "bearer" or not key.strip():
         raise ApiError(401, "unauthorized", "missing API key: send 'Authorization: Bearer <key>'")
-    with app.engine.connect() as conn:
+    with app.read() as conn:
         env = repo.environment_for_key(conn, key.strip())
     if env is None:
         raise ApiError(401, "unauthorized", "invalid API key")

@@ -17,7 +17,7 @@ router = APIRouter(prefix="/v1/events", tags=["events"])
 def list_events(app: App, env: Env, space_id: str | None = None, since: int = Query(0, ge=0),
                 topic: str | None = None, limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
     """Events after id ``since``, oldest first; pass the last id back as ``since``."""
-    with app.engine.connect() as conn:
+    with app.read() as conn:
         if space_id:
             repo.get_space(conn, space_id, env)
         events = read(conn, after=since, limit=limit, space_id=space_id, environment_id=env, topic=topic)

@@ -26,28 +26,29 @@ def upload(
     name = PurePath((file.filename or "").replace("\\", "/")).name
     if not name:
         raise ApiError(422, "invalid-request", "file: the upload needs a file name")
-    with app.engine.connect() as conn:
+    with app.read() as conn:
         repo.get_space(conn, space_id, env)
     try:
-        created = ingest(app, space_id, name, file.file, file.content_type)
+        created, duplicate = ingest(app.context, space_id, name, file.file, file.content_type)
     except ExtractError as exc:
         raise ApiError(413, "too-large", str(exc)) from None
-    if created["duplicate"]:
+    if duplicate:
         response.status_code = 200
-    return created
+    return {**created.model_dump(), "duplicate": duplicate}
 
 
 @router.get("")
 def list_files(space_id: str, app: App, env: Env) -> dict[str, Any]:
-    with app.engine.connect() as conn:
+    with app.read() as conn:
         repo.get_space(conn, space_id, env)
-        return {"data": repo.list_files(conn, space_id), "next_cursor": None}
+        return {"data": [f.model_dump() for f in repo.list_files(conn, space_id)],
+                "next_cursor": None}
 
 
 @router.get("/{file_id}")
 def get_file(file_id: str, app: App, env: Env) -> dict[str, Any]:
-    with app.engine.connect() as conn:
-        return repo.get_file(conn, file_id, env)
+    with app.read() as conn:
+        return repo.get_file(conn, file_id, env).model_dump()
 
 
 @router.post("/{file_id}/extract", status_code=202)
@@ -71,8 +72,8 @@ def re_extract(file_id: str, app: App, env: Env,
     with app.begin() as conn:
         file = repo.get_file(conn, file_id, env)
         job = queue.create_job(
-            conn, environment_id=env, operation="extract", space_id=file["space_id"],
+            conn, environment_id=env, operation="extract", space_id=file.space_id,
             file_id=file_id, input={k: v for k, v in body.items() if v is not None},
             dedupe_key=f"extract:{file_id}:{uuid.uuid4().hex}",
             max_attempts=app.settings.max_attempts)
-    return job
+    return job.model_dump()

@@ -10,40 +10,38 @@ from feedline.api.deps import ApiError, App, Env
 from feedline.blueprint import SheetSpec
 from feedline.errors import MappingError
 from feedline.jobs import queue
-from feedline.jobs.model import Status
-from feedline.mapping import Plan, gate
+from feedline.jobs.model import Job, Status
+from feedline.pipeline import review
+from feedline.store import repo
 
 router = APIRouter(prefix="/v1/jobs", tags=["jobs"])
-EDITABLE = {Status.NEEDS_REVIEW.value, Status.CREATED.value}
 
 
 @router.get("")
 def list_jobs(app: App, env: Env, space_id: str | None = None, file_id: str | None = None,
               operation: str | None = None, status: str | None = None,
               limit: int = Query(100, ge=1, le=1000), cursor: str | None = None) -> dict[str, Any]:
-    with app.engine.connect() as conn:
+    with app.read() as conn:
         data, nxt = queue.list_jobs(conn, env, space_id=space_id, file_id=file_id,
                                     operation=operation, status=status, limit=limit, cursor=cursor)
-    return {"data": data, "next_cursor": nxt}
+    return {"data": [j.model_dump(mode="json") for j in data], "next_cursor": nxt}
 
 
 @router.get("/{job_id}")
 def get_job(job_id: str, app: App, env: Env) -> dict[str, Any]:
-    with app.engine.connect() as conn:
-        return queue.get_job(conn, job_id, env)
+    with app.read() as conn:
+        return queue.get_job(conn, job_id, env).model_dump(mode="json")
 
 
-def _plan_context(app: App, env: str, job_id: str) -> tuple[dict[str, Any], dict[str, Any] | None, SheetSpec]:
-    from feedline.store import repo
-
-    with app.engine.connect() as conn:
+def _plan_context(app: App, env: str, job_id: str) -> tuple[Job, dict[str, Any] | None, SheetSpec]:
+    with app.read() as conn:
         job = queue.get_job(conn, job_id, env)
-        if job["operation"] != "map":
-            raise ApiError(409, "conflict", f"job {job_id} is a {job['operation']} job; only map jobs have plans")
+        if job.operation != "map":
+            raise ApiError(409, "conflict", f"job {job_id} is a {job.operation} job; only map jobs have plans")
         plan = queue.get_plan(conn, job_id)
-        space = repo.get_space(conn, job["space_id"])
-    feed = app.feed(space["feed"])
-    slug = job["input"].get("sheet")
+        space = repo.get_space(conn, job.space_id or "")
+    feed = app.feed(space.feed)
+    slug = job.input.get("sheet")
     if not slug:
         raise ApiError(409, "conflict", f"job {job_id} has no destination sheet")
     return job, plan, feed.blueprint.sheet(slug).for_mapping()  # computed fields: never mapped
@@ -66,14 +64,15 @@ def put_plan(job_id: str, app: App, env: Env, body: dict[str, Any] = Body(...)) 
     suggestion, memory learns not to suggest it again. ``POST …/execute`` then runs it.
     """
     fields, enums = _edits(body, fields_required=True)
-    job, current, spec = _editable(app, env, job_id)
+    job, current, spec = _plan_context(app, env, job_id)
+    doc = review.editable(job, current)
     decisions = {f["source"]: f.get("destination") for f in fields}
-    unknown = [src for src in decisions if src not in {f["source"] for f in current["fields"]}]
+    unknown = [src for src in decisions if src not in {f["source"] for f in doc["fields"]}]
     if unknown:
         raise ApiError(422, "invalid-plan", f"the file has no column {unknown[0]!r}")
-    for f in current["fields"]:
+    for f in doc["fields"]:
         decisions.setdefault(f["source"], None)
-    return _store_decisions(app, job, current, spec, decisions, enums)
+    return _store(app, job, doc, spec, decisions, enums)
 
 
 @router.patch("/{job_id}/plan")
@@ -84,9 +83,10 @@ def patch_plan(job_id: str, app: App, env: Env, body: dict[str, Any] = Body(...)
     (both optional). Enum mappings of a field that moved to another column are recomputed.
     """
     fields, enums = _edits(body, fields_required=False)
-    job, current, spec = _editable(app, env, job_id)
+    job, current, spec = _plan_context(app, env, job_id)
+    doc = review.editable(job, current)
     decisions = {f["source"]: f.get("destination") for f in fields}
-    return _store_decisions(app, job, current, spec, decisions, enums)
+    return _store(app, job, doc, spec, decisions, enums)
 
 
 def _edits(body: dict[str, Any], fields_required: bool) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -104,64 +104,27 @@ def _edits(body: dict[str, Any], fields_required: bool) -> tuple[list[dict[str, 
     return fields, enums
 
 
-def _editable(app: App, env: str, job_id: str) -> tuple[dict[str, Any], dict[str, Any], SheetSpec]:
-    job, current, spec = _plan_context(app, env, job_id)
-    if job["status"] not in EDITABLE:
-        raise ApiError(409, "conflict", f"job {job_id} is {job['status']}; its plan can no longer change")
-    if current is None:
-        raise ApiError(409, "conflict", f"job {job_id} has no plan to change yet")
-    return job, current, spec
-
-
-def _store_decisions(app: App, job: dict[str, Any], current: dict[str, Any], spec: SheetSpec,
-                     decisions: dict[str, str | None], enums: dict[str, Any]) -> dict[str, Any]:
-    """Apply a person's decisions with :func:`feedline.mapping.patch` and store the plan."""
-    from feedline.mapping import patch
-
+def _store(app: App, job: Job, doc: dict[str, Any], spec: SheetSpec,
+           decisions: dict[str, str | None], enums: dict[str, Any]) -> dict[str, Any]:
     try:
-        plan = Plan.from_dict(current, spec)
-        frame = _source_frame(app, job) if decisions else None
-        plan = patch(plan, decisions, enums, spec, frame)
+        new = review.edit_plan(app.context, job, doc, spec, decisions, enums)
     except MappingError as exc:
         raise ApiError(422, "invalid-plan", str(exc)) from None
-    _ok, reasons = gate(plan, spec, "any", max_unmapped_enum_share=1.0)
-    doc = {**current, **plan.to_dict(), "state": "proposed", "accepted_by": None,
-           "review_reasons": reasons, "auto_accept": False}
-    with app.begin() as conn:
-        queue.set_plan(conn, job["id"], doc)
-    return {"job_id": job["id"], **doc}
-
-
-def _source_frame(app: App, job: dict[str, Any]) -> Any:
-    """The map job's extracted source table."""
-    from feedline.plugins.automap import source_frame
-    from feedline.store import repo
-
-    with app.engine.connect() as conn:
-        source = repo.get_sheet(conn, job["input"]["source_sheet_id"])
-    return source_frame(app, source)
+    return {"job_id": job.id, **new}
 
 
 @router.post("/{job_id}/execute")
 def execute(job_id: str, app: App, env: Env) -> dict[str, Any]:
     """A person accepts the job's plan: the map job runs with it."""
-    _job, plan, spec = _plan_context(app, env, job_id)
-    if plan is None:
-        raise ApiError(409, "conflict", f"job {job_id} has no plan to execute yet")
-    checked = Plan.from_dict(plan, spec)
-    ok, reasons = gate(checked, spec, "any", max_unmapped_enum_share=1.0)
-    if not ok:
-        raise ApiError(422, "invalid-plan", "the plan cannot run: " + "; ".join(reasons))
-    with app.begin() as conn:
-        current = queue.get_job(conn, job_id)
-        if current["status"] != Status.NEEDS_REVIEW.value:
-            raise ApiError(409, "conflict", f"job {job_id} is {current['status']}, not waiting for review")
-        queue.set_plan(conn, job_id, {**plan, "state": "accepted", "accepted_by": "person"})
-        return queue.transition(conn, job_id, Status.READY)
+    job, plan, spec = _plan_context(app, env, job_id)
+    try:
+        return review.execute(app.context, job, plan, spec).model_dump(mode="json")
+    except MappingError as exc:
+        raise ApiError(422, "invalid-plan", str(exc)) from None
 
 
 @router.post("/{job_id}/cancel")
 def cancel(job_id: str, app: App, env: Env) -> dict[str, Any]:
     with app.begin() as conn:
         queue.get_job(conn, job_id, env)
-        return queue.transition(conn, job_id, Status.CANCELED)
+        return queue.transition(conn, job_id, Status.CANCELED).model_dump(mode="json")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Status(StrEnum):
@@ -30,3 +33,40 @@ TRANSITIONS: dict[Status, set[Status]] = {
     Status.FAILED: set(),
     Status.CANCELED: set(),
 }
+
+
+class NeedsReview(Exception):
+    """Raised by an executor to park its job for a person, with an outcome saying why."""
+
+    def __init__(self, outcome: dict[str, Any]) -> None:
+        super().__init__(outcome.get("message", "needs review"))
+        self.outcome = outcome
+
+
+class Job(BaseModel):
+    """One piece of asynchronous work (``extract``, ``map``, ``egress`` or a custom one)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    environment_id: str
+    space_id: str | None = None
+    file_id: str | None = None
+    operation: str
+    status: Status
+    progress: float = 0.0
+    info: str | None = None
+    input: dict[str, Any] = Field(default_factory=dict)
+    outcome: dict[str, Any] | None = None
+    attempts: int = 0
+    max_attempts: int = 3
+    created_at: str | None = None
+    updated_at: str | None = None
+    lease_expires_at: str | None = None
+    lease_owner: str | None = None
+    worker: str | None = None
+    """``host:pid`` of the worker process that ran the job's last attempt."""
+
+    @property
+    def final(self) -> bool:
+        return self.status in FINAL

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from feedline.app import Feedline
-from feedline.egress.csvfile import value_batches, write_csv
 from feedline.events import model as topics
 from feedline.events.model import Event
 from feedline.jobs import queue
-from feedline.jobs.worker import JobRun
 from feedline.listener import Listener
+from feedline.pipeline.deliver import deliver
 from feedline.store import repo
-from feedline.store.db import iso, now
+
+if TYPE_CHECKING:
+    from feedline.app import Feedline
+    from feedline.jobs.worker import JobRun
 
 
 def on_records_created(event: Event, app: Feedline) -> None:
@@ -28,44 +28,9 @@ def on_records_created(event: Event, app: Feedline) -> None:
 
 def run_egress(run: JobRun) -> dict[str, Any]:
     app, job = run.app, run.job
-    sheet_id = job["input"]["sheet_id"]
-    with app.engine.connect() as conn:
-        space = repo.get_space(conn, job["space_id"])
-        sheet = repo.get_sheet(conn, sheet_id)
-        file = repo.get_file(conn, job["file_id"]) if job["file_id"] else None
-        counts = repo.record_counts(conn, sheet_id)
-    feed = app.feed(space["feed"])
-    spec = feed.blueprint.sheet(sheet["slug"])
-    valid_only = feed.policy == "valid-only"
-    written: list[dict[str, Any]] = []
-    for dest in feed.destinations:
-        rel = dest.path.format(
-            space=_safe(space["name"]), space_id=space["id"], sheet=sheet["slug"],
-            file=_safe(PurePath(file["name"]).stem) if file else "records",
-            file_id=job["file_id"] or "", job=job["id"],
-        )
-        target = (app.settings.data_dir / rel).resolve()
-        with app.engine.connect() as conn:
-            n = write_csv(target, spec, value_batches(conn, sheet_id, valid_only), dest.mode)
-        written.append({"type": dest.type, "path": str(target), "rows": n, "mode": dest.mode})
-    synced = iso(now())
-    with app.begin() as conn:
-        repo.update_space_metadata(conn, space["id"], {
-            "last_synced_at": synced,
-            "last_egress": {"job_id": job["id"], "sheet": sheet["slug"], "destinations": written},
-        })
-    rows = sum(w["rows"] for w in written)
-    left = counts["invalid"] if valid_only else 0
-    return {
-        "message": f"delivered {rows} records to {len(written)} destination(s); {left} invalid left for review",
-        "destinations": written, "invalid_left": left, "last_synced_at": synced,
-    }
-
-
-def _safe(name: str) -> str:
-    """A name usable as one path segment."""
-    cleaned = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name).strip("._")
-    return cleaned or "unnamed"
+    with app.read() as conn:
+        space = repo.get_space(conn, job.space_id or "")
+    return deliver(app.context, job, app.feed(space.feed))
 
 
 def plugin(listener: Listener) -> None:

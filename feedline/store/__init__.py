@@ -1,6 +1,7 @@
 """The store: SQLAlchemy Core on SQLite (default) or PostgreSQL."""
 
-from feedline.store.db import new_id, now, open_engine
-from feedline.store.migrations import MIGRATIONS, current_version, migrate
+from feedline.store.db import new_id, now, open_engine, reading, writing
+from feedline.store.migrations import current_revision, head, migrate
 
-__all__ = ["MIGRATIONS", "current_version", "migrate", "new_id", "now", "open_engine"]
+__all__ = ["current_revision", "head", "migrate", "new_id", "now", "open_engine", "reading",
+           "writing"]

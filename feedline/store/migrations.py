@@ -1,70 +1,56 @@
-"""Versioned schema migrations. Each step runs once, in order, inside a transaction."""
+"""Schema migrations with Alembic (``feedline/store/alembic``), on SQLite and PostgreSQL.
+
+A database made by feedline 0.1's own migrator (table ``schema_migrations``, versions
+1-3) is stamped as Alembic revision ``0001`` first, then upgraded like any other.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
+from pathlib import Path
 
 import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
-from feedline.store import tables as t
-
-Migration = tuple[int, str, Callable[[sa.Connection], None]]
-
-
-def _v1_initial(conn: sa.Connection) -> None:
-    v1 = [
-        t.environments, t.api_keys, t.spaces, t.files, t.workbooks, t.sheets, t.records,
-        t.jobs, t.events, t.listener_cursors, t.mapping_memory,
-    ]
-    t.metadata.create_all(conn, tables=v1)
+SCRIPTS = Path(__file__).with_name("alembic")
+PRE_ALEMBIC = "0001"  # the schema of the old migrator's version 3
+_LOCK = 724301  # PostgreSQL advisory lock: one migrator at a time across processes
 
 
-def _v2_record_versions(conn: sa.Connection) -> None:
-    """Every record edit keeps the old values: who or what changed it, and when."""
-    t.metadata.create_all(conn, tables=[t.record_versions])
+def _config(conn: sa.Connection) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(SCRIPTS))
+    cfg.attributes["connection"] = conn
+    return cfg
 
 
-def _v3_file_parent(conn: sa.Connection) -> None:
-    """A file unpacked from an archive points at the archive's file (``files.parent_id``)."""
-    inspector = sa.inspect(conn)
-    if "parent_id" not in {c["name"] for c in inspector.get_columns("files")}:
-        conn.execute(sa.text("ALTER TABLE files ADD COLUMN parent_id VARCHAR(40)"))
-    if "ix_files_parent_id" not in {i["name"] for i in inspector.get_indexes("files")}:
-        conn.execute(sa.text("CREATE INDEX ix_files_parent_id ON files (parent_id)"))
+def head() -> str:
+    """The newest revision this code knows."""
+    rev = ScriptDirectory.from_config(_config(None)).get_current_head()  # type: ignore[arg-type]
+    assert rev is not None
+    return rev
 
 
-MIGRATIONS: list[Migration] = [
-    (1, "initial schema", _v1_initial),
-    (2, "record versions", _v2_record_versions),
-    (3, "file parent (archive members)", _v3_file_parent),
-]
+def current_revision(conn: sa.Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
 
 
-def migrate(engine: sa.Engine) -> list[int]:
-    """Apply every migration the database has not seen; return the versions applied."""
-    applied: list[int] = []
-    with engine.begin() as conn:
-        t.metadata.create_all(conn, tables=[t.schema_migrations])
-        if conn.dialect.name == "postgresql":
-            # One migrator at a time across processes.
-            conn.execute(sa.text("SELECT pg_advisory_xact_lock(724301)"))
-        done = {row[0] for row in conn.execute(sa.select(t.schema_migrations.c.version))}
-        for version, name, step in MIGRATIONS:
-            if version in done:
-                continue
-            step(conn)
-            conn.execute(
-                t.schema_migrations.insert().values(
-                    version=version, name=name, applied_at=datetime.now(UTC)
-                )
-            )
-            applied.append(version)
-    return applied
-
-
-def current_version(engine: sa.Engine) -> int:
+def migrate(engine: sa.Engine) -> str:
+    """Bring the schema to the newest revision; returns it."""
     with engine.connect() as conn:
-        if not sa.inspect(conn).has_table("schema_migrations"):
-            return 0
-        return conn.execute(sa.select(sa.func.max(t.schema_migrations.c.version))).scalar() or 0
+        conn = conn.execution_options(feedline_write=True)
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK})
+            tables = set(sa.inspect(conn).get_table_names())
+            if "alembic_version" not in tables and "schema_migrations" in tables:
+                command.stamp(_config(conn), PRE_ALEMBIC)
+                conn.execute(sa.text("DROP TABLE schema_migrations"))
+            if current_revision(conn) != head():
+                command.upgrade(_config(conn), "head")
+        return current_revision(conn) or ""
+
+
+__all__ = ["current_revision", "head", "migrate"]

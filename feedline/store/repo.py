@@ -1,26 +1,30 @@
-"""Reads and writes of the store's resources (all but jobs and events, which have their own)."""
+"""Reads and writes of the store's resources (jobs, events and records have their own)."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+import zlib
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 
 from feedline.errors import Conflict, NotFound
 from feedline.store import tables as t
 from feedline.store.db import iso, new_id, now
+from feedline.store.models import File, Segment, Sheet, Space, Workbook
 
 DEFAULT_ENVIRONMENT = "env_default"
 
 
 # -- environments and keys ----------------------------------------------------------------
 
-def ensure_environment(conn: sa.Connection, env_id: str = DEFAULT_ENVIRONMENT) -> str:
+def ensure_environment(conn: sa.Connection, env_id: str = DEFAULT_ENVIRONMENT,
+                       name: str = "default") -> str:
     exists = conn.execute(sa.select(t.environments.c.id).where(t.environments.c.id == env_id)).first()
     if not exists:
-        conn.execute(t.environments.insert().values(id=env_id, name="default", created_at=now()))
+        conn.execute(t.environments.insert().values(id=env_id, name=name, created_at=now()))
     return env_id
 
 
@@ -53,15 +57,13 @@ def environment_for_key(conn: sa.Connection, key: str) -> str | None:
 
 # -- spaces -------------------------------------------------------------------------------
 
-def space_dict(row: Any) -> dict[str, Any]:
-    return {
-        "id": row.id, "environment_id": row.environment_id, "name": row.name, "feed": row.feed,
-        "metadata": row.metadata or {}, "created_at": iso(row.created_at),
-        "updated_at": iso(row.updated_at),
-    }
+def _space(row: Any) -> Space:
+    return Space(id=row.id, environment_id=row.environment_id, name=row.name, feed=row.feed,
+                 metadata=row.metadata or {}, created_at=iso(row.created_at),
+                 updated_at=iso(row.updated_at))
 
 
-def create_space(conn: sa.Connection, env_id: str, name: str, feed: str) -> dict[str, Any]:
+def create_space(conn: sa.Connection, env_id: str, name: str, feed: str) -> Space:
     taken = conn.execute(sa.select(t.spaces.c.id).where(
         t.spaces.c.environment_id == env_id, t.spaces.c.name == name)).first()
     if taken:
@@ -74,26 +76,26 @@ def create_space(conn: sa.Connection, env_id: str, name: str, feed: str) -> dict
     return get_space(conn, sid, env_id)
 
 
-def get_space(conn: sa.Connection, space_id: str, env_id: str | None = None) -> dict[str, Any]:
+def get_space(conn: sa.Connection, space_id: str, env_id: str | None = None) -> Space:
     q = sa.select(t.spaces).where(t.spaces.c.id == space_id)
     if env_id:
         q = q.where(t.spaces.c.environment_id == env_id)
     row = conn.execute(q).first()
     if not row:
         raise NotFound(f"space {space_id!r} not found")
-    return space_dict(row)
+    return _space(row)
 
 
-def find_space(conn: sa.Connection, env_id: str, name: str) -> dict[str, Any] | None:
+def find_space(conn: sa.Connection, env_id: str, name: str) -> Space | None:
     row = conn.execute(sa.select(t.spaces).where(
         t.spaces.c.environment_id == env_id, t.spaces.c.name == name)).first()
-    return space_dict(row) if row else None
+    return _space(row) if row else None
 
 
-def list_spaces(conn: sa.Connection, env_id: str) -> list[dict[str, Any]]:
+def list_spaces(conn: sa.Connection, env_id: str) -> list[Space]:
     rows = conn.execute(sa.select(t.spaces).where(t.spaces.c.environment_id == env_id)
-                        .order_by(t.spaces.c.created_at))
-    return [space_dict(r) for r in rows]
+                        .order_by(t.spaces.c.created_at, t.spaces.c.id))
+    return [_space(r) for r in rows]
 
 
 def update_space_metadata(conn: sa.Connection, space_id: str, changes: dict[str, Any]) -> None:
@@ -109,18 +111,16 @@ def update_space_metadata(conn: sa.Connection, space_id: str, changes: dict[str,
 
 # -- files --------------------------------------------------------------------------------
 
-def file_dict(row: Any) -> dict[str, Any]:
-    return {
-        "id": row.id, "space_id": row.space_id, "name": row.name, "size": row.size,
-        "sha256": row.sha256, "content_type": row.content_type, "mode": row.mode,
-        "status": row.status, "error": row.error, "parent_id": row.parent_id,
-        "created_at": iso(row.created_at), "updated_at": iso(row.updated_at),
-    }
+def _file(row: Any) -> File:
+    return File(id=row.id, space_id=row.space_id, name=row.name, size=row.size,
+                sha256=row.sha256, content_type=row.content_type, mode=row.mode,
+                status=row.status, error=row.error, parent_id=row.parent_id,
+                created_at=iso(row.created_at), updated_at=iso(row.updated_at),
+                blob_key=row.blob_key)
 
 
 def create_file(conn: sa.Connection, space_id: str, name: str, size: int, sha256: str,
-                blob_key: str, content_type: str | None,
-                parent_id: str | None = None) -> dict[str, Any]:
+                blob_key: str, content_type: str | None, parent_id: str | None = None) -> File:
     fid = new_id("fl")
     ts = now()
     conn.execute(t.files.insert().values(
@@ -131,30 +131,27 @@ def create_file(conn: sa.Connection, space_id: str, name: str, size: int, sha256
     return get_file(conn, fid)
 
 
-def find_file_by_sha(conn: sa.Connection, space_id: str, sha256: str) -> dict[str, Any] | None:
+def find_file_by_sha(conn: sa.Connection, space_id: str, sha256: str) -> File | None:
     row = conn.execute(sa.select(t.files).where(
-        t.files.c.space_id == space_id, t.files.c.sha256 == sha256)).first()
-    return file_dict(row) if row else None
+        t.files.c.space_id == space_id, t.files.c.sha256 == sha256)
+        .order_by(t.files.c.created_at)).first()
+    return _file(row) if row else None
 
 
-def get_file(conn: sa.Connection, file_id: str, env_id: str | None = None) -> dict[str, Any]:
+def get_file(conn: sa.Connection, file_id: str, env_id: str | None = None) -> File:
     q = sa.select(t.files).where(t.files.c.id == file_id)
     if env_id:
         q = q.join(t.spaces, t.spaces.c.id == t.files.c.space_id).where(t.spaces.c.environment_id == env_id)
     row = conn.execute(q).first()
     if not row:
         raise NotFound(f"file {file_id!r} not found")
-    return file_dict(row)
+    return _file(row)
 
 
-def file_blob_key(conn: sa.Connection, file_id: str) -> str:
-    return conn.execute(sa.select(t.files.c.blob_key).where(t.files.c.id == file_id)).scalar_one()
-
-
-def list_files(conn: sa.Connection, space_id: str) -> list[dict[str, Any]]:
+def list_files(conn: sa.Connection, space_id: str) -> list[File]:
     rows = conn.execute(sa.select(t.files).where(t.files.c.space_id == space_id)
-                        .order_by(t.files.c.created_at))
-    return [file_dict(r) for r in rows]
+                        .order_by(t.files.c.created_at, t.files.c.id))
+    return [_file(r) for r in rows]
 
 
 def set_file_status(conn: sa.Connection, file_id: str, status: str, error: str | None = None) -> None:
@@ -176,8 +173,8 @@ def create_workbook(conn: sa.Connection, space_id: str, file_id: str | None, kin
 
 def create_sheet(conn: sa.Connection, workbook_id: str, slug: str, name: str,
                  columns: list[str], row_count: int, blob_key: str | None = None,
-                 metadata: dict[str, Any] | None = None) -> str:
-    sid = new_id("sh")
+                 metadata: dict[str, Any] | None = None, sheet_id: str | None = None) -> str:
+    sid = sheet_id or new_id("sh")
     conn.execute(t.sheets.insert().values(
         id=sid, workbook_id=workbook_id, slug=slug, name=name, columns=columns,
         row_count=row_count, blob_key=blob_key, metadata=metadata or {}, created_at=now(),
@@ -185,105 +182,134 @@ def create_sheet(conn: sa.Connection, workbook_id: str, slug: str, name: str,
     return sid
 
 
-def sheet_dict(row: Any) -> dict[str, Any]:
-    return {
-        "id": row.id, "workbook_id": row.workbook_id, "slug": row.slug, "name": row.name,
-        "columns": row.columns, "row_count": row.row_count, "metadata": row.metadata or {},
-        "created_at": iso(row.created_at),
-    }
+def _sheet(row: Any) -> Sheet:
+    return Sheet(id=row.id, workbook_id=row.workbook_id, slug=row.slug, name=row.name,
+                 columns=list(row.columns or []), row_count=row.row_count,
+                 metadata=row.metadata or {}, created_at=iso(row.created_at),
+                 blob_key=row.blob_key, segment_version=row.segment_version,
+                 next_id=row.next_id)
 
 
-def get_sheet(conn: sa.Connection, sheet_id: str, env_id: str | None = None) -> dict[str, Any]:
+def get_sheet(conn: sa.Connection, sheet_id: str, env_id: str | None = None,
+              lock: bool = False) -> Sheet:
+    """A sheet; ``lock`` row-locks it on PostgreSQL (one writer of its records at a time)."""
     q = sa.select(t.sheets).where(t.sheets.c.id == sheet_id)
     if env_id:
         q = (q.join(t.workbooks, t.workbooks.c.id == t.sheets.c.workbook_id)
              .join(t.spaces, t.spaces.c.id == t.workbooks.c.space_id)
              .where(t.spaces.c.environment_id == env_id))
+    if lock and conn.dialect.name == "postgresql":
+        q = q.with_for_update(of=t.sheets)
     row = conn.execute(q).first()
     if not row:
         raise NotFound(f"sheet {sheet_id!r} not found")
-    return {**sheet_dict(row), "blob_key": row.blob_key}
+    return _sheet(row)
+
+
+def get_workbook(conn: sa.Connection, workbook_id: str) -> Workbook:
+    row = conn.execute(sa.select(t.workbooks).where(t.workbooks.c.id == workbook_id)).first()
+    if not row:
+        raise NotFound(f"workbook {workbook_id!r} not found")
+    return _workbook(conn, row)
 
 
 def update_sheet(conn: sa.Connection, sheet_id: str, **values: Any) -> None:
     conn.execute(t.sheets.update().where(t.sheets.c.id == sheet_id).values(**values))
 
 
-def list_workbooks(conn: sa.Connection, space_id: str, file_id: str | None = None) -> list[dict[str, Any]]:
+def _workbook(conn: sa.Connection, wb: Any) -> Workbook:
+    sheet_rows = conn.execute(sa.select(t.sheets).where(t.sheets.c.workbook_id == wb.id)
+                              .order_by(t.sheets.c.created_at, t.sheets.c.id)).all()
+    return Workbook(id=wb.id, space_id=wb.space_id, file_id=wb.file_id, kind=wb.kind,
+                    name=wb.name, metadata=wb.metadata or {}, created_at=iso(wb.created_at),
+                    sheets=[_sheet(s) for s in sheet_rows])
+
+
+def list_workbooks(conn: sa.Connection, space_id: str, file_id: str | None = None) -> list[Workbook]:
     q = sa.select(t.workbooks).where(t.workbooks.c.space_id == space_id)
     if file_id:
         q = q.where(t.workbooks.c.file_id == file_id)
-    wbs = conn.execute(q.order_by(t.workbooks.c.created_at, t.workbooks.c.id)).all()
-    out = []
-    for wb in wbs:
-        sheet_rows = conn.execute(sa.select(t.sheets).where(t.sheets.c.workbook_id == wb.id)
-                                  .order_by(t.sheets.c.created_at, t.sheets.c.id)).all()
-        out.append({
-            "id": wb.id, "space_id": wb.space_id, "file_id": wb.file_id, "kind": wb.kind,
-            "name": wb.name, "metadata": wb.metadata or {}, "created_at": iso(wb.created_at),
-            "sheets": [sheet_dict(s) for s in sheet_rows],
-        })
-    return out
+    return [_workbook(conn, wb) for wb in
+            conn.execute(q.order_by(t.workbooks.c.created_at, t.workbooks.c.id)).all()]
 
 
-def delete_workbook(conn: sa.Connection, workbook_id: str) -> None:
-    sheet_ids = [r[0] for r in conn.execute(sa.select(t.sheets.c.id).where(t.sheets.c.workbook_id == workbook_id))]
+def delete_workbook(conn: sa.Connection, workbook_id: str) -> list[str]:
+    """Delete a workbook, its sheets and their edits; returns the blob prefixes and keys the
+    caller may delete once the transaction committed."""
+    rows = conn.execute(sa.select(t.sheets.c.id, t.sheets.c.blob_key)
+                        .where(t.sheets.c.workbook_id == workbook_id)).all()
+    sheet_ids = [r.id for r in rows]
+    blobs = [r.blob_key for r in rows if r.blob_key]
     if sheet_ids:
-        conn.execute(t.records.delete().where(t.records.c.sheet_id.in_(sheet_ids)))
+        blobs += [r[0] for r in conn.execute(sa.select(t.sheet_segments.c.prefix)
+                                              .where(t.sheet_segments.c.sheet_id.in_(sheet_ids)))]
+        conn.execute(t.record_edits.delete().where(t.record_edits.c.sheet_id.in_(sheet_ids)))
+        conn.execute(t.sheet_segments.delete().where(t.sheet_segments.c.sheet_id.in_(sheet_ids)))
         conn.execute(t.sheets.delete().where(t.sheets.c.id.in_(sheet_ids)))
     conn.execute(t.workbooks.delete().where(t.workbooks.c.id == workbook_id))
+    return blobs
 
 
-# -- records ------------------------------------------------------------------------------
+# -- record segments ----------------------------------------------------------------------
+
+def add_segment(conn: sa.Connection, segment: Segment) -> None:
+    """Record a new segment version and make it the sheet's current one."""
+    conn.execute(t.sheet_segments.insert().values(
+        sheet_id=segment.sheet_id, version=segment.version, prefix=segment.prefix,
+        parts=segment.parts, rows=segment.rows, compacted_seq=segment.compacted_seq,
+        created_at=now()))
+    conn.execute(t.sheets.update().where(t.sheets.c.id == segment.sheet_id)
+                 .values(segment_version=segment.version))
 
 
-
-def record_dict(row: Any) -> dict[str, Any]:
-    return {"id": row.id, "row": row.row, "values": row.values, "messages": row.messages,
-            "valid": row.valid, "version": row.version}
-
-
-def list_records(conn: sa.Connection, sheet_id: str, filter: str = "all", limit: int = 100,
-                 cursor: int | None = None) -> tuple[list[dict[str, Any]], int | None]:
-    q = sa.select(t.records).where(t.records.c.sheet_id == sheet_id)
-    if filter == "valid":
-        q = q.where(t.records.c.valid.is_(True))
-    elif filter == "invalid":
-        q = q.where(t.records.c.valid.is_(False))
-    if cursor is not None:
-        q = q.where(t.records.c.id > cursor)
-    rows = conn.execute(q.order_by(t.records.c.id).limit(limit + 1)).all()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return [record_dict(r) for r in rows], (rows[-1].id if more and rows else None)
-
-
-
-
-def record_counts(conn: sa.Connection, sheet_id: str) -> dict[str, int]:
-    rows = conn.execute(
-        sa.select(t.records.c.valid, sa.func.count()).where(t.records.c.sheet_id == sheet_id)
-        .group_by(t.records.c.valid)
-    ).all()
-    valid = sum(n for v, n in rows if v)
-    invalid = sum(n for v, n in rows if not v)
-    return {"total": valid + invalid, "valid": valid, "invalid": invalid}
+def get_segment(conn: sa.Connection, sheet_id: str, version: int) -> Segment:
+    row = conn.execute(sa.select(t.sheet_segments).where(
+        t.sheet_segments.c.sheet_id == sheet_id, t.sheet_segments.c.version == version)).first()
+    if row is None:
+        raise NotFound(f"sheet {sheet_id!r} has no records segment version {version}")
+    return Segment(sheet_id=row.sheet_id, version=row.version, prefix=row.prefix,
+                   parts=row.parts, rows=row.rows, compacted_seq=row.compacted_seq)
 
 
 # -- mapping memory -----------------------------------------------------------------------
 
-def load_memory_rows(conn: sa.Connection, blueprint: str) -> list[dict[str, Any]]:
-    rows = conn.execute(sa.select(t.mapping_memory).where(t.mapping_memory.c.blueprint == blueprint))
-    return [{"space_id": r.space_id, "sheet": r.sheet, "document": r.document,
-             "updated_at": iso(r.updated_at)} for r in rows]
+def load_memory_rows(conn: sa.Connection, env_id: str,
+                     blueprint: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """``(space, sheet, document)`` of every memory row of a blueprint in an environment."""
+    m = t.mapping_memory
+    rows = conn.execute(sa.select(m.c.space_id, m.c.sheet, m.c.document).where(
+        m.c.environment_id == env_id, m.c.blueprint == blueprint)
+        .order_by(m.c.space_id, m.c.sheet))
+    return [(r.space_id, r.sheet, r.document) for r in rows]
 
 
-def save_memory_row(conn: sa.Connection, blueprint: str, space_id: str, sheet: str,
-                    document: dict[str, Any]) -> None:
-    key = (t.mapping_memory.c.blueprint == blueprint) & (t.mapping_memory.c.space_id == space_id) & (
-        t.mapping_memory.c.sheet == sheet)
-    updated = conn.execute(t.mapping_memory.update().where(key).values(document=document, updated_at=now()))
-    if updated.rowcount == 0:
-        conn.execute(t.mapping_memory.insert().values(
-            blueprint=blueprint, space_id=space_id, sheet=sheet, document=document, updated_at=now()))
+def lock_memory_row(conn: sa.Connection, env_id: str, blueprint: str, space_id: str,
+                    sheet: str) -> None:
+    """Serialize read-modify-write of one memory row across processes (PostgreSQL; SQLite's
+    write transaction already does)."""
+    if conn.dialect.name == "postgresql":
+        key = zlib.crc32(f"{env_id}\x1f{blueprint}\x1f{space_id}\x1f{sheet}".encode())
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": 724302, "b": key - 2**31})
 
+
+def save_memory_row(conn: sa.Connection, env_id: str, blueprint: str, space_id: str,
+                    sheet: str, document: dict[str, Any]) -> None:
+    """Insert or replace one memory row (an upsert: never fails on a concurrent insert)."""
+    m = t.mapping_memory
+    values = {"environment_id": env_id, "blueprint": blueprint, "space_id": space_id,
+              "sheet": sheet, "document": document, "updated_at": now()}
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    stmt = dialect.insert(m).values(**values)
+    conn.execute(stmt.on_conflict_do_update(
+        index_elements=[m.c.environment_id, m.c.blueprint, m.c.space_id, m.c.sheet],
+        set_={"document": stmt.excluded.document, "updated_at": stmt.excluded.updated_at}))
+
+
+def delete_memory_rows(conn: sa.Connection, env_id: str, blueprint: str, space_id: str,
+                       sheet: str | None = None) -> int:
+    m = t.mapping_memory
+    q = m.delete().where(m.c.environment_id == env_id, m.c.blueprint == blueprint,
+                         m.c.space_id == space_id)
+    if sheet is not None:
+        q = q.where(m.c.sheet == sheet)
+    return int(conn.execute(q).rowcount or 0)

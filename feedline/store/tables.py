@@ -1,4 +1,5 @@
-"""SQLAlchemy Core tables: the whole state of a feedline installation."""
+"""SQLAlchemy Core tables: the whole state of a feedline installation but file bytes and
+record segments, which live in the blob store."""
 
 from __future__ import annotations
 
@@ -9,13 +10,7 @@ metadata = sa.MetaData()
 
 JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 TS = sa.DateTime(timezone=True)
-
-schema_migrations = sa.Table(
-    "schema_migrations", metadata,
-    sa.Column("version", sa.Integer, primary_key=True),
-    sa.Column("name", sa.String(200), nullable=False),
-    sa.Column("applied_at", TS, nullable=False),
-)
+BIGID = sa.BigInteger().with_variant(sa.Integer, "sqlite")  # SQLite autoincrements INTEGER only
 
 environments = sa.Table(
     "environments", metadata,
@@ -59,7 +54,7 @@ files = sa.Table(
     sa.Column("error", sa.Text),
     sa.Column("created_at", TS, nullable=False),
     sa.Column("updated_at", TS, nullable=False),
-    sa.Column("parent_id", sa.String(40)),  # v3: the archive a member was unpacked from
+    sa.Column("parent_id", sa.String(40)),  # the archive a member was unpacked from
     sa.Index("ix_files_space_sha", "space_id", "sha256"),
     sa.Index("ix_files_parent_id", "parent_id"),
 )
@@ -83,23 +78,44 @@ sheets = sa.Table(
     sa.Column("name", sa.String(500), nullable=False),
     sa.Column("columns", JSON, nullable=False),
     sa.Column("row_count", sa.BigInteger, nullable=False),
-    sa.Column("blob_key", sa.String(200)),
+    sa.Column("blob_key", sa.String(200)),  # source sheets: the extracted all-string Parquet
     sa.Column("metadata", JSON, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    # Destination sheets: the current record segment version and the next record id.
+    sa.Column("segment_version", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("next_id", sa.BigInteger, nullable=False, server_default="1"),
+)
+
+sheet_segments = sa.Table(
+    "sheet_segments", metadata,
+    sa.Column("sheet_id", sa.String(40), sa.ForeignKey("sheets.id"), primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("prefix", sa.String(300), nullable=False),  # blob key prefix of its Parquet parts
+    sa.Column("parts", sa.Integer, nullable=False),
+    sa.Column("rows", sa.BigInteger, nullable=False),
+    sa.Column("compacted_seq", sa.BigInteger, nullable=False),  # edits up to here are inside
     sa.Column("created_at", TS, nullable=False),
 )
 
-records = sa.Table(
-    "records", metadata,
-    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True),
-    sa.Column("sheet_id", sa.String(40), sa.ForeignKey("sheets.id"), nullable=False),
+record_edits = sa.Table(
+    "record_edits", metadata,
+    # The edit's sequence number: edits of a sheet are ordered by it, and egress watermarks
+    # are positions in it.
+    sa.Column("id", BIGID, primary_key=True, autoincrement=True),
+    sa.Column("sheet_id", sa.String(40), nullable=False),
+    sa.Column("record_id", sa.BigInteger, nullable=False),
     sa.Column("row", sa.BigInteger, nullable=False),
-    sa.Column("values", JSON, nullable=False),
-    sa.Column("messages", JSON, nullable=False),
-    sa.Column("valid", sa.Boolean, nullable=False),
     sa.Column("version", sa.Integer, nullable=False),
-    sa.Column("updated_at", TS, nullable=False),
-    sa.Index("ix_records_sheet_id", "sheet_id", "id"),
-    sa.Index("ix_records_sheet_valid", "sheet_id", "valid", "id"),
+    sa.Column("change", sa.String(20), nullable=False),  # create | update | delete | revalidate
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("values", JSON),  # the record's values after the change (None: deleted)
+    sa.Column("messages", JSON),
+    sa.Column("valid", sa.Boolean),
+    sa.Column("old_values", JSON),
+    sa.Column("old_valid", sa.Boolean),
+    sa.Column("changed_at", TS, nullable=False),
+    sa.Index("ix_record_edits_record", "sheet_id", "record_id", "id"),
+    sa.Index("ix_record_edits_sheet", "sheet_id", "id"),
 )
 
 jobs = sa.Table(
@@ -123,12 +139,13 @@ jobs = sa.Table(
     sa.Column("run_after", TS, nullable=False),
     sa.Column("created_at", TS, nullable=False),
     sa.Column("updated_at", TS, nullable=False),
+    sa.Column("worker", sa.String(200)),  # host:pid of the worker that ran the last attempt
     sa.Index("ix_jobs_claim", "status", "run_after"),
 )
 
 events = sa.Table(
     "events", metadata,
-    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True),
+    sa.Column("id", BIGID, primary_key=True, autoincrement=True),
     sa.Column("topic", sa.String(100), nullable=False),
     sa.Column("environment_id", sa.String(40)),
     sa.Column("space_id", sa.String(40), index=True),
@@ -149,25 +166,10 @@ listener_cursors = sa.Table(
 
 mapping_memory = sa.Table(
     "mapping_memory", metadata,
+    sa.Column("environment_id", sa.String(40), primary_key=True),
     sa.Column("blueprint", sa.String(200), primary_key=True),
     sa.Column("space_id", sa.String(40), primary_key=True),
     sa.Column("sheet", sa.String(200), primary_key=True),
     sa.Column("document", JSON, nullable=False),
     sa.Column("updated_at", TS, nullable=False),
-)
-
-record_versions = sa.Table(
-    "record_versions", metadata,
-    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True),
-    sa.Column("record_id", sa.BigInteger, nullable=False),
-    sa.Column("sheet_id", sa.String(40), nullable=False),
-    sa.Column("version", sa.Integer, nullable=False),
-    sa.Column("change", sa.String(20), nullable=False),  # create | update | delete
-    sa.Column("actor", sa.String(200), nullable=False),
-    sa.Column("old_values", JSON),
-    sa.Column("new_values", JSON),
-    sa.Column("old_valid", sa.Boolean),
-    sa.Column("changed_at", TS, nullable=False),
-    sa.Index("ix_record_versions_record", "record_id", "version"),
-    sa.Index("ix_record_versions_sheet", "sheet_id", "id"),
 )

@@ -76,7 +76,7 @@ def test_corrupt_xlsx_fails_and_keeps_bytes(app: Feedline, client: TestClient,
     books = client.get("/v1/workbooks", params={"space_id": space["id"]}).json()["data"]
     assert books == []
     with app.begin() as conn:
-        stored = app.blobs.path(repo.file_blob_key(conn, file["id"])).read_bytes()
+        stored = app.blobs.path(repo.get_file(conn, file["id"]).blob_key).read_bytes()
     assert stored == broken  # the original bytes are kept, untouched
 
 
@@ -172,7 +172,7 @@ def test_large_csv_streams_through_the_pipeline(app: Feedline, client: TestClien
               if j["operation"] == "extract"]
     assert job["status"] == "complete"
     with app.begin() as conn:
-        stored = pl.read_parquet(app.blobs.path(repo.get_sheet(conn, sheet["id"])["blob_key"]))
+        stored = pl.read_parquet(app.blobs.path(repo.get_sheet(conn, sheet["id"]).blob_key))
     assert stored.row(rows - 1) == (f"c{rows - 1}@x.io", f"Name {rows - 1}",
                                     f"multi\nline {rows - 1}")
 

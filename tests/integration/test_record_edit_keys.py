@@ -17,9 +17,10 @@ from fastapi.testclient import TestClient
 from feedline.api import create_app
 from feedline.app import Feedline
 from feedline.feeds import load_feed
+from feedline.mapping import FieldMapping, Plan
+from feedline.pipeline.records import store_records
 from feedline.settings import Settings
 from feedline.store import repo
-from feedline.store.records import insert_record_frame
 from feedline.validate import validate
 from feedline.validate.base import to_text
 from tests.integration.test_pipeline import all_records
@@ -67,17 +68,29 @@ def make_app(database_url: str, folder: Path, **feed: Any) -> Feedline:
 def keyed(database_url: str, tmp_path: Path) -> Iterator[tuple[Feedline, TestClient, str]]:
     app = make_app(database_url, tmp_path)
     spec = app.feed("keys").blueprint.sheet("items")
-    validated = validate(pl.DataFrame(ROWS), spec)
-    with app.begin() as conn:
-        space = repo.create_space(conn, app.environment_id, "keys", "keys")
-        wb = repo.create_workbook(conn, space["id"], None, "destination", "items")
-        sheet_id = repo.create_sheet(conn, wb, "items", "Items", spec.keys, validated.valid.len(),
-                                     metadata={"counts": validated.counts()})
-        insert_record_frame(conn, sheet_id, validated.record_frame())
+    sheet_id = store_sheet(app, spec, pl.DataFrame(ROWS), chunk_rows=3)
     with TestClient(create_app(app, run_workers=False),
                     headers={"Authorization": f"Bearer {KEY}"}) as client:
         yield app, client, sheet_id
     app.close()
+
+
+def store_sheet(app: Feedline, spec: Any, frame: pl.DataFrame, chunk_rows: int = 100) -> str:
+    """A destination sheet holding ``frame`` (columns named as the fields), stored by the
+    pipeline in chunks of ``chunk_rows`` records."""
+    plan = Plan(sheet=spec.slug, fields=[FieldMapping(k, k, 1.0, "absolute", "", "person")
+                                         for k in frame.columns])
+    with app.begin() as conn:
+        space = repo.create_space(conn, app.environment_id, "keys", "keys")
+        wb = repo.create_workbook(conn, space.id, None, "destination", "items")
+        sheet_id = repo.create_sheet(conn, wb, "items", "Items", spec.keys, 0)
+    mapped = store_records(app.blobs, sheet_id, frame, frame.height, plan, spec,
+                           chunk_rows=chunk_rows)
+    with app.begin() as conn:
+        repo.add_segment(conn, mapped.segment)
+        repo.update_sheet(conn, sheet_id, row_count=frame.height, next_id=frame.height + 1,
+                          metadata={"counts": mapped.counts})
+    return sheet_id
 
 
 def assert_like_full_validation(app: Feedline, client: TestClient, sheet_id: str) -> None:
@@ -197,7 +210,7 @@ def test_record_edits_read_numbers_the_feed_locale_way(
     app = make_app(database_url, tmp_path, **feed)
     with app.begin() as conn:
         space = repo.create_space(conn, app.environment_id, "s", "keys")
-        wb = repo.create_workbook(conn, space["id"], None, "destination", "items")
+        wb = repo.create_workbook(conn, space.id, None, "destination", "items")
         sheet_id = repo.create_sheet(conn, wb, "items", "Items", [], 0)
     with TestClient(create_app(app, run_workers=False),
                     headers={"Authorization": f"Bearer {KEY}"}) as client:

@@ -14,16 +14,18 @@ from feedline.errors import Conflict, NotFound
 from feedline.events.dispatch import Dispatcher
 from feedline.events.log import emit, read
 from feedline.jobs import queue
-from feedline.jobs.model import Status
+from feedline.jobs.model import Job, Status
 from feedline.jobs.worker import Worker
 from feedline.listener import Listener
-from feedline.store import current_version, migrate, repo
-from feedline.store.migrations import MIGRATIONS
+from feedline.store import current_revision, head, migrate, repo
 
 
-def test_migrations_are_versioned_and_idempotent(app: Feedline) -> None:
-    assert current_version(app.engine) == MIGRATIONS[-1][0]
-    assert migrate(app.engine) == []  # a second run applies nothing
+def test_migrations_reach_head_and_are_idempotent(app: Feedline) -> None:
+    with app.read() as conn:
+        assert current_revision(conn) == head()
+    assert migrate(app.engine) == head()  # a second run changes nothing
+    with app.read() as conn:
+        assert current_revision(conn) == head()
 
 
 def test_space_names_are_unique_per_environment(app: Feedline) -> None:
@@ -38,16 +40,16 @@ def test_space_names_are_unique_per_environment(app: Feedline) -> None:
 def test_space_metadata_merges(app: Feedline) -> None:
     with app.begin() as conn:
         space = repo.create_space(conn, app.environment_id, "s", "crm")
-        repo.update_space_metadata(conn, space["id"], {"a": 1})
-        repo.update_space_metadata(conn, space["id"], {"b": 2})
-        assert repo.get_space(conn, space["id"])["metadata"] == {"a": 1, "b": 2}
+        repo.update_space_metadata(conn, space.id, {"a": 1})
+        repo.update_space_metadata(conn, space.id, {"b": 2})
+        assert repo.get_space(conn, space.id).metadata == {"a": 1, "b": 2}
 
 
 def test_events_are_durable_and_ordered(app: Feedline) -> None:
     with app.begin() as conn:
         ids = [emit(conn, "test:ping", {"environment": app.environment_id}, {"n": i}) for i in range(5)]
     assert ids == sorted(ids)
-    with app.engine.connect() as conn:
+    with app.read() as conn:
         events = read(conn, after=ids[1], topic="test:ping")
     assert [e.payload["n"] for e in events] == [2, 3, 4]
 
@@ -66,7 +68,7 @@ def test_listener_filters_and_redelivers_after_a_failing_batch(app: Feedline) ->
     assert Dispatcher(app).run_once() == 0  # the cursor moved: nothing delivered twice
 
 
-def _job(app: Feedline, **kw) -> dict:
+def _job(app: Feedline, **kw) -> Job:
     with app.begin() as conn:
         return queue.create_job(conn, environment_id=app.environment_id, operation="noop", **kw)
 
@@ -74,11 +76,11 @@ def _job(app: Feedline, **kw) -> dict:
 def test_dedupe_key_makes_job_creation_idempotent(app: Feedline) -> None:
     a = _job(app, dedupe_key="x:1")
     b = _job(app, dedupe_key="x:1")
-    assert a["id"] == b["id"]
+    assert a.id == b.id
 
 
 def test_claim_takes_each_job_once(app: Feedline) -> None:
-    jobs = {_job(app)["id"] for _ in range(6)}
+    jobs = {_job(app).id for _ in range(6)}
     claimed: list[str] = []
     lock = threading.Lock()
 
@@ -89,7 +91,7 @@ def test_claim_takes_each_job_once(app: Feedline) -> None:
             if job is None:
                 return
             with lock:
-                claimed.append(job["id"])
+                claimed.append(job.id)
 
     threads = [threading.Thread(target=grab, args=(f"w{i}",)) for i in range(3)]
     for th in threads:
@@ -103,18 +105,18 @@ def test_expired_lease_is_retried_then_given_up(app: Feedline) -> None:
     job = _job(app, max_attempts=2)
     with app.begin() as conn:
         first = queue.claim(conn, "crashed-worker", lease_seconds=0.05)
-    assert first and first["status"] == "executing" and first["attempts"] == 1
+    assert first and first.status == "executing" and first.attempts == 1
     with app.begin() as conn:
         assert queue.claim(conn, "other", 30) is None  # lease still held
     time.sleep(0.1)
     with app.begin() as conn:
         second = queue.claim(conn, "other", lease_seconds=0.05)
-    assert second and second["id"] == job["id"] and second["attempts"] == 2
+    assert second and second.id == job.id and second.attempts == 2
     time.sleep(0.1)
     with app.begin() as conn:
         assert queue.claim(conn, "third", 30) is None
-        final = queue.get_job(conn, job["id"])
-    assert final["status"] == "failed" and "gave up after 2 attempts" in final["outcome"]["message"]
+        final = queue.get_job(conn, job.id)
+    assert final.status == "failed" and "gave up after 2 attempts" in final.outcome["message"]
 
 
 def test_worker_records_outcomes_and_failures(app: Feedline) -> None:
@@ -123,7 +125,7 @@ def test_worker_records_outcomes_and_failures(app: Feedline) -> None:
     @listener.job("noop")
     def run(r):
         r.progress(50, "half way")
-        if r.job["input"].get("boom"):
+        if r.job.input.get("boom"):
             raise ValueError("kaput")
         return {"message": "fine"}
 
@@ -132,18 +134,18 @@ def test_worker_records_outcomes_and_failures(app: Feedline) -> None:
     bad = _job(app, input={"boom": True})
     worker = Worker(app)
     assert worker.run_once() and worker.run_once() and not worker.run_once()
-    with app.engine.connect() as conn:
-        ok_now, bad_now = queue.get_job(conn, ok["id"]), queue.get_job(conn, bad["id"])
-    assert ok_now["status"] == "complete" and ok_now["progress"] == 100 and ok_now["outcome"] == {"message": "fine"}
-    assert bad_now["status"] == "failed" and "ValueError: kaput" in bad_now["outcome"]["message"]
+    with app.read() as conn:
+        ok_now, bad_now = queue.get_job(conn, ok.id), queue.get_job(conn, bad.id)
+    assert ok_now.status == "complete" and ok_now.progress == 100 and ok_now.outcome == {"message": "fine"}
+    assert bad_now.status == "failed" and "ValueError: kaput" in bad_now.outcome["message"]
 
 
 def test_transitions_refuse_impossible_moves(app: Feedline) -> None:
     job = _job(app)
     with app.begin() as conn:
-        queue.transition(conn, job["id"], Status.CANCELED)
+        queue.transition(conn, job.id, Status.CANCELED)
     with app.begin() as conn, pytest.raises(Conflict, match="canceled"):
-        queue.transition(conn, job["id"], Status.READY)
+        queue.transition(conn, job.id, Status.READY)
 
 
 def test_a_failing_handler_gets_the_event_again(app: Feedline) -> None:
@@ -184,8 +186,8 @@ def test_a_worker_whose_lease_was_taken_over_does_not_finish_the_job(app: Feedli
     app.listener = listener
     job = _job(app)
     assert Worker(app, name="first-worker").run_once()
-    assert takeover["job"]["id"] == job["id"]
-    with app.engine.connect() as conn:
-        now_ = queue.get_job(conn, job["id"])
-    assert now_["status"] == "executing" and now_["lease_owner"] == "second-worker"
-    assert now_["outcome"] is None
+    assert takeover["job"].id == job.id
+    with app.read() as conn:
+        now_ = queue.get_job(conn, job.id)
+    assert now_.status == "executing" and now_.lease_owner == "second-worker"
+    assert now_.outcome is None

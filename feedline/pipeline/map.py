@@ -1,0 +1,126 @@
+"""The map step: plan a source sheet onto its destination sheet (or wait for a person),
+then apply, validate and store its records and remember the plan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from feedline.blueprint.model import SheetSpec
+from feedline.errors import MappingError
+from feedline.events import model as topics
+from feedline.feeds import Feed
+from feedline.jobs import queue
+from feedline.jobs.model import Job, NeedsReview
+from feedline.mapping import Plan, review_items
+from feedline.mapping.drift import describe as describe_drift
+from feedline.pipeline import plan as planning
+from feedline.pipeline.context import Context
+from feedline.pipeline.records import store_records
+from feedline.store import repo
+from feedline.store.models import Space
+from feedline.validate import Hook
+
+Progress = Callable[[float, str], None]
+
+
+def gate_of(feed: Feed) -> planning.Gate:
+    return planning.Gate(feed.accuracy, feed.max_unmapped_enum_share)
+
+
+def target(ctx: Context, job: Job, feed: Feed) -> SheetSpec:
+    """The job's destination sheet; a clear error when no feed route matched its file."""
+    slug = job.input.get("sheet")
+    if not slug:
+        with ctx.read() as conn:
+            file = repo.get_file(conn, job.file_id or "")
+        routes = ", ".join(f"{r.match} → {r.sheet}" for r in feed.routes) or "none"
+        raise MappingError(
+            f"no route of feed {feed.name!r} matches file {file.name!r} (routes: {routes})")
+    return feed.blueprint.sheet(slug)
+
+
+def propose(ctx: Context, job: Job, space: Space, feed: Feed, spec: SheetSpec) -> dict[str, Any]:
+    """Build, gate and store the automatic plan; park the job when the gate says no."""
+    source, rows = source_of(ctx, job)
+    with ctx.read() as conn:
+        memory = planning.load_memory(conn, space.environment_id, feed.blueprint.name)
+    settings = gate_of(feed)
+    plan = planning.propose(source, rows, spec, settings, memory, space.id)
+    doc = planning.plan_document(plan, settings, accepted_by="automap" if plan.auto_accept else None)
+    with ctx.write() as conn:
+        queue.set_plan(conn, job.id, doc)
+    if not plan.auto_accept:
+        reasons = plan.review_reasons
+        raise NeedsReview({
+            "message": "the plan needs a person: " + "; ".join(reasons),
+            "reasons": reasons, "plan": f"/v1/jobs/{job.id}/plan",
+            "needs": review_items(plan, spec.for_mapping(), feed.accuracy,
+                                  max_unmapped_enum_share=feed.max_unmapped_enum_share),
+            "drift": plan.drift, "drift_summary": describe_drift(plan.drift),
+        })
+    return doc
+
+
+def source_of(ctx: Context, job: Job) -> tuple[Any, int]:
+    """The extracted source table of a map job (lazy) and its row count."""
+    with ctx.read() as conn:
+        sheet = repo.get_sheet(conn, job.input["source_sheet_id"])
+    assert sheet.blob_key is not None
+    return ctx.blobs.scan_parquet([sheet.blob_key]), sheet.row_count
+
+
+def run_map(ctx: Context, job: Job, feed: Feed, hooks: Sequence[Hook],
+            progress: Progress) -> dict[str, Any]:
+    """Plan (unless a plan was accepted), then store the sheet's records and remember."""
+    assert job.space_id is not None
+    spec = target(ctx, job, feed)
+    with ctx.write() as conn:
+        space = repo.get_space(conn, job.space_id)
+        stale: list[str] = []
+        for wb in repo.list_workbooks(conn, space.id, job.file_id):
+            if wb.kind == "destination" and wb.metadata.get("job_id") == job.id:
+                stale += repo.delete_workbook(conn, wb.id)  # a re-run after a crash starts clean
+        source_sheet = repo.get_sheet(conn, job.input["source_sheet_id"])
+        doc = queue.get_plan(conn, job.id)
+    for key in stale:
+        ctx.blobs.delete(key)
+    if not doc or doc.get("state") != "accepted":
+        progress(10, "planning")
+        doc = propose(ctx, job, space, feed, spec)
+    mapped = spec.for_mapping()
+    plan = Plan.from_dict(doc, mapped)
+    with ctx.write() as conn:
+        wb_id = repo.create_workbook(conn, space.id, job.file_id, "destination",
+                                     f"{source_sheet.name} → {spec.slug}",
+                                     metadata={"job_id": job.id, "source_sheet_id": source_sheet.id})
+        sheet_id = repo.create_sheet(conn, wb_id, spec.slug, spec.name, spec.keys, 0)
+    progress(30, "validating")
+    source, rows = source_of(ctx, job)
+    result = store_records(
+        ctx.blobs, sheet_id, source, rows, plan, spec, hooks=hooks,
+        decimal=feed.decimal_separator, chunk_rows=ctx.settings.chunk_rows,
+        progress=lambda done, total: progress(30 + 60 * done / max(total, 1),
+                                              f"validated {done} of {total} records"))
+    counts, failures = result.counts, result.hook_failures
+    with ctx.write() as conn:
+        repo.add_segment(conn, result.segment)
+        repo.update_sheet(conn, sheet_id, row_count=counts["rows"], next_id=counts["rows"] + 1,
+                          metadata={"counts": counts})
+        planning.remember(conn, space.environment_id, feed.blueprint.name, space.id, spec.slug,
+                          plan, planning.corrections(doc, plan))
+        ctx_ids = {"environment": space.environment_id, "space": space.id,
+                   "file": job.file_id, "workbook": wb_id, "sheet": sheet_id, "job": job.id}
+        ctx.emit(conn, topics.WORKBOOK_CREATED, ctx_ids, {"kind": "destination"})
+        ctx.emit(conn, topics.RECORDS_CREATED, ctx_ids, {
+            "sheet": spec.slug, "count": counts["rows"], "valid": counts["valid"],
+            "invalid": counts["invalid"], "hook_failures": failures})
+    message = f"{counts['rows']} records: {counts['valid']} valid, {counts['invalid']} invalid"
+    for failure in failures:
+        message += f"; hook {failure['hook']} failed on {failure['records']} records"
+    return {
+        "message": message, "hook_failures": failures,
+        "workbook_id": wb_id, "sheet_id": sheet_id, "sheet": spec.slug, "counts": counts,
+        "accepted_by": doc.get("accepted_by"),
+        "drift": plan.drift, "drift_summary": describe_drift(plan.drift),
+    }

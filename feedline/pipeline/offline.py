@@ -1,0 +1,135 @@
+"""The pipeline without a server: what ``feedline run`` and ``feedline automap`` do.
+
+The same steps as the server's jobs, in the same order and through the same functions:
+extraction, the choice of tables, planning (memory from a JSON file), applying, validating
+and storing the records (in a temporary blob folder), then writing the valid records and
+the rejects from the stored sheet.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from feedline.blobs import LocalBlobs
+from feedline.blueprint import Blueprint, SheetSpec, load_blueprint
+from feedline.egress.csvfile import write_csv
+from feedline.errors import ConfigError, ExtractError
+from feedline.extract import ExtractOptions, SourceTable, extract
+from feedline.feeds import ACCURACIES
+from feedline.listener import Listener
+from feedline.mapping import MappingMemory, Plan, gate, override
+from feedline.pipeline.plan import Gate, best_sheet, corrections, tables_to_map
+from feedline.pipeline.records import store_records
+from feedline.pipeline.rejects import write_rejects
+from feedline.records.view import SheetView
+from feedline.validate.loading import install as install_hooks
+from feedline.validate.locales import LOCALE, decimal_for_locale
+
+LOCAL_SPACE = "local"
+
+
+def _source(file: Path, source_sheet: str | None, workdir: Path) -> tuple[SourceTable, Any, int]:
+    """The one table of ``file`` to map (as the server picks them), as a frame or lazily."""
+    if not file.is_file():
+        raise ExtractError(f"{file}: no such file")
+    extraction = extract(file, filename=file.name, options=ExtractOptions(), workdir=workdir)
+    tables = tables_to_map(extraction.tables, source_sheet)
+    if not tables:
+        raise ExtractError(f"{file.name} has no data sheet to map")
+    if len(tables) > 1:
+        names = ", ".join(repr(t.name) for t in tables)
+        raise ExtractError(f"{file.name} has several data sheets ({names}): choose one with "
+                           "--source-sheet")
+    table = tables[0]
+    source = pl.scan_parquet(table.parquet) if table.parquet is not None else table.frame
+    return table, source, table.row_count
+
+
+def _inputs(file: Path, blueprint_path: Path, accuracy: str, memory_path: Path | None,
+            source_sheet: str | None, workdir: Path) -> tuple[Any, int, Blueprint, MappingMemory | None]:
+    if accuracy not in ACCURACIES:
+        raise ConfigError(f"--accuracy must be one of {', '.join(ACCURACIES)} (got {accuracy!r})")
+    blueprint = load_blueprint(blueprint_path)
+    _table, source, rows = _source(file, source_sheet, workdir)
+    memory = MappingMemory.load(memory_path, blueprint.name) if memory_path else None
+    return source, rows, blueprint, memory
+
+
+def plan_file(file: Path, blueprint_path: Path, *, sheet: str | None = None,
+              memory_path: Path | None = None, accuracy: str = "confident",
+              source_sheet: str | None = None) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="feedline-") as tmp:
+        source, rows, blueprint, memory = _inputs(file, blueprint_path, accuracy, memory_path,
+                                                  source_sheet, Path(tmp))
+        plan, _ = best_sheet(source, rows, blueprint, sheet, Gate(accuracy), memory, LOCAL_SPACE)
+        return plan.to_dict()
+
+
+def run_file(file: Path, blueprint_path: Path, *, sheet: str | None = None, out: Path | None = None,
+             rejects: Path | None = None, accuracy: str = "confident",
+             memory_path: Path | None = None,
+             decisions: dict[str, str | None] | None = None,
+             hooks: list[str] | None = None, locale: str | None = None,
+             decimal: str | None = None, source_sheet: str | None = None) -> dict[str, Any]:
+    """Extract → plan (+ a person's decisions) → gate → apply, validate, store → write.
+
+    ``hooks`` name ``module:function`` hooks (see :mod:`feedline.validate.loading`);
+    ``locale`` / ``decimal`` say how the partner writes numbers, as a feed config does.
+    When the gate fails nothing is written and ``needs_review`` is true.
+    """
+    separator = _decimal(locale, decimal)
+    listener = Listener()
+    install_hooks(listener, hooks or [], Path.cwd())
+    with tempfile.TemporaryDirectory(prefix="feedline-") as tmp:
+        work = Path(tmp)
+        source, rows, blueprint, memory = _inputs(file, blueprint_path, accuracy, memory_path,
+                                                  source_sheet, work / "extract")
+        plan, spec = best_sheet(source, rows, blueprint, sheet, Gate(accuracy), memory, LOCAL_SPACE)
+        suggested = {"suggested": plan.mapping()}
+        if decisions:
+            frame = source.collect() if isinstance(source, pl.LazyFrame) else source
+            plan = override(plan, decisions, spec.for_mapping(), frame)
+            plan.auto_accept, plan.review_reasons = gate(plan, spec.for_mapping(), accuracy)
+        result = _summary(file, spec, rows, plan)
+        if not plan.auto_accept:
+            return result
+        full = blueprint.sheet(spec.slug)
+        blobs = LocalBlobs(work / "blobs")
+        mapped = store_records(blobs, "offline", source, rows, plan, full,
+                               hooks=listener.hooks_for(spec.slug), decimal=separator)
+        view = SheetView(blobs, full, mapped.segment, [], 0)
+        counts = mapped.counts
+        result.update(valid=counts["valid"], invalid=counts["invalid"],
+                      errors_by_type=counts["by_type"], hook_failures=mapped.hook_failures)
+        if out:
+            write_csv(out, full, (b.filter(pl.col("_valid")) for b in view.iter_batches()),
+                      "replace")
+            result["out"] = str(out)
+        if rejects:
+            write_rejects(rejects, view.iter_batches(), full)
+            result["rejects"] = str(rejects)
+    if memory is not None and memory_path is not None:
+        memory.remember(LOCAL_SPACE, spec.slug, plan, corrected=corrections(suggested, plan) or None)
+        memory.save(memory_path)
+    return result
+
+
+def _summary(file: Path, spec: SheetSpec, rows: int, plan: Plan) -> dict[str, Any]:
+    return {
+        "file": str(file), "sheet": spec.slug, "rows": rows, "valid": 0, "invalid": 0,
+        "needs_review": not plan.auto_accept, "review_reasons": list(plan.review_reasons),
+        "drift": plan.drift, "plan": plan.to_dict(), "errors_by_type": {}, "out": None,
+    }
+
+
+def _decimal(locale: str | None, decimal: str | None) -> str | None:
+    """The decimal mark for ambiguous number columns: ``decimal`` wins over ``locale``."""
+    if decimal is not None and decimal not in (".", ","):
+        raise ConfigError(f'--decimal must be "." or "," (got {decimal!r})')
+    if locale is not None and not LOCALE.match(locale):
+        raise ConfigError(f"--locale must look like de-DE or en_US (got {locale!r})")
+    return decimal or (decimal_for_locale(locale) if locale else None)

@@ -1,0 +1,150 @@
+"""Apply a plan, validate and store: a source table becomes a sheet's record segment,
+streamed in chunks so memory depends on the chunk size, not on the file.
+
+Each chunk is reshaped by the plan, cast, run through the hooks and checked record by
+record; its records are written as one Parquet part at once. The checks that compare
+records (``unique``, composite keys, references within the sheet) then run on the key
+columns of every chunk together (:class:`feedline.records.checks.SheetChecks`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+from feedline.blueprint.model import SheetSpec
+from feedline.mapping import Plan, apply_plan
+from feedline.records.checks import SheetChecks
+from feedline.records.segment import SegmentWriter, part_from_validated
+from feedline.store.models import Segment
+from feedline.validate import Hook, validate
+from feedline.validate.result import message_counts
+
+if TYPE_CHECKING:
+    from feedline.blobs import Blobs
+
+CHUNK_ROWS = 100_000
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Mapped:
+    """What storing a sheet's records produced."""
+
+    segment: Segment
+    counts: dict[str, Any]
+    hook_failures: list[dict[str, Any]] = field(default_factory=list)
+
+
+def chunks(source: pl.LazyFrame | pl.DataFrame, rows: int,
+           size: int = CHUNK_ROWS) -> Iterator[pl.DataFrame]:
+    """The source table in slices of ``size`` rows (at least one, maybe empty)."""
+    if isinstance(source, pl.DataFrame):
+        if source.height == 0:
+            yield source
+        for start in range(0, source.height, size):
+            yield source.slice(start, size)
+        return
+    if rows == 0:
+        yield source.head(0).collect()
+    for start in range(0, rows, size):
+        yield source.slice(start, size).collect()
+
+
+class _Counts:
+    """Message counts summed over chunks, then corrected by the sheet-wide checks."""
+
+    def __init__(self) -> None:
+        self.rows = self.valid = 0
+        self.by: dict[str, dict[Any, Any]] = {"by_type": {}, "by_field": {}, "by_level": {}}
+        self.row_valid: list[pl.Series] = []
+
+    def add(self, messages: pl.DataFrame, valid: pl.Series) -> None:
+        counts = message_counts(messages, valid)
+        self.rows += counts["rows"]
+        self.valid += counts["valid"]
+        for name in ("by_type", "by_level"):
+            for k, n in counts[name].items():
+                self.by[name][k] = self.by[name].get(k, 0) + n
+        for fld, kinds in counts["by_field"].items():
+            per = self.by["by_field"].setdefault(fld, {})
+            for k, n in kinds.items():
+                per[k] = per.get(k, 0) + n
+
+    def result(self) -> dict[str, Any]:
+        by_field = {k: dict(sorted(v.items())) for k, v in sorted(self.by["by_field"].items())}
+        return {"rows": self.rows, "valid": self.valid, "invalid": self.rows - self.valid,
+                "by_type": dict(sorted(self.by["by_type"].items())), "by_field": by_field,
+                "by_level": dict(sorted(self.by["by_level"].items()))}
+
+
+def store_records(blobs: Blobs, sheet_id: str, source: pl.LazyFrame | pl.DataFrame, rows: int,
+                  plan: Plan, spec: SheetSpec, *, hooks: Sequence[Hook] = (),
+                  decimal: str | None = None, chunk_rows: int = CHUNK_ROWS,
+                  progress: Progress | None = None) -> Mapped:
+    """Map, validate and store every record of ``source`` as version 1 of ``sheet_id``.
+
+    Args:
+        source: the extracted table (all text, headers as column names).
+        rows: its row count.
+        plan: the accepted plan (source column → field, enum values → options).
+        spec: the destination sheet (computed fields included).
+        hooks: the sheet's validation hooks.
+        decimal: the feed's decimal mark for numbers their text leaves open.
+        progress: called with ``(rows done, rows)`` after each chunk.
+    """
+    mapped = spec.for_mapping()
+    enum_map = plan.enum_map()
+    writer = SegmentWriter(blobs, sheet_id, 1)
+    checks = SheetChecks(spec)
+    counts = _Counts()
+    failures: dict[str, dict[str, Any]] = {}
+    offset = 0
+    for chunk in chunks(source, rows, chunk_rows):
+        n = chunk.height
+        row_numbers = pl.int_range(offset, offset + n, dtype=pl.Int64, eager=True)
+        validated = validate(apply_plan(chunk, plan, mapped), spec, enum_map, hooks=hooks,
+                             decimal=decimal, sheet_checks=False,
+                             ids=row_numbers + 1, row_numbers=row_numbers)
+        writer.write(part_from_validated(validated, spec, offset))
+        checks.add(validated)
+        counts.add(validated.messages, validated.valid)
+        counts.row_valid.append(validated.valid)
+        for failure in validated.hook_failures:
+            entry = failure.to_dict()
+            seen = failures.setdefault(entry["hook"], {**entry, "records": 0})
+            seen["records"] += entry["records"]
+        offset += n
+        if progress:
+            progress(offset, rows)
+    frame, long = checks.finish()
+    segment = writer.finish(frame)
+    result = counts.result()
+    if long.height:
+        result = _with_checks(result, long, counts.row_valid)
+    return Mapped(segment, result, list(failures.values()))
+
+
+def _with_checks(counts: dict[str, Any], long: pl.DataFrame,
+                 row_valid: list[pl.Series]) -> dict[str, Any]:
+    """Counts after adding the sheet-wide check messages (which may invalidate records)."""
+    valid = pl.concat(row_valid, rechunk=True) if row_valid else pl.Series([], dtype=pl.Boolean)
+    extra = message_counts(long, pl.Series([], dtype=pl.Boolean))
+    errors = long.filter(pl.col("level") == "error")["row"].unique().cast(pl.Int64)
+    newly_invalid = int(valid.gather(errors).sum()) if errors.len() else 0
+    merged = {k: dict(v) for k, v in counts.items() if isinstance(v, dict)}
+    for name in ("by_type", "by_level"):
+        for k, n in extra[name].items():
+            merged[name][k] = merged[name].get(k, 0) + n
+    for fld, kinds in extra["by_field"].items():
+        per = merged["by_field"].setdefault(fld, {})
+        for k, n in kinds.items():
+            per[k] = per.get(k, 0) + n
+    valid_n = counts["valid"] - newly_invalid
+    return {"rows": counts["rows"], "valid": valid_n, "invalid": counts["rows"] - valid_n,
+            "by_type": dict(sorted(merged["by_type"].items())),
+            "by_field": {k: dict(sorted(v.items())) for k, v in sorted(merged["by_field"].items())},
+            "by_level": dict(sorted(merged["by_level"].items()))}

@@ -1,0 +1,300 @@
+"""Read a destination sheet's records: its segment's Parquet parts, merged with the
+sheet-wide check messages and overlaid by the newest edit of each edited record.
+
+Everything is lazy Polars over the parts, so a page, a filter, a key look-up or an egress
+batch reads what it needs (by column, and by the parts' row-group statistics for ids).
+A view is a snapshot: ``upto`` fixes the newest edit it sees (an egress run reads the
+same records on every retry).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+import sqlalchemy as sa
+
+from feedline.blueprint.model import Field, SheetSpec
+from feedline.records import overlay
+from feedline.records.schema import MESSAGES, from_records, schema, to_records
+from feedline.records.segment import CHECKS, CHECKS_SCHEMA, part_keys
+from feedline.store import repo
+from feedline.store.models import Segment, Sheet
+from feedline.validate.result import CAST_ERROR_TYPES
+
+if TYPE_CHECKING:
+    from feedline.blobs import Blobs
+
+FILTERS = ("all", "valid", "invalid")
+
+
+@dataclass(frozen=True)
+class Query:
+    """Which records a page shows: validity, a field with messages, a message type, a text
+    search in one field (or all), a sort field (else record order)."""
+
+    filter: str = "all"
+    field: str | None = None
+    message_type: str | None = None
+    search: str | None = None
+    search_field: str | None = None
+    sort: str | None = None
+    descending: bool = False
+
+
+def message_order(spec: SheetSpec) -> tuple[dict[str, int], dict[str, int]]:
+    """Field positions and per ``field\\x1ftype`` the rank of a message within its field:
+    the engine's order (cast error, constraints as declared, reference, composite keys,
+    the rest)."""
+    positions = {f.key: i for i, f in enumerate(spec.fields)}
+    ranks: dict[str, int] = {}
+    for f in spec.fields:
+        for kind in CAST_ERROR_TYPES:
+            ranks[f"{f.key}\x1f{kind}"] = 0
+        for i, c in enumerate(f.constraints):
+            ranks.setdefault(f"{f.key}\x1f{c.type}", i + 1)
+        ranks.setdefault(f"{f.key}\x1fmissing-reference", 1000)
+    composites = [c for c in spec.constraints if c.type == "unique" and c.fields]
+    for i, c in enumerate(composites):
+        for key in c.fields:
+            ranks.setdefault(f"{key}\x1funique", 2000 + i)
+    return positions, ranks
+
+
+def sorted_messages(column: pl.Expr, spec: SheetSpec) -> pl.Expr:
+    """``column`` (a list of messages per record) in the engine's order."""
+    positions, ranks = message_order(spec)
+    el = pl.element().struct
+    key = (el.field("field").replace_strict(positions, default=-1, return_dtype=pl.Int64) * 10_000
+           + pl.concat_str([el.field("field"), el.field("type")], separator="\x1f")
+           .replace_strict(ranks, default=3000, return_dtype=pl.Int64).fill_null(3000))
+    return column.list.eval(pl.element().sort_by(key, maintain_order=True))
+
+
+class SheetView:
+    """The records of one destination sheet as of edit ``upto``."""
+
+    def __init__(self, blobs: Blobs, spec: SheetSpec, segment: Segment,
+                 edits: list[dict[str, Any]], upto: int) -> None:
+        self.blobs, self.spec, self.segment, self.upto = blobs, spec, segment, upto
+        self.schema = schema(spec)
+        self.edited = from_records([e for e in edits if not e["deleted"]], spec)
+        self.touched = pl.Series("_id", [e["id"] for e in edits], dtype=pl.Int64)
+        self.deleted = {e["id"] for e in edits if e["deleted"]}
+        self._checks: pl.DataFrame | None = None
+
+    @classmethod
+    def open(cls, conn: sa.Connection, blobs: Blobs, sheet: Sheet, spec: SheetSpec,
+             upto: int | None = None, version: int | None = None) -> SheetView:
+        """The sheet's records now (or as of edit ``upto`` on segment ``version``)."""
+        version = version or sheet.segment_version
+        segment = repo.get_segment(conn, sheet.id, version) if version else Segment(
+            sheet_id=sheet.id, version=0, prefix="", parts=0, rows=0, compacted_seq=0)
+        top = overlay.max_seq(conn, sheet.id) if upto is None else upto
+        edits = overlay.latest(conn, sheet.id, segment.compacted_seq, top)
+        return cls(blobs, spec, segment, edits, top)
+
+    # -- building blocks ------------------------------------------------------------------
+
+    def checks(self) -> pl.DataFrame:
+        """``_id, _extra, _error`` of records with sheet-wide check messages."""
+        if self._checks is None:
+            self._checks = (self.blobs.read_parquet(self.segment.prefix + CHECKS)
+                            if self.segment.version else pl.DataFrame(schema=CHECKS_SCHEMA))
+        return self._checks
+
+    def base(self) -> pl.LazyFrame:
+        """The segment's records not overridden by an edit (checks not merged yet)."""
+        if not self.segment.parts:
+            return pl.LazyFrame(schema=self.schema)
+        lf = self.blobs.scan_parquet(part_keys(self.segment))
+        if self.touched.len():
+            lf = lf.filter(~pl.col("_id").is_in(self.touched.implode()))
+        return lf
+
+    def _error_ids(self) -> pl.Series:
+        checks = self.checks()
+        return checks.filter(pl.col("_error"))["_id"]
+
+    def candidates(self, query: Query) -> pl.LazyFrame:
+        """Every current record matching ``query``'s filters, without check messages merged
+        (those are merged by :meth:`finish` once a page is cut): cheap to slice."""
+        base = self.base()
+        errors = self._error_ids()
+        if query.filter == "valid":
+            base = base.filter(pl.col("_valid") & ~pl.col("_id").is_in(errors.implode()))
+        elif query.filter == "invalid":
+            base = base.filter(~pl.col("_valid") | pl.col("_id").is_in(errors.implode()))
+        if query.field or query.message_type:
+            flagged = self.checks().lazy().filter(
+                _has_message(pl.col("_extra"), query.field, query.message_type)).select("_id")
+            ids = flagged.collect()["_id"]
+            base = base.filter(_has_message(pl.col("_messages"), query.field, query.message_type)
+                               | pl.col("_id").is_in(ids.implode()))
+        if query.search:
+            base = base.filter(_search(self.spec, query.search, query.search_field))
+        edited = self.edited.lazy()
+        if query.filter != "all":
+            edited = edited.filter(pl.col("_valid") == (query.filter == "valid"))
+        if query.field or query.message_type:
+            edited = edited.filter(_has_message(pl.col("_messages"), query.field,
+                                                query.message_type))
+        if query.search:
+            edited = edited.filter(_search(self.spec, query.search, query.search_field))
+        if not self.edited.height:
+            return base
+        return pl.concat([base, edited], how="vertical")
+
+    def finish(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """Merge sheet-wide check messages into records read from :meth:`candidates`."""
+        checks = self.checks()
+        if not checks.height or not frame.height:
+            return frame
+        seg = frame.filter(pl.col("_seq") <= self.segment.compacted_seq)
+        if not seg.height:
+            return frame
+        joined = frame.join(checks, on="_id", how="left", maintain_order="left")
+        # An edited record's messages already hold its checks.
+        fresh = pl.col("_seq") <= self.segment.compacted_seq
+        merged = sorted_messages(pl.concat_list([pl.col("_messages"),
+                                                 pl.col("_extra").fill_null(pl.lit([], MESSAGES))]),
+                                 self.spec)
+        return joined.with_columns(
+            _messages=pl.when(fresh & pl.col("_extra").is_not_null()).then(merged)
+            .otherwise(pl.col("_messages")),
+            _valid=pl.col("_valid") & ~(fresh & pl.col("_error").fill_null(False)),
+        ).drop("_extra", "_error")
+
+    # -- what callers use -----------------------------------------------------------------
+
+    def page(self, query: Query, limit: int, cursor: int | None = None,
+             offset: int = 0) -> tuple[pl.DataFrame, int | None]:
+        """One page of records and the cursor of the next (None at the end).
+
+        In record order the cursor is the last record id; sorted by a field, it is the
+        offset of the next page.
+        """
+        lf = self.candidates(query)
+        if query.sort:
+            self.spec.field(query.sort)  # KeyError for an unknown field
+            order = lf.select("_id", query.sort).sort(
+                [query.sort, "_id"], descending=[query.descending, False], nulls_last=True)
+            start = offset if cursor is None else cursor
+            ids = order.slice(start, limit + 1).collect()["_id"]
+            more = ids.len() > limit
+            ids = ids.head(limit)
+            rows = lf.filter(pl.col("_id").is_in(ids.implode())).collect()
+            rank = {i: n for n, i in enumerate(ids.to_list())}
+            rows = rows.with_columns(_rank=pl.col("_id").replace_strict(rank, return_dtype=pl.Int64)
+                                     ).sort("_rank").drop("_rank")
+            return self.finish(rows), (start + limit if more else None)
+        if cursor is not None:
+            lf = lf.filter(pl.col("_id") > cursor)
+        rows = lf.sort("_id").slice(offset, limit + 1).collect() if self.edited.height or offset \
+            else lf.head(limit + 1).collect()
+        more = rows.height > limit
+        rows = rows.head(limit)
+        return self.finish(rows), (int(rows["_id"][-1]) if more and rows.height else None)
+
+    def count(self, query: Query) -> int:
+        return int(self.candidates(query).select(pl.len()).collect().item())
+
+    def frame(self, ids: Collection[int]) -> pl.DataFrame:
+        """The current records with these ids, in id order (missing ones left out)."""
+        wanted = pl.Series(sorted(set(ids)), dtype=pl.Int64)
+        rows = self.candidates(Query()).filter(pl.col("_id").is_in(wanted.implode())).collect()
+        return self.finish(rows.sort("_id"))
+
+    def records(self, ids: Collection[int]) -> list[dict[str, Any]]:
+        return to_records(self.frame(ids), self.spec)
+
+    def all_frame(self) -> pl.DataFrame:
+        """Every current record in id order (for a sheet that fits in memory)."""
+        return self.finish(self.candidates(Query()).sort("_id").collect())
+
+    def iter_batches(self, columns: Sequence[str] | None = None) -> Iterator[pl.DataFrame]:
+        """Every current record in id order, one segment part at a time (bounded memory)."""
+        keys = part_keys(self.segment)
+        edited = self.edited.sort("_id")
+        done = 0
+        for key in keys:
+            part = self.blobs.scan_parquet([key])
+            if self.touched.len():
+                part = part.filter(~pl.col("_id").is_in(self.touched.implode()))
+            frame = part.collect()
+            if frame.height:
+                top = int(frame["_id"].max())  # type: ignore[arg-type]
+                mine = edited.filter((pl.col("_id") > done) & (pl.col("_id") <= top))
+                done = top
+            else:
+                mine = edited.clear()
+            if mine.height:
+                frame = pl.concat([frame, mine], how="vertical").sort("_id")
+            frame = self.finish(frame)
+            yield frame.select(columns) if columns else frame
+        rest = edited.filter(pl.col("_id") > done)
+        if rest.height:
+            rest = self.finish(rest)
+            yield rest.select(columns) if columns else rest
+
+    def ids_exist(self, ids: Collection[int]) -> set[int]:
+        wanted = pl.Series(sorted(set(ids)), dtype=pl.Int64)
+        found = self.candidates(Query()).filter(pl.col("_id").is_in(wanted.implode())) \
+            .select("_id").collect()["_id"]
+        return set(found.to_list())
+
+    # -- the look-up an edit's re-validation needs (feedline.validate.sheetwide.Lookup) ---
+
+    def find(self, fields: Sequence[Field], keys: Collection[tuple[Any, ...]],
+             casefold: bool) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        """``(id, values)`` of records whose first field may hold a first key part."""
+        first = fields[0]
+        wanted = [k[0] for k in keys if k and k[0] is not None]
+        if not wanted:
+            return
+        col = pl.col(first.key)
+        dtype = self.schema[first.key]
+        if dtype == pl.List(pl.String):
+            col = col.list.join("\x1f")
+            wanted = ["\x1f".join(map(str, w)) if isinstance(w, list | tuple) else w
+                      for w in wanted]
+            dtype = pl.String()
+        if casefold and dtype == pl.String:
+            col = col.str.to_lowercase()
+            wanted = [w.lower() if isinstance(w, str) else w for w in wanted]
+        try:
+            probe = pl.Series(wanted, dtype=dtype, strict=False).drop_nulls()
+        except (TypeError, pl.exceptions.PolarsError):
+            return
+        rows = self.candidates(Query()).filter(col.is_in(probe.implode())) \
+            .select("_id", *[f.key for f in fields]).collect()
+        for r in rows.iter_rows():
+            yield int(r[0]), tuple(r[1:])
+
+    def load(self, ids: Collection[int]) -> list[dict[str, Any]]:
+        return self.records(ids)
+
+
+def _has_message(column: pl.Expr, field: str | None, kind: str | None) -> pl.Expr:
+    cond = pl.lit(True)
+    if field is not None:
+        cond = cond & (pl.element().struct.field("field") == field)
+    if kind is not None:
+        cond = cond & (pl.element().struct.field("type") == kind)
+    return column.list.eval(cond).list.any().fill_null(False)
+
+
+def _search(spec: SheetSpec, text: str, field: str | None) -> pl.Expr:
+    """Records whose cell (of ``field``, or of any text field) contains ``text``, ignoring case."""
+    needle = text.casefold()
+    fields = [spec.field(field)] if field else list(spec.fields)
+    exprs = []
+    for f in fields:
+        col = pl.col(f.key)
+        if f.type == "string-list":
+            col = col.list.join(";")
+        exprs.append(col.cast(pl.String).str.to_lowercase().str.contains(needle, literal=True)
+                     .fill_null(False))
+    return pl.any_horizontal(exprs) if exprs else pl.lit(False)
