@@ -20,7 +20,7 @@ from feedline.store.db import iso, now
 
 def batches(view: SheetView, valid_only: bool) -> Iterator[pl.DataFrame]:
     """The records to deliver, one segment part at a time."""
-    for frame in view.iter_batches():
+    for frame in view.iter_batches(messages=not valid_only):
         yield frame.filter(pl.col("_valid")) if valid_only else frame
 
 

@@ -36,7 +36,8 @@ def _source(file: Path, source_sheet: str | None, workdir: Path) -> tuple[Source
     """The one table of ``file`` to map (as the server picks them), as a frame or lazily."""
     if not file.is_file():
         raise ExtractError(f"{file}: no such file")
-    extraction = extract(file, filename=file.name, options=ExtractOptions(), workdir=workdir)
+    extraction = extract(file, filename=file.name, options=ExtractOptions(), workdir=workdir,
+                         profile=False)
     tables = tables_to_map(extraction.tables, source_sheet)
     if not tables:
         raise ExtractError(f"{file.name} has no data sheet to map")
@@ -106,8 +107,8 @@ def run_file(file: Path, blueprint_path: Path, *, sheet: str | None = None, out:
         result.update(valid=counts["valid"], invalid=counts["invalid"],
                       errors_by_type=counts["by_type"], hook_failures=mapped.hook_failures)
         if out:
-            write_csv(out, full, (b.filter(pl.col("_valid")) for b in view.iter_batches()),
-                      "replace")
+            write_csv(out, full, (b.filter(pl.col("_valid"))
+                                  for b in view.iter_batches(messages=False)), "replace")
             result["out"] = str(out)
         if rejects:
             write_rejects(rejects, view.iter_batches(), full)

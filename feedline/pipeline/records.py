@@ -9,7 +9,9 @@ columns of every chunk together (:class:`feedline.records.checks.SheetChecks`).
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -21,12 +23,13 @@ from feedline.records.checks import SheetChecks
 from feedline.records.segment import SegmentWriter, part_from_validated
 from feedline.store.models import Segment
 from feedline.validate import Hook, validate
-from feedline.validate.result import message_counts
+from feedline.validate.result import Validated, message_counts
 
 if TYPE_CHECKING:
     from feedline.blobs import Blobs
 
 CHUNK_ROWS = 100_000
+PARALLEL_CHUNKS = 2
 Progress = Callable[[int, int], None]
 
 
@@ -46,7 +49,8 @@ def chunks(source: pl.LazyFrame | pl.DataFrame, rows: int,
         if source.height == 0:
             yield source
         for start in range(0, source.height, size):
-            yield source.slice(start, size)
+            # A copy of the slice: Polars kernels have tripped over zero-copy slices.
+            yield source.slice(start, size).rechunk()
         return
     if rows == 0:
         yield source.head(0).collect()
@@ -102,14 +106,17 @@ def store_records(blobs: Blobs, sheet_id: str, source: pl.LazyFrame | pl.DataFra
     checks = SheetChecks(spec)
     counts = _Counts()
     failures: dict[str, dict[str, Any]] = {}
-    offset = 0
-    for chunk in chunks(source, rows, chunk_rows):
+
+    def work(chunk: pl.DataFrame, offset: int) -> tuple[Validated, pl.DataFrame]:
         n = chunk.height
         row_numbers = pl.int_range(offset, offset + n, dtype=pl.Int64, eager=True)
         validated = validate(apply_plan(chunk, plan, mapped), spec, enum_map, hooks=hooks,
                              decimal=decimal, sheet_checks=False,
                              ids=row_numbers + 1, row_numbers=row_numbers)
-        writer.write(part_from_validated(validated, spec, offset))
+        return validated, part_from_validated(validated, spec, offset)
+
+    def keep(validated: Validated, part: pl.DataFrame) -> None:
+        writer.write(part)
         checks.add(validated)
         counts.add(validated.messages, validated.valid)
         counts.row_valid.append(validated.valid)
@@ -117,9 +124,23 @@ def store_records(blobs: Blobs, sheet_id: str, source: pl.LazyFrame | pl.DataFra
             entry = failure.to_dict()
             seen = failures.setdefault(entry["hook"], {**entry, "records": 0})
             seen["records"] += entry["records"]
-        offset += n
         if progress:
-            progress(offset, rows)
+            progress(counts.rows, rows)
+
+    # Without hooks (user code that may count on running one batch at a time), chunks are
+    # validated two at a time while the parts before them are written: Polars releases the
+    # GIL, so both cores work.
+    window = 1 if hooks else PARALLEL_CHUNKS
+    with ThreadPoolExecutor(max_workers=window) as pool:
+        pending: deque[Future[tuple[Validated, pl.DataFrame]]] = deque()
+        offset = 0
+        for chunk in chunks(source, rows, chunk_rows):
+            pending.append(pool.submit(work, chunk, offset))
+            offset += chunk.height
+            if len(pending) > window:
+                keep(*pending.popleft().result())
+        while pending:
+            keep(*pending.popleft().result())
     frame, long = checks.finish()
     segment = writer.finish(frame)
     result = counts.result()

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from feedline.blueprint.model import Field, SheetSpec
 from feedline.records import overlay
-from feedline.records.schema import MESSAGES, from_records, schema, to_records
+from feedline.records.schema import from_records, schema, to_records
 from feedline.records.segment import CHECKS, CHECKS_SCHEMA, part_keys
 from feedline.store import repo
 from feedline.store.models import Segment, Sheet
@@ -147,25 +147,30 @@ class SheetView:
             return base
         return pl.concat([base, edited], how="vertical")
 
-    def finish(self, frame: pl.DataFrame) -> pl.DataFrame:
-        """Merge sheet-wide check messages into records read from :meth:`candidates`."""
+    def finish(self, frame: pl.DataFrame, messages: bool = True) -> pl.DataFrame:
+        """Merge sheet-wide check messages into records read from :meth:`candidates`
+        (with ``messages=False`` only their effect on ``_valid``, which is cheaper)."""
         checks = self.checks()
         if not checks.height or not frame.height:
             return frame
-        seg = frame.filter(pl.col("_seq") <= self.segment.compacted_seq)
-        if not seg.height:
-            return frame
-        joined = frame.join(checks, on="_id", how="left", maintain_order="left")
-        # An edited record's messages already hold its checks.
+        # An edited record's messages already hold its checks; the segment's do not.
         fresh = pl.col("_seq") <= self.segment.compacted_seq
-        merged = sorted_messages(pl.concat_list([pl.col("_messages"),
-                                                 pl.col("_extra").fill_null(pl.lit([], MESSAGES))]),
+        hit = fresh & pl.col("_id").is_in(checks["_id"].implode())
+        if not messages:
+            errors = checks.filter(pl.col("_error"))["_id"]
+            return frame.with_columns(
+                _valid=pl.col("_valid") & ~(fresh & pl.col("_id").is_in(errors.implode())))
+        mask = frame.select(hit).to_series()
+        if not mask.any():
+            return frame
+        frame = frame.with_row_index("_pos")  # the caller's order is kept
+        touched = frame.filter(mask).join(checks, on="_id", how="left", maintain_order="left")
+        merged = sorted_messages(pl.concat_list([pl.col("_messages"), pl.col("_extra")]),
                                  self.spec)
-        return joined.with_columns(
-            _messages=pl.when(fresh & pl.col("_extra").is_not_null()).then(merged)
-            .otherwise(pl.col("_messages")),
-            _valid=pl.col("_valid") & ~(fresh & pl.col("_error").fill_null(False)),
+        touched = touched.with_columns(
+            _messages=merged, _valid=pl.col("_valid") & ~pl.col("_error"),
         ).drop("_extra", "_error")
+        return pl.concat([frame.filter(~mask), touched], how="vertical").sort("_pos").drop("_pos")
 
     # -- what callers use -----------------------------------------------------------------
 
@@ -214,8 +219,10 @@ class SheetView:
         """Every current record in id order (for a sheet that fits in memory)."""
         return self.finish(self.candidates(Query()).sort("_id").collect())
 
-    def iter_batches(self, columns: Sequence[str] | None = None) -> Iterator[pl.DataFrame]:
-        """Every current record in id order, one segment part at a time (bounded memory)."""
+    def iter_batches(self, columns: Sequence[str] | None = None,
+                     messages: bool = True) -> Iterator[pl.DataFrame]:
+        """Every current record in id order, one segment part at a time (bounded memory);
+        without ``messages`` their ``_messages`` lack the sheet-wide checks (cheaper)."""
         keys = part_keys(self.segment)
         edited = self.edited.sort("_id")
         done = 0
@@ -232,11 +239,11 @@ class SheetView:
                 mine = edited.clear()
             if mine.height:
                 frame = pl.concat([frame, mine], how="vertical").sort("_id")
-            frame = self.finish(frame)
+            frame = self.finish(frame, messages)
             yield frame.select(columns) if columns else frame
         rest = edited.filter(pl.col("_id") > done)
         if rest.height:
-            rest = self.finish(rest)
+            rest = self.finish(rest, messages)
             yield rest.select(columns) if columns else rest
 
     def ids_exist(self, ids: Collection[int]) -> set[int]:

@@ -58,14 +58,22 @@ def check_unique(
         key = key.list.join("\x1f")
     if key.dtype == pl.String and not constraint.case_sensitive:
         key = key.str.to_lowercase()
-    dupes = (
-        pl.DataFrame({"row": _row_index(values.len()), "key": key})
-        .filter(ok & key.is_not_null())
-        .with_columns(first=pl.col("row").first().over("key"))
-        .filter(pl.col("row") != pl.col("first"))
-    )
+    dupes = _repeats(pl.DataFrame({"row": _row_index(values.len()), "key": key})
+                     .filter(ok & key.is_not_null()), ["key"])
     text = dupes.select(pl.format("same value as row {} (0-based)", "first")).to_series()
     return messages(field, "unique", dupes["row"], text)
+
+
+def _repeats(frame: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    """Rows (``row``, ascending) whose key appeared in an earlier row, with that
+    first row (``first``): one hash pass over the keys, then work on the repeats only."""
+    again = ~pl.struct(keys).is_first_distinct() if len(keys) > 1 else ~pl.col(keys[0]).is_first_distinct()
+    repeats = frame.filter(again)
+    if not repeats.height:
+        return repeats.with_columns(first=pl.col("row"))
+    firsts = (frame.join(repeats.select(keys).unique(), on=keys, how="semi")
+              .group_by(keys).agg(first=pl.col("row").min()))
+    return repeats.join(firsts, on=keys, how="left", maintain_order="left")
 
 
 def _matches(text: pl.Series, pattern: str) -> pl.Series:
@@ -159,8 +167,7 @@ def check_composite_unique(
         present = present & ok[key]
     frame = pl.DataFrame({"row": _row_index(n), **{f"k{i}": k for i, k in enumerate(keys)}})
     parts = [f"k{i}" for i in range(len(keys))]
-    dupes = (frame.filter(present).with_columns(first=pl.col("row").first().over(parts))
-             .filter(pl.col("row") != pl.col("first")))
+    dupes = _repeats(frame.filter(present), parts)
     names = " + ".join(constraint.fields)
     text = dupes.select(pl.format(f"same {names} as row {{}} (0-based)", "first")).to_series()
     if constraint.message:

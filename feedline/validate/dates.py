@@ -1,4 +1,10 @@
-"""Date and datetime casts: one format per column, inferred from the column's values."""
+"""Date and datetime casts: one format per column, inferred from the column's values.
+
+A column's cells that do not fit its format but do fit a format that can be read only one
+way (ISO ``2024-03-01``, ``2024/03/01``, a month name, day-first dots) are read in that
+format too, so a column mixing such formats loses nothing. Formats that differ only in
+the order of day and month are never mixed: the column decides.
+"""
 
 from __future__ import annotations
 
@@ -44,11 +50,29 @@ def excel_serials(s: pl.Series) -> pl.Series:
     return pl.select(_EXCEL_EPOCH + pl.lit(micros).cast(pl.Duration("us"))).to_series()
 
 
-def _parse(s: pl.Series, fmt: str, shape: str) -> pl.Series:
+# Formats whose text can only mean one date: the fallbacks for cells off the column's format.
+UNAMBIGUOUS = ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%d %b %Y", "%d-%b-%Y", "%d %B %Y",
+               "%b %d, %Y", "%B %d, %Y")
+
+
+def _parse_one(s: pl.Series, fmt: str, shape: str) -> pl.Series:
     if fmt == EXCEL:
         return excel_serials(s).dt.date()
     parsed = s.str.strptime(pl.Date, fmt, strict=False)
     return where(s.str.contains(shape), parsed)
+
+
+def _parse(s: pl.Series, fmt: str, shape: str) -> pl.Series:
+    """Dates in the column's format ``fmt``, then the unambiguous formats for the rest."""
+    parsed = _parse_one(s, fmt, shape)
+    shapes = dict(DATE_FORMATS)
+    for other in UNAMBIGUOUS:
+        missing = parsed.is_null() & s.is_not_null()
+        if other == fmt or not missing.any():
+            continue
+        parsed = pl.select(pl.coalesce(pl.lit(parsed), pl.lit(
+            _parse_one(where(missing, s), other, shapes[other])))).to_series().alias(s.name)
+    return parsed
 
 
 _SAMPLE = 20_000
@@ -71,7 +95,7 @@ def infer_date_format(s: pl.Series, counts: pl.DataFrame | None = None) -> str:
     values, n = counts.to_series(0), counts.to_series(1)
     best, best_score = DATE_FORMATS[0][0], 0
     for fmt, shape in DATE_FORMATS:
-        score = int(n.filter(_parse(values, fmt, shape).is_not_null()).sum())
+        score = int(n.filter(_parse_one(values, fmt, shape).is_not_null()).sum())
         if score > best_score:
             best, best_score = fmt, score
     return best
@@ -108,12 +132,31 @@ def cast_date(s: pl.Series) -> CastResult:
                                                  return_dtype=pl.String))
 
 
+_PLAIN_ISO = ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S")
+_PLAIN_ISO_SHAPE = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}$"
+
+
 def cast_datetime(s: pl.Series) -> CastResult:
     """A column date format plus an optional time, 12-hour clock and UTC offset.
 
     Output is ISO 8601: ``2024-01-05T13:45:00``, or in UTC with ``Z`` when the value
-    carried an offset.
+    carried an offset. Plain ISO stamps (``2024-01-05T13:45:00``, no offset) take a fast
+    path; the other cells the general one.
     """
+    plain = s.str.contains(_PLAIN_ISO_SHAPE).fill_null(False)
+    if not plain.any():
+        return _cast_datetime(s)
+    fast = pl.select(pl.coalesce(*(pl.lit(where(plain, s)).str.strptime(
+        pl.Datetime("us"), fmt, strict=False) for fmt in _PLAIN_ISO))).to_series()
+    text = fast.dt.strftime("%Y-%m-%dT%H:%M:%S%.f").alias(s.name)
+    rest = s.is_not_null() & ~plain
+    if rest.any():
+        slow = _cast_datetime(where(rest, s)).values
+        text = pl.select(pl.coalesce(pl.lit(text), pl.lit(slow))).to_series().alias(s.name)
+    return failed_where_null(s, text)
+
+
+def _cast_datetime(s: pl.Series) -> CastResult:
     if infer_date_format(s) == EXCEL:
         stamp = excel_serials(s)
         return failed_where_null(s, stamp.dt.strftime("%Y-%m-%dT%H:%M:%S%.f"))

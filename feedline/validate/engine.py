@@ -28,9 +28,9 @@ def _cast_messages(field: Field, failed: pl.Series, trimmed: pl.Series) -> pl.Da
     bad = bad.filter(failed)
     if field.type == "enum":
         choices = ", ".join(option.value for option in field.options)
-        text = bad.select(pl.format(template, "text", pl.lit(choices))).to_series()
-    else:
-        text = bad.select(pl.format(template, "text")).to_series()
+        head, _, tail = template.rpartition("{}")
+        template = head + choices.replace("{", "{{").replace("}", "}}") + tail
+    text = bad.select(pl.format(template, "text")).to_series()
     return messages(field, kind, bad["row"], text)
 
 
@@ -127,8 +127,8 @@ def validate(
             (``unique``, composite keys, references within the sheet): record edits
             check those against the stored sheet (:mod:`feedline.validate.sheetwide`).
     """
-    raw = _source(frame, sheet)
-    cells = Cells.cast(raw, sheet, enum_maps, decimal)
+    raw = _source(frame.rechunk(), sheet)
+    cells = Cells.cast(raw.rechunk(), sheet, enum_maps, decimal)
     failures = []
     if hooks and (hook_rows is None or hook_rows.len()):
         runner = HookRunner(cells, list(hooks), hook_rows, batch_size, ids, row_numbers)

@@ -138,6 +138,19 @@ def test_date_formats(texts: list[str], expected: list[str | None]) -> None:
     assert run(cast_date, texts)[0] == expected
 
 
+def test_a_column_mixing_unambiguous_formats_reads_every_cell() -> None:
+    texts = ["2024-03-01", "2024/03/02", "03 Mar 2024", "Mar 4, 2024", "05.03.2024", "2024-02-30"]
+    values, failed = run(cast_date, texts)
+    assert values == ["2024-03-01", "2024-03-02", "2024-03-03", "2024-03-04", "2024-03-05", None]
+    assert failed == [False] * 5 + [True]
+
+
+def test_day_and_month_order_is_never_mixed_within_a_column() -> None:
+    # Day-first by the column (13/01); 02/03 stays day-first, never read month-first.
+    assert run(cast_date, ["13/01/2024", "02/03/2024", "2024-01-09"])[0] == [
+        "2024-01-13", "2024-03-02", "2024-01-09"]
+
+
 def test_datetimes_come_out_iso() -> None:
     values, failed = run(
         cast_datetime,

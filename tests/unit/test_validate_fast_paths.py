@@ -114,3 +114,15 @@ def test_records_of_a_batch_share_columns_but_not_changes() -> None:
     assert Record(3, {"a": 5})["a"] == 5
     with pytest.raises(KeyError):
         second["zzz"] = 1
+
+
+def test_plain_iso_datetimes_take_the_fast_path_and_read_as_the_full_parse_does() -> None:
+    from feedline.validate.dates import _cast_datetime, cast_datetime
+
+    cells = ["2024-01-05T13:45:00", "2024-01-05 09:00:07", "2024-02-30T10:00:00",
+             "2024-01-05T13:45:00+02:00", "05.01.2024 1:05 PM", "later", None]
+    fast, full = cast_datetime(text(cells)), _cast_datetime(text(cells))
+    assert fast.values.to_list() == full.values.to_list()
+    assert fast.failed.to_list() == full.failed.to_list()
+    assert fast.values.to_list()[:2] == ["2024-01-05T13:45:00", "2024-01-05T09:00:07"]
+    assert fast.failed.to_list() == [False, False, True, False, False, True, False]
