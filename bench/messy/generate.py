@@ -96,7 +96,7 @@ def _dirt(frame: pl.DataFrame, rng: np.random.Generator, start: int) -> pl.DataF
     hit = rng.random(n) < ERROR_RATE
     kind = rng.integers(0, 8, n)
     bad = {
-        0: ("Email", pl.format("{} at example.com", pl.col("First Name"))),
+        0: ("Email", pl.format("{}{} at example.com", pl.col("First Name"), pl.lit(start) + pl.int_range(pl.len()))),
         1: ("Signup Date", pl.lit("2021-02-30")),
         2: ("Lifetime Value", pl.lit("n/a")),
         3: ("Orders", pl.lit("many")),

@@ -142,7 +142,7 @@ def store_records(blobs: Blobs, sheet_id: str, source: pl.LazyFrame | pl.DataFra
         while pending:
             keep(*pending.popleft().result())
     frame, long = checks.finish()
-    segment = writer.finish(frame)
+    segment = writer.finish(frame, checks.indexes())
     result = counts.result()
     if long.height:
         result = _with_checks(result, long, counts.row_valid)

@@ -7,6 +7,8 @@ would. Its result is the segment's ``checks.parquet``.
 
 from __future__ import annotations
 
+from typing import Any
+
 import polars as pl
 
 from feedline.blueprint.model import SheetSpec
@@ -19,22 +21,43 @@ from feedline.validate.constraints import (
     check_unique,
 )
 from feedline.validate.result import Validated
+from feedline.validate.sheetwide import sheet_checks
 
 
 def _needed(spec: SheetSpec) -> tuple[set[str], set[str], set[str]]:
     """Fields whose values, whose ``ok`` mask and whose text the checks read."""
-    values: set[str] = set()
-    text: set[str] = set()
-    for f in spec.fields:
-        if any(c.type == "unique" for c in f.constraints):
-            values.add(f.key)
-        if f.reference is not None and f.reference.sheet == spec.slug:
-            text.add(f.key)
-            values.add(f.reference.field)
-    for c in spec.constraints:
-        if c.type == "unique" and c.fields:
-            values.update(c.fields)
+    values: set[str] = {key for key, _ in index_keys(spec)}
+    for c in sheet_checks(spec):
+        values.update(f.key for f in c.fields)
+    text = {f.key for f in spec.fields
+            if f.reference is not None and f.reference.sheet == spec.slug}
     return values, values | text, text
+
+
+def index_keys(spec: SheetSpec) -> set[tuple[str, bool]]:
+    """``(field, casefold)`` of every key look-up an edit's re-validation makes (see
+    :func:`feedline.validate.sheetwide.recheck`): each check's first field, and a
+    reference's target."""
+    out: set[tuple[str, bool]] = set()
+    for c in sheet_checks(spec):
+        out.add((c.fields[0].key, not c.case_sensitive))
+        if c.target is not None:
+            out.add((c.target.key, False))
+    return out
+
+
+def index_name(key: str, casefold: bool) -> str:
+    return f"index-{key}{'~ci' if casefold else ''}.parquet"
+
+
+def index_key(values: pl.Series | pl.Expr, dtype: pl.DataType, casefold: bool) -> tuple[Any, pl.DataType]:
+    """How a key column is compared: lists joined, text lowercased when ``casefold``."""
+    if dtype == pl.List(pl.String):
+        values = values.list.join("\x1f")
+        dtype = pl.String()
+    if casefold and dtype == pl.String:
+        values = values.str.to_lowercase()
+    return values, dtype
 
 
 class SheetChecks:
@@ -87,6 +110,20 @@ class SheetChecks:
                 .with_columns(_order=pl.col("field").replace_strict(
                     order, default=-1, return_dtype=pl.Int64))
                 .sort("row", "_order", maintain_order=True).drop("_order"))
+
+    def indexes(self) -> dict[str, pl.DataFrame]:
+        """Per key look-up, ``key`` and ``_id`` of every record with a value, sorted by
+        key: an edit finds the records sharing its keys without reading the sheet."""
+        out = {}
+        for key, casefold in sorted(index_keys(self.spec)):
+            if not self.values.get(key):
+                continue
+            column = pl.concat(self.values[key], rechunk=True)
+            normalized, _ = index_key(column, column.dtype, casefold)
+            frame = pl.DataFrame({"key": normalized,
+                                  "_id": pl.int_range(1, column.len() + 1, dtype=pl.Int64, eager=True)})
+            out[index_name(key, casefold)] = frame.drop_nulls("key").sort("key", "_id")
+        return out
 
     def finish(self) -> tuple[pl.DataFrame, pl.DataFrame]:
         """``(checks frame for the segment, long message frame)``: per record with check

@@ -4,7 +4,8 @@ A segment version lives under ``records/<sheet>/v<version>/``: ``part-00000.parq
 in record order (each part is what one chunk of the map job produced), and
 ``checks.parquet``: the messages of the checks that compare records with each other
 (``unique``, composite keys, references within the sheet), computed once the whole sheet
-was seen, which the reader merges into ``_messages`` and ``_valid``.
+was seen, which the reader merges into ``_messages`` and ``_valid``; and per key those
+checks look up, ``index-<field>.parquet``: the key values sorted, with their record ids.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 CHECKS = "checks.parquet"
 ROW_GROUP = 50_000  # lets a read of a few ids skip most of a part by its statistics
+INDEX_ROW_GROUP = 10_000  # a key look-up reads one such group
 COMPRESSION = "lz4"
 CHECKS_SCHEMA: dict[str, pl.DataType] = {"_id": pl.Int64(), "_extra": MESSAGES,
                                          "_error": pl.Boolean()}
@@ -94,9 +96,13 @@ class SegmentWriter:
         self.parts += 1
         self.rows += part.height
 
-    def finish(self, checks: pl.DataFrame | None = None) -> Segment:
+    def finish(self, checks: pl.DataFrame | None = None,
+               indexes: dict[str, pl.DataFrame] | None = None) -> Segment:
         frame = checks if checks is not None else pl.DataFrame(schema=CHECKS_SCHEMA)
         self.blobs.write_parquet(self.prefix + CHECKS, frame.cast(CHECKS_SCHEMA),  # type: ignore[arg-type]
                                  compression=COMPRESSION)
+        for name, index in (indexes or {}).items():
+            self.blobs.write_parquet(self.prefix + name, index, row_group_size=INDEX_ROW_GROUP,
+                                     compression=COMPRESSION)
         return Segment(sheet_id=self.sheet_id, version=self.version, prefix=self.prefix,
                        parts=self.parts, rows=self.rows, compacted_seq=self.compacted_seq)

@@ -9,6 +9,8 @@ same records on every retry).
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -18,6 +20,7 @@ import sqlalchemy as sa
 
 from feedline.blueprint.model import Field, SheetSpec
 from feedline.records import overlay
+from feedline.records.checks import index_key, index_name
 from feedline.records.schema import from_records, schema, to_records
 from feedline.records.segment import CHECKS, CHECKS_SCHEMA, part_keys
 from feedline.store import repo
@@ -28,6 +31,9 @@ if TYPE_CHECKING:
     from feedline.blobs import Blobs
 
 FILTERS = ("all", "valid", "invalid")
+ORDERS_KEPT = 16  # sorted id lists kept per process (8 MB each for a million records)
+_ORDERS: OrderedDict[tuple[Any, ...], pl.Series] = OrderedDict()
+_ORDERS_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -118,10 +124,11 @@ class SheetView:
         checks = self.checks()
         return checks.filter(pl.col("_error"))["_id"]
 
-    def candidates(self, query: Query) -> pl.LazyFrame:
-        """Every current record matching ``query``'s filters, without check messages merged
-        (those are merged by :meth:`finish` once a page is cut): cheap to slice."""
-        base = self.base()
+    def _base_matching(self, query: Query, part: str | None = None) -> pl.LazyFrame:
+        """The segment's records (one part's, or all) matching ``query``, checks unmerged."""
+        base = self.base() if part is None else self.blobs.scan_parquet([part])
+        if part is not None and self.touched.len():
+            base = base.filter(~pl.col("_id").is_in(self.touched.implode()))
         errors = self._error_ids()
         if query.filter == "valid":
             base = base.filter(pl.col("_valid") & ~pl.col("_id").is_in(errors.implode()))
@@ -135,7 +142,13 @@ class SheetView:
                                | pl.col("_id").is_in(ids.implode()))
         if query.search:
             base = base.filter(_search(self.spec, query.search, query.search_field))
-        edited = self.edited.lazy()
+        return base
+
+    def _edited_matching(self, query: Query) -> pl.DataFrame:
+        """The edited (and added) records matching ``query``."""
+        edited = self.edited
+        if not edited.height:
+            return edited
         if query.filter != "all":
             edited = edited.filter(pl.col("_valid") == (query.filter == "valid"))
         if query.field or query.message_type:
@@ -143,9 +156,51 @@ class SheetView:
                                                 query.message_type))
         if query.search:
             edited = edited.filter(_search(self.spec, query.search, query.search_field))
-        if not self.edited.height:
+        return edited
+
+    def candidates(self, query: Query) -> pl.LazyFrame:
+        """Every current record matching ``query``'s filters, without check messages merged
+        (those are merged by :meth:`finish` once a page is cut), in no particular order."""
+        base = self._base_matching(query)
+        edited = self._edited_matching(query)
+        if not edited.height:
             return base
-        return pl.concat([base, edited], how="vertical")
+        return pl.concat([base, edited.lazy()], how="vertical")
+
+    def _first(self, query: Query, limit: int, after: int | None) -> pl.DataFrame:
+        """The first ``limit`` matching records in id order after id ``after``: part by
+        part (each part is in id order), so a page reads only as far as it needs."""
+        edited = self._edited_matching(query)
+        if after is not None:
+            edited = edited.filter(pl.col("_id") > after)
+        found: list[pl.DataFrame] = []
+        need = limit
+        for key in part_keys(self.segment):
+            lf = self._base_matching(query, key)
+            if after is not None:
+                lf = lf.filter(pl.col("_id") > after)
+            rows = lf.head(need).collect()
+            if rows.height:
+                found.append(rows)
+                need -= rows.height
+            if need <= 0:
+                break
+        if edited.height:
+            found.append(edited)
+        if not found:
+            return self.edited.head(0) if self.edited.width else pl.DataFrame(schema=self.schema)
+        return pl.concat(found, how="vertical").sort("_id").head(limit)
+
+    def _by_ids(self, ids: Collection[int]) -> pl.LazyFrame:
+        """Current records with these ids, read by the parts' id statistics."""
+        wanted = pl.Series(sorted(set(ids)), dtype=pl.Int64)
+        if not wanted.len():
+            return self.candidates(Query()).head(0)
+        lo, hi = int(wanted[0]), int(wanted[-1])  # a range prunes parts and row groups
+        in_range = (pl.col("_id") >= lo) & (pl.col("_id") <= hi) & pl.col("_id").is_in(wanted.implode())
+        base = self.base().filter(in_range)
+        edited = self.edited.filter(in_range)
+        return base if not edited.height else pl.concat([base, edited.lazy()], how="vertical")
 
     def finish(self, frame: pl.DataFrame, messages: bool = True) -> pl.DataFrame:
         """Merge sheet-wide check messages into records read from :meth:`candidates`
@@ -181,36 +236,54 @@ class SheetView:
         In record order the cursor is the last record id; sorted by a field, it is the
         offset of the next page.
         """
-        lf = self.candidates(query)
         if query.sort:
             self.spec.field(query.sort)  # KeyError for an unknown field
-            order = lf.select("_id", query.sort).sort(
-                [query.sort, "_id"], descending=[query.descending, False], nulls_last=True)
             start = offset if cursor is None else cursor
-            ids = order.slice(start, limit + 1).collect()["_id"]
+            ids = self._order(query).slice(start, limit + 1)
             more = ids.len() > limit
             ids = ids.head(limit)
-            rows = lf.filter(pl.col("_id").is_in(ids.implode())).collect()
+            rows = self._by_ids(ids.to_list()).collect()
             rank = {i: n for n, i in enumerate(ids.to_list())}
             rows = rows.with_columns(_rank=pl.col("_id").replace_strict(rank, return_dtype=pl.Int64)
                                      ).sort("_rank").drop("_rank")
             return self.finish(rows), (start + limit if more else None)
-        if cursor is not None:
-            lf = lf.filter(pl.col("_id") > cursor)
-        rows = lf.sort("_id").slice(offset, limit + 1).collect() if self.edited.height or offset \
-            else lf.head(limit + 1).collect()
+        if offset:
+            lf = self.candidates(query)
+            if cursor is not None:
+                lf = lf.filter(pl.col("_id") > cursor)
+            rows = lf.sort("_id").slice(offset, limit + 1).collect()
+        else:
+            rows = self._first(query, limit + 1, cursor)
         more = rows.height > limit
         rows = rows.head(limit)
         return self.finish(rows), (int(rows["_id"][-1]) if more and rows.height else None)
+
+    def _order(self, query: Query) -> pl.Series:
+        """The ids of the records matching ``query`` in its sort order. A person pages
+        through one order many times: it is kept for the same snapshot and query."""
+        key = (self.segment.sheet_id, self.segment.version, self.upto, query)
+        with _ORDERS_LOCK:
+            cached = _ORDERS.get(key)
+            if cached is not None:
+                _ORDERS.move_to_end(key)
+                return cached
+        sort = query.sort
+        assert sort is not None
+        ids = (self.candidates(query).select("_id", sort)
+               .sort([sort, "_id"], descending=[query.descending, False], nulls_last=True)
+               .collect()["_id"])
+        with _ORDERS_LOCK:
+            _ORDERS[key] = ids
+            while len(_ORDERS) > ORDERS_KEPT:
+                _ORDERS.popitem(last=False)
+        return ids
 
     def count(self, query: Query) -> int:
         return int(self.candidates(query).select(pl.len()).collect().item())
 
     def frame(self, ids: Collection[int]) -> pl.DataFrame:
         """The current records with these ids, in id order (missing ones left out)."""
-        wanted = pl.Series(sorted(set(ids)), dtype=pl.Int64)
-        rows = self.candidates(Query()).filter(pl.col("_id").is_in(wanted.implode())).collect()
-        return self.finish(rows.sort("_id"))
+        return self.finish(self._by_ids(ids).collect().sort("_id"))
 
     def records(self, ids: Collection[int]) -> list[dict[str, Any]]:
         return to_records(self.frame(ids), self.spec)
@@ -247,41 +320,56 @@ class SheetView:
             yield rest.select(columns) if columns else rest
 
     def ids_exist(self, ids: Collection[int]) -> set[int]:
-        wanted = pl.Series(sorted(set(ids)), dtype=pl.Int64)
-        found = self.candidates(Query()).filter(pl.col("_id").is_in(wanted.implode())) \
-            .select("_id").collect()["_id"]
-        return set(found.to_list())
+        return set(self._by_ids(ids).select("_id").collect()["_id"].to_list())
 
     # -- the look-up an edit's re-validation needs (feedline.validate.sheetwide.Lookup) ---
 
     def find(self, fields: Sequence[Field], keys: Collection[tuple[Any, ...]],
              casefold: bool) -> Iterator[tuple[int, tuple[Any, ...]]]:
-        """``(id, values)`` of records whose first field may hold a first key part."""
+        """``(id, values)`` of records whose first field may hold a first key part: by the
+        segment's key index when it has one (a few row groups), else by a scan."""
         first = fields[0]
-        wanted = [k[0] for k in keys if k and k[0] is not None]
-        if not wanted:
-            return
-        col = pl.col(first.key)
         dtype = self.schema[first.key]
+        wanted = [k[0] for k in keys if k and k[0] is not None]
         if dtype == pl.List(pl.String):
-            col = col.list.join("\x1f")
             wanted = ["\x1f".join(map(str, w)) if isinstance(w, list | tuple) else w
                       for w in wanted]
-            dtype = pl.String()
-        if casefold and dtype == pl.String:
-            col = col.str.to_lowercase()
+        col, kind = index_key(pl.col(first.key), dtype, casefold)
+        if casefold and kind == pl.String:
             wanted = [w.lower() if isinstance(w, str) else w for w in wanted]
         try:
-            probe = pl.Series(wanted, dtype=dtype, strict=False).drop_nulls()
+            probe = pl.Series(wanted, dtype=kind, strict=False).drop_nulls().unique().sort()
         except (TypeError, pl.exceptions.PolarsError):
             return
-        rows = self.candidates(Query()).filter(col.is_in(probe.implode())) \
-            .select("_id", *[f.key for f in fields]).collect()
-        for r in rows.iter_rows():
+        if not probe.len():
+            return
+        index = self.segment.prefix + index_name(first.key, casefold)
+        if self.segment.version and self.blobs.exists(index):
+            hits = self.blobs.scan_parquet([index]).filter(_equal_any(pl.col("key"), probe))
+            ids = hits.select("_id").collect()["_id"]
+            ids = ids.filter(~ids.is_in(self.touched.implode()))
+            segment_rows = self.base().head(0).collect() if not ids.len() else \
+                self._by_ids(ids.to_list()).filter(pl.col("_seq") <= self.segment.compacted_seq).collect()
+            edited = self.edited.filter(col.is_in(probe.implode()))
+            rows = pl.concat([segment_rows, edited], how="vertical")
+        else:
+            rows = self.candidates(Query()).filter(col.is_in(probe.implode())).collect()
+        for r in rows.select("_id", *[f.key for f in fields]).iter_rows():
             yield int(r[0]), tuple(r[1:])
 
     def load(self, ids: Collection[int]) -> list[dict[str, Any]]:
         return self.records(ids)
+
+
+def _equal_any(column: pl.Expr, probe: pl.Series) -> pl.Expr:
+    """``column`` is one of ``probe``: equalities for a few values (so the parts' statistics
+    skip row groups), a set look-up for many."""
+    if probe.len() <= 16:
+        out = column == probe[0]
+        for value in probe[1:]:
+            out = out | (column == value)
+        return out
+    return column.is_in(probe.implode())
 
 
 def _has_message(column: pl.Expr, field: str | None, kind: str | None) -> pl.Expr:
