@@ -87,8 +87,9 @@ def make_dataset(name: str, out: Path, rows: int, seed: str) -> tuple[dict[str, 
     return manifest, [out / p for p in manifest["feeds"].values()]
 
 
-def check_manifest(manifest: dict[str, Any], feeds: list[Path]) -> None:
-    """Every expected field and option exists in the served blueprint (catches a stale manifest)."""
+def required_fields(manifest: dict[str, Any], feeds: list[Path]) -> dict[tuple[str, str], set[str]]:
+    """(feed, sheet) -> its required fields; stops when the manifest names a field or
+    option the served blueprint lacks (a stale manifest would measure nonsense)."""
     sheets: dict[tuple[str, str], dict[str, Any]] = {}
     for feed_path in feeds:
         feed = yaml.safe_load(feed_path.read_text(encoding="utf-8"))
@@ -98,10 +99,18 @@ def check_manifest(manifest: dict[str, Any], feeds: list[Path]) -> None:
     for e in manifest["files"]:
         fields = sheets[(e["feed"], e["target_sheet"])]
         for src, key in e["column_mapping"].items():
-            assert key is None or key in fields, (e["path"], src, key)
+            if key is not None and key not in fields:
+                raise SystemExit(f"{e['path']}: column {src!r} expects unknown field {key!r}")
         for key, values in e["enum_mapping"].items():
             options = {o["value"] for o in fields[key].get("options", [])}
-            assert all(v is None or v in options for v in values.values()), (e["path"], key)
+            if any(v is not None and v not in options for v in values.values()):
+                raise SystemExit(f"{e['path']}: enum {key!r} expects an unknown option")
+
+    def required(f: dict[str, Any]) -> bool:
+        return any(c == "required" or (isinstance(c, dict) and c.get("type") == "required")
+                   for c in f.get("constraints") or [])
+
+    return {k: {key for key, f in fields.items() if required(f)} for k, fields in sheets.items()}
 
 
 # --------------------------------------------------------------------------------------
@@ -141,7 +150,7 @@ def feedline_serve(data_dir: Path, feeds: list[Path]) -> Iterator[httpx.Client]:
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit(f"feedline serve did not start:\n{log.read_text()}")
             time.sleep(0.2)
-        with httpx.Client(base_url=url, timeout=60,
+        with httpx.Client(base_url=url, timeout=60, transport=RetryingTransport(),
                           headers={"Authorization": f"Bearer {key}"}) as client:
             yield client
     finally:
@@ -150,6 +159,32 @@ def feedline_serve(data_dir: Path, feeds: list[Path]) -> Iterator[httpx.Client]:
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+class RetryingTransport(httpx.HTTPTransport):
+    """Sends a request again when the connection breaks, if sending it twice is harmless:
+    reads, plan edits, and uploads (the same bytes again are the same file)."""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        safe = request.method in ("GET", "PUT", "PATCH") or (
+            request.method == "POST" and request.url.path == "/v1/files")
+        for attempt in range(4 if safe else 1):
+            try:
+                return super().handle_request(request)
+            except httpx.TransportError as exc:
+                if not safe or attempt == 3:
+                    raise
+                print(f"note: {request.method} {request.url.path} broke ({exc!r}); sending it "
+                      "again", file=sys.stderr)
+                time.sleep(0.5 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+
+def failed_request(exc: httpx.HTTPError) -> str:
+    try:
+        return f"{exc.request.method} {exc.request.url.path}"
+    except RuntimeError:       # an error raised without a request
+        return ""
 
 
 def listing(client: httpx.Client, path: str, **params: str) -> list[dict[str, Any]]:
@@ -279,7 +314,7 @@ def wait_job(client: httpx.Client, job_id: str, timeout: float) -> str:
 # --------------------------------------------------------------------------------------
 # The person
 # --------------------------------------------------------------------------------------
-def review(client: httpx.Client, rec: PlanRecord, timeout: float) -> None:
+def review(client: httpx.Client, rec: PlanRecord, required: set[str], timeout: float) -> None:
     """Give a waiting map job the right plan and run it; cancel a sheet that is not data."""
     jid = rec.job_id
     if rec.entry is None:
@@ -310,8 +345,7 @@ def review(client: httpx.Client, rec: PlanRecord, timeout: float) -> None:
                 r = client.patch(f"/v1/jobs/{jid}/plan", json={"enums": only})
                 rec.person.append(f"PATCH listed enums only ({sum(map(len, only.values()))} "
                                   f"values) {answer(r)}")
-    plan = client.get(f"/v1/jobs/{jid}/plan").json()
-    missing = [d["key"] for d in plan.get("unmapped_destination") or [] if d.get("required")]
+    missing = sorted(required - mapped)      # the right plan itself leaves these unmapped
     if missing:
         r = client.post(f"/v1/jobs/{jid}/execute", json={"allow_missing_required": True})
         rec.person.append(f"execute (required left unmapped: {missing}) {answer(r)}")
@@ -333,7 +367,7 @@ def review(client: httpx.Client, rec: PlanRecord, timeout: float) -> None:
 # The loop
 # --------------------------------------------------------------------------------------
 def run_dataset(client: httpx.Client, root: Path, manifest: dict[str, Any],
-                timeout: float) -> list[PlanRecord]:
+                required: dict[tuple[str, str], set[str]], timeout: float) -> list[PlanRecord]:
     partners: list[str] = []
     for e in manifest["files"]:
         if e["partner"] not in partners:
@@ -350,20 +384,23 @@ def run_dataset(client: httpx.Client, root: Path, manifest: dict[str, Any],
                 these = [e for e in entries if e["path"] == path]
                 try:
                     records += deliver(client, space, root / path, these, partner, delivery,
-                                       timeout)
+                                       required, timeout)
                 except httpx.HTTPError as exc:   # the server broke down: count it, go on
+                    where = failed_request(exc)
                     records += [PlanRecord(partner, delivery, "data",
                                            basename(e["member"] or e["path"]), e.get("sheet_name"),
-                                           e, status="failed", reasons=[f"bench: {exc!r}"])
+                                           e, status="failed",
+                                           reasons=[f"bench: {where} {exc!r}"])
                                 for e in these]
     return records
 
 
 def deliver(client: httpx.Client, space: str, path: Path, entries: list[dict[str, Any]],
-            partner: str, delivery: str, timeout: float) -> list[PlanRecord]:
+            partner: str, delivery: str, required: dict[tuple[str, str], set[str]],
+            timeout: float) -> list[PlanRecord]:
     """Upload one file, record its plans, and on d1 let the person review what waits."""
-    with path.open("rb") as fh:
-        up = client.post("/v1/files", data={"space_id": space}, files={"file": (path.name, fh)})
+    up = client.post("/v1/files", data={"space_id": space},
+                     files={"file": (path.name, path.read_bytes())})
     up.raise_for_status()
     snap = settle(client, space, up.json()["id"], timeout)
     recs = match(snap, entries, partner, delivery)
@@ -371,7 +408,8 @@ def deliver(client: httpx.Client, space: str, path: Path, entries: list[dict[str
     if delivery == "d1":
         for rec in recs:
             if rec.status == "needs_review" and rec.job_id:
-                review(client, rec, timeout)
+                target = (entries[0]["feed"], (rec.entry or entries[0])["target_sheet"])
+                review(client, rec, required.get(target, set()), timeout)
     return recs
 
 
@@ -436,9 +474,9 @@ def main(argv: list[str] | None = None) -> int:
             if work.exists():
                 shutil.rmtree(work)
             manifest, feeds = make_dataset(name, work / "fixtures", args.rows, args.seed)
-            check_manifest(manifest, feeds)
+            required = required_fields(manifest, feeds)
             with feedline_serve(work / "data", feeds) as client:
-                records = run_dataset(client, work / "fixtures", manifest, args.timeout)
+                records = run_dataset(client, work / "fixtures", manifest, required, args.timeout)
             results[name] = report(name, records, time.monotonic() - t0, args.verbose)
     finally:
         if args.keep is None:
