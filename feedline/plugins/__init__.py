@@ -7,11 +7,12 @@ from feedline.listener import Listener
 
 def headless_feed(listener: Listener) -> None:
     """extract → automap → validate → egress, each a plugin on the listener."""
-    from feedline.plugins import automap, egress, extract
+    from feedline.plugins import automap, compact, egress, extract
 
     listener.use(extract.plugin)
     listener.use(automap.plugin)
     listener.use(egress.plugin)
+    listener.use(compact.plugin)
 
 
 __all__ = ["headless_feed"]

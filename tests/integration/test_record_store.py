@@ -103,3 +103,38 @@ def test_sorted_and_filtered_pages(app: Feedline, client: TestClient, partner_fi
     assert all(needle.lower() in r["values"]["last_name"].lower() for r in found)
     bad = client.get(f"/v1/sheets/{sheet_id}/records", params={"sort": "nope"})
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid-request"
+
+
+def test_edits_are_compacted_into_a_new_segment_version(
+        small_chunks: Feedline, client: TestClient, partner_fixtures, monkeypatch) -> None:
+    from feedline.records import compact
+
+    app = small_chunks
+    monkeypatch.setattr(compact, "MIN_EDITS", 5)
+    root, manifest = partner_fixtures
+    item = manifest_entry(manifest, "northwind", "d1")
+    space = client.post("/v1/spaces", json={"name": "nw", "feed": "crm"}).json()
+    file = upload(client, space["id"], Path(root) / item["path"])
+    drain(app)
+    sheet_id = jobs_of(client, file["id"])["map"]["outcome"]["sheet_id"]
+    records = all_records(client, sheet_id)
+    dup = next(e for e in item["errors"] if e["kind"] == "duplicate_unique" and e["field"] == "email")
+    first = next(r for r in records if r["row"] == dup["duplicate_of"])
+    for r in records[:6]:
+        resp = client.patch(f"/v1/sheets/{sheet_id}/records",
+                            json=[{"id": r["id"], "values": {"job_title": f"Title {r['id']}"}}])
+        assert resp.status_code == 200, resp.text
+    before = all_records(client, sheet_id)
+    drain(app)  # records:updated → compact job
+    compacts = client.get("/v1/jobs", params={"operation": "compact"}).json()["data"]
+    assert compacts and all(j["status"] == "complete" for j in compacts)
+    view = open_view(app, sheet_id)
+    assert view.segment.version == 2 and view.edited.height == 0
+    assert all_records(client, sheet_id) == before  # same records, messages and versions
+    # Keys are still found after compaction: taking the first duplicate's email flags us.
+    target = next(r for r in before if r["valid"] and r["row"] > first["row"])
+    resp = client.patch(f"/v1/sheets/{sheet_id}/records", json=[
+        {"id": target["id"], "values": {"email": first["values"]["email"]}}]).json()
+    assert [m["type"] for m in resp["data"][0]["messages"]] == ["unique"]
+    history = client.get(f"/v1/sheets/{sheet_id}/records/{records[0]['id']}/versions").json()
+    assert [v["change"] for v in history["data"]] == ["update"]

@@ -1,0 +1,82 @@
+"""Compaction: fold a sheet's edits into a new segment version.
+
+Edits overlay the segment until there are enough of them to slow reads down; then the
+current records (as of the newest edit) are written as a new version, with their messages
+final (no separate checks file) and fresh key indexes. Edits made meanwhile keep
+overlaying the new version. The version before stays readable (a running egress may hold
+a snapshot of it); older ones are deleted.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import polars as pl
+import sqlalchemy as sa
+
+from feedline.blueprint.model import SheetSpec
+from feedline.records import overlay
+from feedline.records.checks import index_key, index_keys, index_name
+from feedline.records.schema import schema, text_column
+from feedline.records.segment import SegmentWriter
+from feedline.records.view import SheetView
+from feedline.store import repo
+from feedline.store import tables as t
+from feedline.store.models import Segment
+
+if TYPE_CHECKING:
+    from feedline.blobs import Blobs
+
+MIN_EDITS = 10_000
+SHARE = 0.05
+
+
+def due(pending: int, rows: int) -> bool:
+    """Whether ``pending`` edits over a ``rows``-record sheet call for a compaction."""
+    return pending >= max(MIN_EDITS, int(rows * SHARE))
+
+
+def compact(engine: sa.Engine, blobs: Blobs, sheet_id: str, spec: SheetSpec) -> Segment | None:
+    """Write the sheet's current records as a new segment version; None when another
+    compaction got there first (or there is nothing to fold)."""
+    from feedline.store.db import reading, writing
+
+    with reading(engine) as conn:
+        sheet = repo.get_sheet(conn, sheet_id)
+        view = SheetView.open(conn, blobs, sheet, spec)
+    if view.upto <= view.segment.compacted_seq:
+        return None
+    writer = SegmentWriter(blobs, sheet_id, view.segment.version + 1, compacted_seq=view.upto)
+    keys: dict[str, list[pl.DataFrame]] = {}
+    for batch in view.iter_batches():
+        writer.write(batch.select(list(schema(spec))))
+        for key, casefold in index_keys(spec):
+            typed = batch.select(
+                pl.when(pl.col(text_column(key)).is_null()).then(pl.col(key)).alias("key")
+                if text_column(key) in batch.columns else pl.col(key).alias("key"), "_id")
+            normalized, _ = index_key(pl.col("key"), typed.schema["key"], casefold)
+            keys.setdefault(index_name(key, casefold), []).append(
+                typed.select(normalized.alias("key"), "_id").drop_nulls("key"))
+    indexes = {name: pl.concat(parts, rechunk=True).sort("key", "_id")
+               for name, parts in keys.items()}
+    segment = writer.finish(None, indexes)
+    with writing(engine) as conn:
+        current = repo.get_sheet(conn, sheet_id, lock=True)
+        if current.segment_version != view.segment.version:
+            blobs.delete(segment.prefix)  # another compaction won
+            return None
+        repo.add_segment(conn, segment)
+        stale = conn.execute(sa.select(t.sheet_segments.c.prefix).where(
+            t.sheet_segments.c.sheet_id == sheet_id,
+            t.sheet_segments.c.version < view.segment.version)).scalars().all()
+        conn.execute(t.sheet_segments.delete().where(
+            t.sheet_segments.c.sheet_id == sheet_id,
+            t.sheet_segments.c.version < view.segment.version))
+    for prefix in stale:
+        if prefix:
+            blobs.delete(prefix)
+    return segment
+
+
+def pending(conn: sa.Connection, sheet_id: str, compacted_seq: int) -> int:
+    return overlay.count_after(conn, sheet_id, compacted_seq)
