@@ -31,8 +31,13 @@ def encode(value: str) -> str:
     """One path-safe, injective text for a value (percent-encoding of its UTF-8 bytes)."""
     if value == "":
         return "%"
-    return "".join(ch if ch in SAFE else "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
+    # surrogatepass: a lone surrogate (possible in decoded JSON) still encodes one-to-one
+    return "".join(ch if ch in SAFE else _percent(ch.encode("utf-8", "surrogatepass"))
                    for ch in value)
+
+
+def _percent(data: bytes) -> str:
+    return "".join(f"%{b:02X}" for b in data)
 
 
 def protocol(path: str) -> str | None:

@@ -113,9 +113,8 @@ def _url(raw: object, where: str, secrets: SecretResolver) -> tuple[sa.URL, str]
         url = sa.make_url(secrets.resolve(raw, f"{where}: url") if whole else raw)
     except (sa.exc.ArgumentError, ValueError):
         raise ConfigError(f"{where}: 'url' is not a SQLAlchemy URL (driver://user@host/db)") from None
-    shown = url.set(password=REDACTED if url.password else None, query={
-        k: (REDACTED if any(w in k.lower() for w in SECRET_QUERY) else v)
-        for k, v in url.query.items()})
+    shown = url.set(query={k: (REDACTED if any(w in k.lower() for w in SECRET_QUERY) else v)
+                           for k, v in url.query.items()})
     if not whole:
         part = f"{where}: url"
         url = url.set(
@@ -130,7 +129,7 @@ def _url(raw: object, where: str, secrets: SecretResolver) -> tuple[sa.URL, str]
         secrets.remember(url.password)
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
-    return url, shown.render_as_string(hide_password=False)
+    return url, shown.render_as_string(hide_password=True).replace("%2A%2A%2A", REDACTED)
 
 
 class SqlRun:

@@ -55,9 +55,9 @@ def rows(start: int, count: int, policy: str = "valid-only") -> pl.DataFrame:
     return pl.DataFrame(data, schema=batch_schema(SPEC, policy))
 
 
-def batches(total: int, size: int, policy: str = "valid-only") -> list[pl.DataFrame]:
-    """``total`` records cut into batches of ``size`` (the last may be shorter)."""
-    return [rows(s, min(size, total - s), policy) for s in range(0, total, size)]
+def batches(total: int, size: int, policy: str = "valid-only", start: int = 0) -> list[pl.DataFrame]:
+    """Records ``start+1 … start+total`` cut into batches of ``size`` (the last may be shorter)."""
+    return [rows(start + s, min(size, total - s), policy) for s in range(0, total, size)]
 
 
 def expected(total: int, policy: str = "valid-only") -> pl.DataFrame:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -28,6 +29,8 @@ class Receiver:
 
     secret: str
     script: deque[int] = field(default_factory=deque)
+    delays: deque[float] = field(default_factory=deque)
+    """Seconds to wait before answering each request (to make a client time out)."""
     requests: list[Received] = field(default_factory=list)
     accepted: dict[str, bytes] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -49,6 +52,13 @@ class Receiver:
     def handle(self, handler: BaseHTTPRequestHandler) -> None:
         body = handler.rfile.read(int(handler.headers.get("Content-Length", "0")))
         key = handler.headers.get("Idempotency-Key", "")
+        with self.lock:
+            delay = self.delays.popleft() if self.delays else 0.0
+            if delay:
+                self.requests.append(Received(key, "", "", body, 0))
+        if delay:
+            time.sleep(delay)
+            return  # the client gave up waiting: no answer
         with self.lock:
             status = self.script.popleft() if self.script else 200
             self.requests.append(Received(key, handler.headers.get("X-Feedline-Timestamp", ""),

@@ -26,7 +26,8 @@ def main(raw: str) -> None:
     if run.committed() is not None:
         print("already committed", flush=True)
         return
-    for i, batch in enumerate(batches(args["total"], args["size"], info.policy)):
+    for i, batch in enumerate(batches(args["total"], args["size"], info.policy,
+                                      args.get("start", 0))):
         run.write(batch)
         print(f"wrote {i}", flush=True)
         time.sleep(args.get("delay", 0.0))
