@@ -29,7 +29,7 @@ from feedline.egress.ledger import AppendLedger
 from feedline.egress.paths import Template, check_template, local_target, protocol, with_run
 from feedline.egress.secrets import REDACTED, SecretResolver, shown
 from feedline.egress.tempfiles import LockedTemp, drop_own, sweep, temp_name
-from feedline.errors import ConfigError, TerminalError, TransientError
+from feedline.errors import ConfigError, FeedlineError, TerminalError, TransientError
 
 MODES = ("new", "replace", "append")
 KEYS = {"type", "path", "format", "mode", "escape_formulas", "storage_options"}
@@ -209,12 +209,13 @@ class LocalFileRun(_FileRun):
         saved = self.run.state.get(self.key + "report")
         if not saved:
             return None
-        try:
-            st = self.target.stat()
-        except FileNotFoundError:
-            return None
-        if [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns] != saved["stat"]:
-            return None  # renamed over by a later run, or never renamed: not ours
+        if not saved.get("renamed"):  # a crash around the rename: is the file ours?
+            try:
+                st = self.target.stat()
+            except FileNotFoundError:
+                return None
+            if [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns] != saved["stat"]:
+                return None  # the rename never happened
         return Delivery.from_json(saved["delivery"])
 
     def write(self, batch: pl.DataFrame) -> None:
@@ -242,14 +243,15 @@ class LocalFileRun(_FileRun):
                 return Delivery.from_json(entry["report"])
             self.temp.sync()
             st = self.temp.path.stat()
-            self.run.state.set(self.key + "report", {
-                "delivery": delivery.to_json(),
-                "stat": [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]})
+            report = {"delivery": delivery.to_json(),
+                      "stat": [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]}
+            self.run.state.set(self.key + "report", report)
             self.temp.rename(self.target)
         except OSError as exc:
             self.abort()
             raise self._fail(exc) from None
         self.encoder = self.temp = self.parts = None
+        self.run.state.set(self.key + "report", {**report, "renamed": True})
         return delivery
 
 
@@ -294,7 +296,10 @@ class RemoteFileRun(_FileRun):
             if self.dest.remote not in OBJECT_STORES:
                 self.fs.makedirs(self.url.rsplit("/", 1)[0], exist_ok=True)
             self.fs.put_file(str(self.temp.path), self.url)
-        except Exception as exc:
+        except FeedlineError:
+            self.abort()
+            raise
+        except Exception as exc:  # fsspec backends raise their own kinds
             self.abort()
             raise self._fail(exc) from None
         delivery = self._delivery()

@@ -14,6 +14,7 @@ import os
 import re
 import string
 from dataclasses import dataclass
+from datetime import UTC
 from pathlib import Path
 
 from feedline.egress.base import RunInfo
@@ -61,7 +62,7 @@ class Template:
         values = {
             "space": run.space, "space_id": run.space_id, "sheet": run.sheet,
             "sheet_id": run.sheet_id, "file": run.file, "file_id": run.file_id or "",
-            "date": run.started_at.date().isoformat(), "run": run.run_id,
+            "date": run.started_at.astimezone(UTC).date().isoformat(), "run": run.run_id,
         }
         return "".join(literal + (encode(values[name]) if name is not None else "")
                        for literal, name, _, _ in string.Formatter().parse(self.text))

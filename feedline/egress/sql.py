@@ -138,7 +138,11 @@ class SqlRun:
     def __init__(self, dest: SqlDestination, run: RunInfo, cols: Columns) -> None:
         self.dest, self.run, self.cols = dest, run, cols
         args = {"timeout": 30} if dest.url.get_backend_name() == "sqlite" else {}
-        self.engine = sa.create_engine(dest.url, poolclass=NullPool, connect_args=args)
+        try:
+            self.engine = sa.create_engine(dest.url, poolclass=NullPool, connect_args=args)
+        except (ImportError, sa.exc.ArgumentError) as exc:
+            raise TerminalError(f"sql destination {dest.qualified}: cannot use "
+                                f"{dest.url.drivername}: {dest.secrets.scrub(str(exc))}") from None
         self.location = f"{dest.shown_url}#{dest.qualified}"
         self.conn: sa.Connection | None = None
         self.tx: sa.RootTransaction | None = None

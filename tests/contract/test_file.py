@@ -198,14 +198,28 @@ def test_a_template_without_run_gets_one_file_per_delivery(tmp_path: Path) -> No
     assert Path(second.location).name == "orders.r2.csv"
 
 
-def test_a_replaced_file_is_not_taken_for_an_earlier_runs_commit(tmp_path: Path) -> None:
+def test_a_retry_of_a_committed_replace_does_not_overwrite_a_later_run(tmp_path: Path) -> None:
     raw = {"type": "file", "path": "out/{sheet}.csv", "mode": "replace"}
     state = JsonFileRunState(tmp_path / "r1.json")
-    deliver(tmp_path, raw, batches(3, 3), run_id="r1", state=state)
-    deliver(tmp_path, raw, batches(4, 4), run_id="r2")
+    first = deliver(tmp_path, raw, batches(3, 3), run_id="r1", state=state)
+    deliver(tmp_path, raw, batches(4, 4, start=10), run_id="r2")
     dest = parse_destination(raw, "destination #1")
     info = run_info("r1", tmp_path, state, ListDeadLetters())
-    assert dest.open(info).committed() is None  # r2's file is not r1's: r1 would write again
+    assert dest.open(info).committed() == first
+    assert pl.read_csv(first.location)["code"].to_list()[0] == "R000011"  # r2's file stays
+
+
+def test_a_run_that_died_before_its_rename_is_not_taken_as_committed(tmp_path: Path) -> None:
+    raw = {"type": "file", "path": "out/{sheet}.csv", "mode": "replace"}
+    state = MemoryRunState()
+    deliver(tmp_path, raw, batches(3, 3), run_id="r1", state=state)
+    # What a crash right after recording the report, before the rename, leaves: a report
+    # not marked renamed, and a target that is some other run's file.
+    [key] = [k for k in state.values if k.endswith("report")]
+    state.values[key].pop("renamed")
+    deliver(tmp_path, raw, batches(4, 4, start=10), run_id="r0")
+    dest = parse_destination(raw, "destination #1")
+    assert dest.open(run_info("r1", tmp_path, state, ListDeadLetters())).committed() is None
 
 
 def test_postgresql_copy_csv_header_loads_the_output_unchanged(tmp_path: Path,
