@@ -269,8 +269,8 @@ class RemoteFileRun(_FileRun):
         try:
             self.fs = fsspec.filesystem(dest.remote, **dest.storage_options)
         except (ImportError, ValueError) as exc:
-            raise TerminalError(f"{dest.remote}:// needs its fsspec package "
-                                f"(for s3://: pip install 'feedline[s3]'): {exc}") from None
+            raise TerminalError(f"{dest.remote}:// needs its fsspec package (for s3://: pip "
+                                f"install 'feedline[s3]'): {dest.secrets.scrub(str(exc))}") from None
         sweep(self.spool)
         drop_own(self.spool, self.stem, run.run_id)
 
