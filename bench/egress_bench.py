@@ -24,6 +24,8 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -235,19 +237,44 @@ def main() -> None:
     if args.one:
         print(json.dumps(one(args.one, args.rows, args.database_url)))
         return
+    with scratch_database(args.database_url) as url:
+        compare(args.rows, url)
+
+
+@contextmanager
+def scratch_database(base: str | None) -> Iterator[str | None]:
+    """A new PostgreSQL database for this run (dropped at the end), or None."""
+    if not base:
+        yield None
+        return
+    admin = sa.create_engine(sa.make_url(base).set(drivername="postgresql+psycopg"),
+                             isolation_level="AUTOCOMMIT")
+    name = f"fl_egress_bench_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield sa.make_url(base).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+def compare(rows: int, database_url: str | None) -> None:
+    """Run every destination and baseline, each in its own process, and print the table."""
     names = ["polars-csv", "polars-parquet", "polars-xlsx", "csv", "jsonl", "parquet", "xlsx",
              "sqlite", "webhook"]
-    if args.database_url:
+    if database_url:
         names[2:2] = ["psycopg-copy"]
         names.insert(names.index("sqlite") + 1, "postgres")
-    print(f"egress of a {args.rows:,}-row frame, 20 columns, batches of {BATCH:,} "
-          f"(xlsx and webhook: {min(args.rows, SCALED):,} rows)")
+    print(f"egress of a {rows:,}-row frame, 20 columns, batches of {BATCH:,} "
+          f"(xlsx and webhook: {min(rows, SCALED):,} rows)")
     print("RSS: resident memory with the frame built, and the peak while delivering it")
     print(f"{'destination':<16}{'rows':>11}{'seconds':>10}{'records/s':>13}"
           f"{'RSS before':>12}{'peak RSS':>10}")
     for name in names:
-        out = subprocess.run([sys.executable, __file__, "--one", name, "--rows", str(args.rows)]
-                             + (["--database-url", args.database_url] if args.database_url else []),
+        out = subprocess.run([sys.executable, __file__, "--one", name, "--rows", str(rows)]
+                             + (["--database-url", database_url] if database_url else []),
                              capture_output=True, text=True, check=False)
         if out.returncode:
             print(f"{name:<16} failed: {out.stderr.strip().splitlines()[-1]}")
@@ -255,10 +282,9 @@ def main() -> None:
         r = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"{name:<16}{r['rows']:>11,}{r['seconds']:>10.2f}{r['rps']:>13,.0f}"
               f"{r['base_rss_mb']:>10.0f}MB{r['peak_rss_mb']:>8.0f}MB")
-    if not args.database_url:
+    if not database_url:
         print("(PostgreSQL skipped: set FEEDLINE_TEST_DATABASE_URL or --database-url)")
 
 
 if __name__ == "__main__":
-    sa.__version__  # noqa: B018 - SQLAlchemy is imported early so import time is not measured
     main()

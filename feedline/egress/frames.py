@@ -36,7 +36,7 @@ def json_text(column: str) -> pl.Expr:
 
 def escape_formula(expr: pl.Expr) -> pl.Expr:
     """Prefix ``'`` to text that starts like a formula (``=1+1`` → ``'=1+1``)."""
-    return expr.str.replace(FORMULA_START, "'$0")
+    return pl.when(expr.str.contains(FORMULA_START)).then(pl.lit("'") + expr).otherwise(expr)
 
 
 def iso_datetime(expr: pl.Expr) -> pl.Expr:
@@ -46,7 +46,8 @@ def iso_datetime(expr: pl.Expr) -> pl.Expr:
 
 def whole_number(expr: pl.Expr) -> pl.Expr:
     """A float as text, whole ones without ``.0`` (``3.0`` → ``3``)."""
-    return expr.cast(pl.String).str.replace(r"^(-?\d+)\.0$", "${1}")
+    # Polars prints a float's shortest round-trip form: only whole ones end in ".0"
+    return expr.cast(pl.String).str.strip_suffix(".0")
 
 
 def csv_cells(frame: pl.DataFrame, spec: SheetSpec, *, escape: bool) -> pl.DataFrame:
