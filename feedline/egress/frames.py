@@ -1,0 +1,80 @@
+"""From an egress batch to what a destination writes, with vectorized Polars expressions.
+
+``values(batch)`` keeps the field columns (and ``valid``/``messages`` for policy ``all``)
+under their keys; ``csv_cells`` turns them into the cells a spreadsheet or PostgreSQL's
+``COPY … CSV`` reads back unchanged: ISO dates, ``true``/``false``, whole floats without
+``.0``, lists joined with ``;``, nulls empty (and unquoted once written), text cells that
+start like a formula escaped with a leading ``'``.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from feedline.blueprint import SheetSpec
+from feedline.egress.base import TEXT_TYPES
+
+FORMULA_START = r"^[=+\-@\t\r]"
+"""Cells a spreadsheet would run as a formula (OWASP's list, plus tab and carriage return)."""
+
+
+def values(batch: pl.DataFrame, spec: SheetSpec, with_validity: bool) -> pl.DataFrame:
+    """The field columns under their keys, then ``valid`` and ``messages`` when asked."""
+    columns: list[pl.Expr] = [pl.col(k) for k in spec.keys]
+    if with_validity:
+        columns += [pl.col("_valid").alias("valid"), pl.col("_messages").alias("messages")]
+    return batch.select(columns)
+
+
+def json_text(column: str) -> pl.Expr:
+    """One column as JSON text per row (``["a","b"]``, ``[{"field": …}]``), null stays null."""
+    prefix = '{"' + column + '":'
+    encoded = (pl.struct(pl.col(column)).struct.json_encode()
+               .str.strip_prefix(prefix).str.strip_suffix("}"))
+    return pl.when(pl.col(column).is_null()).then(None).otherwise(encoded).alias(column)
+
+
+def escape_formula(expr: pl.Expr) -> pl.Expr:
+    """Prefix ``'`` to text that starts like a formula (``=1+1`` → ``'=1+1``)."""
+    return pl.when(expr.str.contains(FORMULA_START)).then(pl.lit("'") + expr).otherwise(expr)
+
+
+def iso_datetime(expr: pl.Expr) -> pl.Expr:
+    """A UTC datetime as ISO 8601 with ``Z`` (fraction only when there is one)."""
+    return expr.dt.to_string("%Y-%m-%dT%H:%M:%S%.fZ")
+
+
+def whole_number(expr: pl.Expr) -> pl.Expr:
+    """A float as text, whole ones without ``.0`` (``3.0`` → ``3``)."""
+    # Polars prints a float's shortest round-trip form: only whole ones end in ".0"
+    return expr.cast(pl.String).str.strip_suffix(".0")
+
+
+def csv_cells(frame: pl.DataFrame, spec: SheetSpec, *, escape: bool) -> pl.DataFrame:
+    """The frame of :func:`values` with every column as a CSV writer should print it.
+
+    Integer, boolean, date and text columns are already printed right by Polars; only
+    floats, datetimes, lists, messages and (when ``escape``) text columns change.
+    """
+    exprs: list[pl.Expr] = []
+    for f in spec.fields:
+        col = pl.col(f.key)
+        if f.type == "number":
+            col = whole_number(col)
+        elif f.type == "datetime":
+            col = iso_datetime(col)
+        elif f.type == "string-list":
+            col = col.list.join(";")
+        if escape and f.type in TEXT_TYPES:
+            col = escape_formula(col)
+        exprs.append(col.alias(f.key))
+    if "messages" in frame.columns and "messages" not in spec.keys:
+        exprs += [pl.col("valid"), json_text("messages")]
+    return frame.select(exprs)
+
+
+def json_frame(frame: pl.DataFrame, spec: SheetSpec) -> pl.DataFrame:
+    """The frame of :func:`values` ready for JSON: datetimes as ISO text with ``Z``."""
+    changes = [iso_datetime(pl.col(f.key)).alias(f.key) for f in spec.fields
+               if f.type == "datetime"]
+    return frame.with_columns(changes) if changes else frame
