@@ -30,10 +30,10 @@ def seed(settings: Settings) -> None:
                 space = repo.create_space(conn, app.environment_id, "example", "shop")
         for sample in sorted(SAMPLES.glob("*.csv")):
             with sample.open("rb") as fh:
-                ingest(app, space["id"], sample.name, fh, "text/csv")
+                ingest(app.context, space.id, sample.name, fh, "text/csv")
     finally:
         app.close()
-    print(f"space 'example' ({space['id']}) holds the sample deliveries of {SAMPLES}", file=sys.stderr)
+    print(f"space 'example' ({space.id}) holds the sample deliveries of {SAMPLES}", file=sys.stderr)
 
 
 if __name__ == "__main__":

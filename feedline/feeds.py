@@ -16,29 +16,41 @@
     locale: de-DE                         # optional: decides 1,234 vs 1.234 when a column's
     decimal: ","                          #   values do not; or say the decimal mark itself
     egress:
-      policy: valid-only                  # valid-only | all
-      destinations:
-        - type: file
-          path: out/{space}/{sheet}.csv   # relative to the data directory
-          mode: replace                   # replace | append
+      policy: valid-only                  # valid-only | all | all-or-nothing
+      on: [validated, updated]            # after validation, after edits (debounced), and/or
+      debounce: 5s                        #   "schedule" (every); POST …/egress works always
+      every: 15m
+      destinations:                       # see docs/egress.md for every type and option
+        - name: partner-files             # optional; keeps its delivery history by name
+          type: file
+          path: out/{space}/{sheet}/{file}.csv   # relative to the data directory, or s3://…
+          mode: new                       # new (one file per delivery) | replace | append
+        - {type: sql, url: "${env:CRM_DB}", table: contacts, mode: upsert, key: [email]}
+        - {type: webhook, url: "https://…", secret: "${env:HOOK_SECRET}", batch_size: 500}
 """
 
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from feedline.blueprint import Blueprint, load_blueprint
 from feedline.errors import BlueprintError, ConfigError
+
+if TYPE_CHECKING:
+    from feedline.egress.base import Destination
 from feedline.validate.locales import LOCALE, decimal_for_locale
 
 ACCURACIES = ("exact", "confident", "any")
-POLICIES = ("valid-only", "all")
-PATH_KEYS = ("space", "space_id", "sheet", "file", "file_id", "job")
+POLICIES = ("valid-only", "all", "all-or-nothing")
+TRIGGERS = ("validated", "updated", "schedule")
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
+_UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, None: 1}
 
 
 @dataclass(frozen=True)
@@ -53,10 +65,26 @@ class Route:
 
 
 @dataclass(frozen=True)
-class Destination:
-    type: str
-    path: str
-    mode: str = "replace"
+class FeedDestination:
+    """One destination of a feed, under the name its delivery history is kept by."""
+
+    name: str
+    destination: Destination
+
+    @property
+    def type(self) -> str:
+        return self.destination.type
+
+
+@dataclass(frozen=True)
+class Egress:
+    """Where a feed's records go, which of them, and when."""
+
+    policy: str = "valid-only"
+    triggers: tuple[str, ...] = ("validated", "updated")
+    debounce_seconds: float = 5.0
+    every_seconds: float | None = None
+    destinations: tuple[FeedDestination, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,14 +96,21 @@ class Feed:
     routes: tuple[Route, ...] = ()
     accuracy: str = "confident"
     max_unmapped_enum_share: float = 0.05
-    policy: str = "valid-only"
-    destinations: tuple[Destination, ...] = ()
+    egress: Egress = field(default_factory=Egress)
     hooks: tuple[str, ...] = ()
     source_path: Path | None = field(default=None, compare=False)
     locale: str | None = None
     """The partner's locale (``de-DE``); gives the decimal mark of ambiguous number columns."""
     decimal: str | None = None
     """``"."`` or ``","``: the decimal mark of ambiguous number columns (wins over ``locale``)."""
+
+    @property
+    def policy(self) -> str:
+        return self.egress.policy
+
+    @property
+    def destinations(self) -> tuple[FeedDestination, ...]:
+        return self.egress.destinations
 
     @property
     def decimal_separator(self) -> str | None:
@@ -152,27 +187,7 @@ def parse_feed(data: Any, base: Path, source: Path | None = None) -> Feed:
     share = automap.get("max_unmapped_enum_share", 0.05)
     if not isinstance(share, int | float) or not 0 <= share <= 1:
         raise ConfigError(f"{where}: automap.max_unmapped_enum_share must be between 0 and 1")
-    egress = data.get("egress") or {}
-    policy = egress.get("policy", "valid-only")
-    if policy not in POLICIES:
-        raise ConfigError(f"{where}: egress.policy must be one of {', '.join(POLICIES)}")
-    destinations = []
-    for i, raw in enumerate(egress.get("destinations") or []):
-        if not isinstance(raw, dict) or raw.get("type") != "file":
-            raise ConfigError(f"{where}: destination #{i + 1}: only type 'file' is supported")
-        dpath = raw.get("path")
-        if not isinstance(dpath, str) or not dpath.endswith(".csv"):
-            raise ConfigError(f"{where}: destination #{i + 1}: 'path' must end in .csv")
-        if Path(dpath).is_absolute() or ".." in Path(dpath).parts:
-            raise ConfigError(f"{where}: destination #{i + 1}: 'path' must stay inside the data directory")
-        try:
-            dpath.format(**{k: "x" for k in PATH_KEYS})
-        except (KeyError, IndexError, ValueError) as exc:
-            raise ConfigError(f"{where}: destination #{i + 1}: unknown placeholder in path: {exc}") from None
-        mode = raw.get("mode", "replace")
-        if mode not in ("replace", "append"):
-            raise ConfigError(f"{where}: destination #{i + 1}: mode must be replace or append")
-        destinations.append(Destination(type="file", path=dpath, mode=mode))
+    egress = _egress(data.get("egress"), where, base)
     hooks = data.get("hooks") or []
     if not isinstance(hooks, list) or not all(isinstance(h, str) and ":" in h for h in hooks):
         raise ConfigError(f"{where}: 'hooks' must be a list of 'module:function' strings")
@@ -184,6 +199,56 @@ def parse_feed(data: Any, base: Path, source: Path | None = None) -> Feed:
     return Feed(
         hooks=tuple(hooks), locale=locale, decimal=decimal,
         name=name.strip(), blueprint=blueprint, routes=tuple(routes), accuracy=accuracy,
-        max_unmapped_enum_share=float(share), policy=policy, destinations=tuple(destinations),
-        source_path=source,
+        max_unmapped_enum_share=float(share), egress=egress, source_path=source,
     )
+
+
+def duration(value: Any, where: str) -> float:
+    """Seconds from ``5``, ``"5s"``, ``"15m"``, ``"1h"`` or ``"250ms"``."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+        return float(value)
+    match = _DURATION.match(value) if isinstance(value, str) else None
+    if match is None:
+        raise ConfigError(f"{where} must be a duration such as 30s, 15m or 1h (got {value!r})")
+    return float(match.group(1)) * _UNITS[match.group(2)]
+
+
+def _egress(raw: Any, where: str, base: Path) -> Egress:
+    """The ``egress`` section: policy, triggers and destinations (see docs/egress.md)."""
+    from feedline.egress.registry import parse_destination
+    from feedline.egress.secrets import SecretResolver
+
+    raw = raw or {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: 'egress' must be a mapping")
+    unknown = sorted(set(raw) - {"policy", "on", "debounce", "every", "destinations"})
+    if unknown:
+        raise ConfigError(f"{where}: egress has an unknown setting {unknown[0]!r}")
+    policy = raw.get("policy", "valid-only")
+    if policy not in POLICIES:
+        raise ConfigError(f"{where}: egress.policy must be one of {', '.join(POLICIES)}")
+    triggers = raw.get("on", ["validated", "updated"])
+    if isinstance(triggers, str):
+        triggers = [triggers]
+    if not isinstance(triggers, list) or not all(t in TRIGGERS for t in triggers):
+        raise ConfigError(f"{where}: egress.on must list some of {', '.join(TRIGGERS)}")
+    every = raw.get("every")
+    every_seconds = duration(every, f"{where}: egress.every") if every is not None else None
+    if "schedule" in triggers and not every_seconds:
+        raise ConfigError(f"{where}: egress.on includes schedule: set egress.every (e.g. 15m)")
+    secrets = SecretResolver(base=base)
+    destinations: list[FeedDestination] = []
+    for i, item in enumerate(raw.get("destinations") or []):
+        here = f"{where}: destination #{i + 1}"
+        if not isinstance(item, dict):
+            raise ConfigError(f"{here}: expected a mapping with a 'type'")
+        item = dict(item)
+        name = item.pop("name", None) or f"{item.get('type')}-{i + 1}"
+        if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9_.-]{1,100}", name):
+            raise ConfigError(f"{here}: name must be letters, digits, '-', '_' or '.'")
+        if any(d.name == name for d in destinations):
+            raise ConfigError(f"{here}: another destination is named {name!r}")
+        destinations.append(FeedDestination(name, parse_destination(item, here, secrets)))
+    return Egress(policy=policy, triggers=tuple(triggers),
+                  debounce_seconds=duration(raw.get("debounce", 5), f"{where}: egress.debounce"),
+                  every_seconds=every_seconds, destinations=tuple(destinations))
