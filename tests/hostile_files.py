@@ -14,6 +14,7 @@ a full flush, is that block repeated), with CRCs combined arithmetically.
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import random
@@ -181,6 +182,7 @@ def _xlsx_bytes(rows: list[list[object]]) -> bytes:
 
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True})
+    book.set_properties({"created": datetime.datetime(2025, 1, 1)})  # the same bytes each time
     sheet = book.add_worksheet("Sheet1")
     for r, row in enumerate(rows):
         sheet.write_row(r, 0, row)
@@ -416,6 +418,14 @@ def xml_external_dtd(folder: Path) -> tuple[Path, str]:
     path.write_bytes(b'<?xml version="1.0"?>\n<!DOCTYPE rows SYSTEM "http://127.0.0.1:9/x.dtd">'
                      b"\n<rows><row><a>1</a></row><row><a>2</a></row></rows>\n")
     return path, "refused unsafe XML"
+
+
+def xml_deep(folder: Path) -> tuple[Path, str]:
+    """Elements nested 200,000 levels deep (a path string per level would need ~40 GB).
+    Not refused: read as one record of ``/r/a``, the ``expected`` record path."""
+    path = folder / "deep.xml"
+    path.write_bytes(b"<r>" + b"<a>" * 200_000 + b"x" + b"</a>" * 200_000 + b"</r>")
+    return path, "/r/a"
 
 
 def binary_png_named_csv(folder: Path) -> tuple[Path, str]:

@@ -197,13 +197,13 @@ def _valid_utf8(path: Path, skip: int) -> bool:
 
 def _any_utf8_sequence(path: Path) -> bool:
     """Whether the file holds anything that looks like multi-byte UTF-8 (a block boundary
-    may cut one: 3 bytes of overlap are kept)."""
+    may cut one: the last byte is kept)."""
     with path.open("rb") as fh:
         tail = b""
         while block := fh.read(BLOCK_BYTES):
             if has_utf8_sequences(tail + block):
                 return True
-            tail = block[-3:]
+            tail = block[-1:]
     return False
 
 

@@ -12,7 +12,7 @@ Columns are paths relative to the record: ``@id``, ``placed``, ``customer/@email
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +29,8 @@ from feedline.extract.stream import Progress
 PREFIX_BYTES = 4 * 1024**2
 """How much of a streamed XML file the record element is detected on."""
 BATCH = 20_000
+_SEARCH_DEPTH = 32
+"""How deep a bare ``record_path`` is looked for (paths are built level by level)."""
 
 
 def read_xml(
@@ -81,11 +83,14 @@ def stream_xml(path: Path, *, workdir: Path, limits: Limits, record_path: str | 
     with PartWriter(workdir, limits=limits, where="the XML", size=size,
                     profile=profile) as parts, path.open("rb") as fh, _errors():
         batch: list[dict[str, str]] = []
-        stack: list[tuple[ET.Element, str]] = []
+        stack: list[tuple[ET.Element, str | None]] = []
         inside = False
+        levels = path_.count("/")  # paths deeper than the record's are never compared
         for event, elem in _iterparse(fh):
             if event == "start":
-                at = f"{stack[-1][1] if stack else ''}/{_local(elem.tag)}"
+                parent = stack[-1][1] if stack else ""
+                at = (f"{parent}/{_local(elem.tag)}"
+                      if parent is not None and len(stack) < levels else None)
                 stack.append((elem, at))
                 inside = inside or at == path_
                 continue
@@ -191,12 +196,19 @@ def _normalise(root: ET.Element, path: str) -> str:
     """Accept ``/orders/order`` or a bare ``order`` (first match, breadth first)."""
     if path.startswith("/"):
         return path.rstrip("/")
-    queue: list[tuple[ET.Element, str]] = [(root, "/" + _local(root.tag))]
+    queue: deque[tuple[ET.Element, str, int]] = deque([(root, "/" + _local(root.tag), 0)])
+    seen: set[str] = set()
     while queue:
-        node, at = queue.pop(0)
+        node, at, depth = queue.popleft()
         if at.endswith("/" + path) or at == "/" + path:
             return at
-        queue.extend((c, f"{at}/{_local(c.tag)}") for c in node if _local(c.tag))
+        if depth >= _SEARCH_DEPTH:
+            continue
+        for child in node:
+            tag = _local(child.tag)
+            if tag and f"{at}/{tag}" not in seen:  # one element per path is enough
+                seen.add(f"{at}/{tag}")
+                queue.append((child, f"{at}/{tag}", depth + 1))
     raise ExtractError(f"the XML has no {path!r} element")
 
 

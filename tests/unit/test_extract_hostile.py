@@ -140,6 +140,17 @@ def test_mixed_json_lines_are_read_line_by_line(tmp_path: Path) -> None:
         assert ex.tables[0].frame.get_column("name").to_list() == ["Zoë", "Jürgen", "Grüße"]
 
 
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("mode", sorted(MODES))
+def test_deeply_nested_xml_is_read_in_bounded_memory(tmp_path: Path, mode: str) -> None:
+    """Streaming used to build a path string per level: quadratic, and the process died."""
+    path, record_path = hostile.xml_deep(tmp_path)
+    for record in (None, "a"):
+        options = ExtractOptions(stream_bytes=MODES[mode].stream_bytes, record_path=record)
+        ex = extract(path, options=options, workdir=tmp_path / "work")
+        assert ex.record_path == record_path and ex.tables[0].row_count == 1
+
+
 # --- limits are the configured ones -------------------------------------------------------
 
 
