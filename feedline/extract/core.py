@@ -343,7 +343,8 @@ def unpack_archive(path: Path, filename: str, dest: Path,
         raise ExtractError(f"file is {path.stat().st_size} bytes; the limit is "
                            f"{options.limits.max_file_bytes}")
     dest.mkdir(parents=True, exist_ok=True)
-    members, _skipped = archive.unzip(path, dest, options.limits)
+    with reading("a ZIP archive"):
+        members, _skipped = archive.unzip(path, dest, options.limits)
     return members
 
 

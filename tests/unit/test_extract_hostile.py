@@ -252,6 +252,22 @@ def test_an_unexpected_failure_while_sniffing_is_one_line(
         extract(path)
 
 
+def test_an_unexpected_failure_while_unpacking_for_the_pipeline_is_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from feedline.extract import archive
+
+    def broken(*args: object) -> None:
+        raise struct.error("bad char in struct format")
+
+    monkeypatch.setattr(archive, "unzip", broken)
+    path = tmp_path / "a.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("a.csv", "a,b\n1,2\n")
+    with pytest.raises(ExtractError, match=r"^could not read the file as a ZIP archive: error: "
+                                           r"bad char in struct format$"):
+        unpack_archive(path, "a.zip", tmp_path / "members")
+
+
 _MAKERS: dict[str, Callable[[Path], tuple[Path, str]]] = hostile.CASES
 
 
