@@ -165,7 +165,7 @@ def _field(raw: Any, sheet: str, index: int) -> Field:
         computed = computed["expression"]
     if computed is not None and (not isinstance(computed, str) or not computed.strip()):
         raise BlueprintError(
-            f"{where}: 'computed' must be a Python expression or {{hook: 'module:function'}}")
+            f"{where}: 'computed' must be a SQL expression or {{hook: 'module:function'}}")
     return Field(
         key=key,
         label=str(raw.get("label") or key),

@@ -22,6 +22,7 @@ from feedline.extract.detect import (
     sniff_text,
     sniff_xml,
 )
+from feedline.extract.guard import reading
 from feedline.extract.model import Extraction, ExtractOptions, SourceTable
 from feedline.extract.profile import profile_frame
 from feedline.extract.stream import Progress, stream_delimited
@@ -80,11 +81,12 @@ def extract(
     if workdir is not None:
         workdir.mkdir(parents=True, exist_ok=True)
     reader = _Reader(options, workdir, progress, profile)
-    result = reader.read(path, filename or path.name, depth=0)
-    if profile:
-        result = replace(result, tables=[
-            t.replace(profile=profile_frame(t.data)) if t.data is not None else t
-            for t in result.tables])
+    with reading("a table"):
+        result = reader.read(path, filename or path.name, depth=0)
+        if profile:
+            result = replace(result, tables=[
+                t.replace(profile=profile_frame(t.data)) if t.data is not None else t
+                for t in result.tables])
     return result
 
 
@@ -115,18 +117,15 @@ def _extract(path: Path, name: str, reader: _Reader, depth: int) -> Extraction:
         raise ExtractError("file is empty")
     kind = _binary_kind(head, suffix)
     if kind in ("xlsx", "xls", "ods"):
-        from feedline.extract.excel import read_workbook
-
-        tables, warnings = read_workbook(path, kind=kind, limits=limits,
-                                         header_row=options.header_row, sheet=options.sheet)
-        return Extraction(format=kind, encoding=None, delimiter=None, tables=tables,
-                          warnings=warnings)
+        return _workbook(path, kind, head, options)
     if kind == "gzip":
-        return _gzip(path, name, reader, depth)
+        with reading("a gzip archive"):
+            return _gzip(path, name, reader, depth)
     if kind == "zip":
-        return _zip(path, name, reader, depth)
+        with reading("a ZIP archive"):
+            return _zip(path, name, reader, depth)
     if kind is not None:
-        raise _unsupported(kind)
+        raise _unsupported(kind, suffix)
     if reader.workdir is not None and size > options.stream_bytes:
         streamed = _streamed(path, name, reader, head, reader.workdir)
         if streamed is not None:
@@ -136,9 +135,11 @@ def _extract(path: Path, name: str, reader: _Reader, depth: int) -> Extraction:
         if large is not None:
             return large
     data = path.read_bytes() if size > len(head) else head
-    if sniff_binary(data) is not None:
-        raise _unsupported("binary")
-    decoded = decode(data)
+    found = sniff_binary(data)
+    if found is not None:
+        raise _unsupported(found, suffix)
+    with reading("text"):
+        decoded = decode(data)
     if not decoded.data.strip():
         raise ExtractError("file is empty")
     stem = Path(name).stem or "data"
@@ -152,31 +153,49 @@ def _extract(path: Path, name: str, reader: _Reader, depth: int) -> Extraction:
         if text_kind in ("json", "jsonl"):
             from feedline.extract.jsonfile import read_json
 
-            tables, record_path, notes = read_json(
-                decoded.as_text(), name=stem, limits=limits, record_path=options.record_path,
-                lines=text_kind == "jsonl")
+            with reading("JSON Lines" if text_kind == "jsonl" else "JSON"):
+                tables, record_path, notes = read_json(
+                    decoded.as_text(), name=stem, limits=limits,
+                    record_path=options.record_path, lines=text_kind == "jsonl")
             return Extraction(format=text_kind, encoding=decoded.encoding, delimiter=None,
-                              tables=tables, warnings=notes, record_path=record_path)
+                              tables=tables, warnings=[*decoded.warnings, *notes],
+                              record_path=record_path)
         if text_kind == "xml":
             from feedline.extract.xmlfile import read_xml
 
-            table, record_path = read_xml(data, limits=limits, record_path=options.record_path)
+            with reading("XML"):
+                table, record_path = read_xml(data, limits=limits,
+                                              record_path=options.record_path)
             return Extraction(format="xml", encoding=decoded.encoding, delimiter=None,
                               tables=[table], record_path=record_path)
     return _delimited(decoded, name, options)
 
 
+def _workbook(path: Path, kind: str, head: bytes, options: ExtractOptions) -> Extraction:
+    """A workbook; a ZIP-based one (xlsx, ods) only once its parts pass the archive checks."""
+    from feedline.extract.excel import read_workbook
+
+    with reading(DESCRIPTIONS[kind]):
+        if head.startswith(b"PK"):
+            label = DESCRIPTIONS[kind].removeprefix("an ").removeprefix("a ")
+            archive.check_container(path, options.limits, label)
+        tables, warnings = read_workbook(path, kind=kind, limits=options.limits,
+                                         header_row=options.header_row, sheet=options.sheet)
+    return Extraction(format=kind, encoding=None, delimiter=None, tables=tables,
+                      warnings=warnings)
+
+
 def _delimited(decoded: Decoded, name: str, options: ExtractOptions) -> Extraction:
     """Delimited text already in memory (bytes) or memory-mapped (a large UTF-8 file)."""
     suffix = Path(name).suffix.lower()
-    warnings = _claim_notes(suffix)
-    with _workbook_hint(suffix):
+    warnings = [*decoded.warnings, *_claim_notes(suffix)]
+    with _workbook_hint(suffix), reading("delimited text"):
         table, dialect = read_delimited(
             decoded, name=Path(name).stem or "data", hint=_EXTENSION_DELIMITERS.get(suffix),
-            header_row=options.header_row,
+            header_row=options.header_row, limits=options.limits,
         )
-    assert table.data is not None
-    options.limits.check_cells(table.data, where="the file")
+        assert table.data is not None
+        options.limits.check_cells(table.data, where="the file")
     return Extraction(
         format="tsv" if dialect.delimiter == "\t" else "csv",
         encoding=decoded.encoding,
@@ -193,7 +212,7 @@ def _large_text(path: Path, name: str, options: ExtractOptions) -> Extraction | 
     try:
         with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
             if mm.find(b"\x00") >= 0:
-                raise _unsupported("binary")
+                raise _unsupported("binary", Path(name).suffix.lower())
             head = mm[:_SNIFF_BYTES].lstrip()[:1]
             if head in (b"{", b"[", b"<"):
                 return None
@@ -216,9 +235,10 @@ def _streamed(path: Path, name: str, reader: _Reader, head: bytes,
     if sniff_xml(text):
         from feedline.extract.xmlfile import stream_xml
 
-        table, record_path = stream_xml(path, workdir=workdir, limits=options.limits,
-                                        record_path=options.record_path,
-                                        progress=reader.progress, profile=reader.profile)
+        with reading("XML"):
+            table, record_path = stream_xml(path, workdir=workdir, limits=options.limits,
+                                            record_path=options.record_path,
+                                            progress=reader.progress, profile=reader.profile)
         encoding = bom or ("utf-8" if _plain_utf8(head) else None)
         return Extraction(format="xml", encoding=encoding, delimiter=None,
                           tables=[table], record_path=record_path)
@@ -226,22 +246,26 @@ def _streamed(path: Path, name: str, reader: _Reader, head: bytes,
     lines = text[:1] == "{" and (_looks_like_lines(text) or suffix in (".jsonl", ".ndjson"))
     if options.record_path or text[:1] == "[" or (text[:1] == "{" and not lines):
         return None
-    encoding = bom or ("utf-8" if _plain_utf8(head) else None)
-    if encoding == "utf-8":
+    if bom is None and _plain_utf8(head):
         try:
             return _stream_utf8(path, name, reader, workdir, lines, "utf-8", reader.progress)
         except NotUtf8:
-            encoding = None
-    encoding = encoding or transcode.detect_legacy(path)
+            pass
+    with reading("text"):
+        how = transcode.plan(path, bom, skip)
     scratch = workdir / f"utf8-{uuid.uuid4().hex}.txt"
     size = max(path.stat().st_size, 1)
     report = reader.progress
     try:
-        transcode.transcode(path, encoding, skip, scratch,
-                            None if report is None else lambda done: report(done // 4, size, 0))
-        return _stream_utf8(scratch, name, reader, workdir, lines, encoding, None if report is None
-                            else lambda done, total, rows: report(
-                                size // 4 + (size - size // 4) * done // max(total, 1), size, rows))
+        with reading("text"):
+            encoding, notes = transcode.transcode(
+                path, how, skip, scratch,
+                None if report is None else lambda done: report(done // 4, size, 0))
+        result = _stream_utf8(scratch, name, reader, workdir, lines, encoding,
+                              None if report is None else lambda done, total, rows: report(
+                                  size // 4 + (size - size // 4) * done // max(total, 1),
+                                  size, rows))
+        return replace(result, warnings=[*notes, *result.warnings])
     except OSError as exc:
         raise ExtractError(f"cannot read {path.name}: {exc.strerror or exc}") from None
     finally:
@@ -255,11 +279,12 @@ def _stream_utf8(path: Path, name: str, reader: _Reader, workdir: Path, lines: b
     if lines:
         from feedline.extract.jsonfile import stream_lines
 
-        table = stream_lines(path, name=stem, workdir=workdir, limits=options.limits,
-                             progress=progress, profile=reader.profile)
+        with reading("JSON Lines"):
+            table = stream_lines(path, name=stem, workdir=workdir, limits=options.limits,
+                                 progress=progress, profile=reader.profile)
         return Extraction(format="jsonl", encoding=encoding, delimiter=None, tables=[table])
     suffix = Path(name).suffix.lower()
-    with _workbook_hint(suffix):
+    with _workbook_hint(suffix), reading("delimited text"):
         table, dialect = stream_delimited(
             path, name=stem, workdir=workdir, limits=options.limits,
             hint=_EXTENSION_DELIMITERS.get(suffix), header_row=options.header_row,
@@ -303,8 +328,9 @@ def _workbook_hint(suffix: str) -> Iterator[None]:
 def unpack_archive(path: Path, filename: str, dest: Path,
                    options: ExtractOptions | None = None) -> list[archive.Member] | None:
     """The data members of a ZIP archive (not a workbook) unpacked into ``dest`` under the
-    limits; ``None`` when the file is not such an archive. A broken limit raises
-    :class:`~feedline.errors.ExtractError` (members already unpacked stay in ``dest``)."""
+    limits; ``None`` when the file is not such an archive. A broken limit or an unsafe
+    member name raises :class:`~feedline.errors.ExtractError`, and no member is left in
+    ``dest``."""
     options = options or ExtractOptions()
     try:
         with path.open("rb") as fh:
@@ -317,7 +343,8 @@ def unpack_archive(path: Path, filename: str, dest: Path,
         raise ExtractError(f"file is {path.stat().st_size} bytes; the limit is "
                            f"{options.limits.max_file_bytes}")
     dest.mkdir(parents=True, exist_ok=True)
-    members, _skipped = archive.unzip(path, dest, options.limits)
+    with reading("a ZIP archive"):
+        members, _skipped = archive.unzip(path, dest, options.limits)
     return members
 
 
@@ -376,5 +403,17 @@ def _nested(path: Path, name: str, reader: _Reader, depth: int) -> Extraction:
     return _extract(path, name, reader, depth + 1)
 
 
-def _unsupported(kind: str) -> UnsupportedFormat:
-    return UnsupportedFormat(f"unsupported file format (looks like {DESCRIPTIONS[kind]})")
+_TEXT_SUFFIXES = frozenset(k for k, v in _EXTENSION_FORMATS.items() if v in ("csv", "json", "xml"))
+
+
+def _unsupported(kind: str, suffix: str = "") -> UnsupportedFormat:
+    """The reason for content feedline does not read; named as such when the file's name
+    promised a text table (a PNG renamed ``.csv``)."""
+    what = DESCRIPTIONS.get(kind, DESCRIPTIONS["binary"])
+    if kind == "binary":
+        what = "binary data (NUL bytes or control characters)"
+    if suffix in _TEXT_SUFFIXES or kind == "binary":
+        named = f"the file is named {suffix} but its content" if suffix else "the content"
+        verb = "is" if kind == "binary" else "looks like"
+        return UnsupportedFormat(f"not a text table: {named} {verb} {what}")
+    return UnsupportedFormat(f"unsupported file format (looks like {what})")

@@ -15,7 +15,7 @@ from polars.exceptions import PanicException
 from feedline.errors import ExtractError
 from feedline.extract.detect import SAMPLE_BYTES, Decoded, Dialect, sniff_dialect
 from feedline.extract.header import SCAN_ROWS, detect_header
-from feedline.extract.model import SourceTable
+from feedline.extract.model import Limits, SourceTable
 
 _MAX_LISTED = 10
 _HEAD_BYTES = 1 << 20
@@ -65,7 +65,13 @@ def locate(data: Buffer, *, hint: str | None = None, header_row: int | None = No
     header_row = data[:line_start].count(eol_byte)
     if moved and header_row:
         warnings.append(f"header found on line {header_row + 1}; lines above it skipped")
-    sample = data[line_start : line_start + SAMPLE_BYTES].decode("utf-8", errors="ignore")
+    end = data.find(eol_byte, line_start, line_start + _HEAD_BYTES)
+    if end < 0 and len(data) > line_start + _HEAD_BYTES:
+        raise ExtractError(f"no line break in the first {_HEAD_BYTES} bytes of line "
+                           f"{header_row + 1} (the header); a line that long is not a text "
+                           "table")
+    sample = data[line_start : max(line_start + SAMPLE_BYTES, end + 1)].decode(
+        "utf-8", errors="ignore")
     columns, renamed = unique_headers(_header_cells(sample, dialect.delimiter))
     if not columns:
         raise ExtractError(f"the header row (line {header_row + 1}) is empty")
@@ -73,7 +79,8 @@ def locate(data: Buffer, *, hint: str | None = None, header_row: int | None = No
 
 
 def read_delimited(
-    decoded: Decoded, *, name: str, hint: str | None = None, header_row: int | None = None
+    decoded: Decoded, *, name: str, hint: str | None = None, header_row: int | None = None,
+    limits: Limits | None = None,
 ) -> tuple[SourceTable, Dialect]:
     """Read UTF-8 delimited text (bytes or a memory map) into an all-string table.
 
@@ -84,6 +91,8 @@ def read_delimited(
     data = decoded.data
     layout = locate(data, hint=hint, header_row=header_row)
     dialect, header_row, columns = layout.dialect, layout.header_row, layout.columns
+    if limits is not None:  # before Polars allocates a column per header cell
+        limits.check_shape(0, len(columns), where="the file")
     warnings = list(layout.warnings)
     frame = parse_chunk(data, dialect, skip_lines=header_row, columns=columns,
                         first_line=header_row, text=lambda: data[layout.line_start:])

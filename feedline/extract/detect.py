@@ -13,70 +13,17 @@ from dataclasses import dataclass
 from charset_normalizer import from_bytes
 
 from feedline.errors import ExtractError
+from feedline.extract.mixed import Census, LineDecoder, guess_legacy, has_utf8_sequences
+from feedline.extract.signatures import BOMS, DESCRIPTIONS, sniff_binary
+
+__all__ = ["BOMS", "DESCRIPTIONS", "Decoded", "Dialect", "decode", "legacy_encoding",
+           "sniff_binary", "sniff_dialect", "sniff_text", "sniff_xml"]
 
 DELIMITERS = (",", ";", "\t", "|", "^")
 SAMPLE_BYTES = 64 * 1024
 _SAMPLE_RECORDS = 50
 _CHARSET_SAMPLE = 4 * 1024 * 1024
-
-# (magic prefix, format key); checked in order, first match wins.
-_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "zip"),
-    (b"PK\x05\x06", "zip"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "xls"),
-    (b"%PDF-", "pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image"),
-    (b"\xff\xd8\xff", "image"),
-    (b"GIF8", "image"),
-    (b"\x1f\x8b", "gzip"),
-    (b"BZh", "bzip2"),
-    (b"\xfd7zXZ\x00", "xz"),
-    (b"7z\xbc\xaf\x27\x1c", "7z"),
-    (b"PAR1", "parquet"),
-    (b"SQLite format 3\x00", "sqlite"),
-)
-
-DESCRIPTIONS = {
-    "zip": "a ZIP archive",
-    "xlsx": "an Excel workbook",
-    "xls": "an Excel 97-2003 workbook",
-    "pdf": "a PDF document",
-    "image": "an image",
-    "gzip": "a gzip archive",
-    "bzip2": "a bzip2 archive",
-    "xz": "an xz archive",
-    "7z": "a 7-Zip archive",
-    "parquet": "a Parquet file",
-    "sqlite": "an SQLite database",
-    "json": "JSON",
-    "xml": "XML",
-    "binary": "binary data",
-}
-
-BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
 _XML_START = re.compile(r"<(\?xml|!DOCTYPE|[A-Za-z_][\w.:-]*[\s/>])")
-
-
-def sniff_binary(data: bytes) -> str | None:
-    """The format key of a non-text file (``zip``, ``xlsx``, ``pdf``, ``binary``…), else None."""
-    if any(data.startswith(bom) for bom, _ in BOMS):
-        return None
-    for magic, key in _SIGNATURES:
-        if data.startswith(magic):
-            if key == "zip" and (b"xl/" in data or b"[Content_Types].xml" in data):
-                return "xlsx"
-            return key
-    head = data[:8192]
-    if b"\x00" in data or len(_CONTROL.findall(head)) > max(2, len(head) // 100):
-        return "binary"
-    return None
 
 
 def sniff_text(head: str) -> str | None:
@@ -87,6 +34,8 @@ def sniff_text(head: str) -> str | None:
             value = json.loads(stripped)
         except ValueError:
             return None
+        except RecursionError:  # nested past Python's stack: JSON, and refused as such
+            return "json"
         return "json" if isinstance(value, dict | list) else None
     if _XML_START.match(stripped) and stripped.endswith(">"):
         return "xml"
@@ -100,41 +49,65 @@ def sniff_xml(head: str) -> bool:
 
 @dataclass(frozen=True)
 class Decoded:
-    """A file's content as UTF-8 bytes without BOM, ready for Polars."""
+    """A file's content as UTF-8 bytes without BOM, ready for Polars; ``warnings`` say
+    which lines were not in ``encoding`` (a file of mixed encodings)."""
 
     encoding: str
     data: bytes
     text: str | None = None
+    warnings: tuple[str, ...] = ()
 
     def as_text(self) -> str:
         return self.text if self.text is not None else self.data.decode("utf-8")
 
 
 def decode(data: bytes) -> Decoded:
-    """Detect the encoding; UTF-8 input without BOM is passed through untouched."""
+    """Detect the encoding; UTF-8 input without BOM is passed through untouched.
+
+    A file whose lines are in two encodings (UTF-8 and a legacy one) is read line by
+    line (:mod:`feedline.extract.mixed`) and named after most of its lines.
+    """
     for bom, name in BOMS:
         if data.startswith(bom):
             if name == "utf-8-sig":
-                body = data[len(bom) :]
-                _check_utf8(body, "utf-8-sig")
-                return Decoded(name, body)
+                return _utf8_sig(data[len(bom):])
             return _transcode(data[len(bom) :], name)
     if data.isascii():
         return Decoded("utf-8", data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        if has_utf8_sequences(data):
+            lines = LineDecoder()
+            lines.scan(data)
+            if lines.census.utf8:
+                return _mixed(data, lines.census, "utf-8")
         return _transcode(data, legacy_encoding(data))
     return Decoded("utf-8", data, text)
 
 
-def _check_utf8(data: bytes, label: str) -> None:
+def _utf8_sig(body: bytes) -> Decoded:
+    """Text after a UTF-8 byte-order mark: read as UTF-8, a minority of bad lines line by
+    line; refused when most of it is not UTF-8 (the mark lies)."""
     try:
-        data.decode("utf-8")
+        body.decode("utf-8")
     except UnicodeDecodeError as exc:
+        lines = LineDecoder()
+        lines.scan(body)
+        if lines.census.utf8 and lines.census.mostly_utf8:
+            return _mixed(body, lines.census, "utf-8-sig")
         raise ExtractError(
-            f"file says it is {label} but byte {exc.start} (0x{data[exc.start]:02x}) is not valid UTF-8"
-        ) from None
+            f"file says it is utf-8-sig but byte {exc.start} (0x{body[exc.start]:02x}) is "
+            "not valid UTF-8") from None
+    return Decoded("utf-8-sig", body)
+
+
+def _mixed(data: bytes, census: Census, utf8_name: str) -> Decoded:
+    """Decode line by line: UTF-8 lines as UTF-8, the others in their detected encoding."""
+    lines = LineDecoder(guess_legacy(census))
+    text = lines.decode(data)
+    encoding = utf8_name if lines.encoding == "utf-8" else lines.encoding
+    return Decoded(encoding, text.encode("utf-8"), text, tuple(lines.warnings()))
 
 
 def _transcode(data: bytes, encoding: str) -> Decoded:

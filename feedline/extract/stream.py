@@ -93,7 +93,8 @@ def _read_parts(
         fh.seek(start)
         for index, chunk in enumerate(_record_chunks(fh, eol, limits)):
             if b"\x00" in chunk:
-                raise UnsupportedFormat("unsupported file format (looks like binary data)")
+                raise UnsupportedFormat("not a text table: the content is binary data (NUL "
+                                        "bytes or control characters)")
             first = index == 0
             frame = parse_chunk(chunk, dialect, skip_lines=0, columns=columns, first_line=line,
                                 text=_const(chunk), has_header=first, row_offset=rows)

@@ -1,7 +1,9 @@
 """XML: the repeated record element becomes a table, attributes and children flattened.
 
-Parsed with defusedxml: entity declarations and external references are refused, so
-"billion laughs" and XXE payloads fail with a reason instead of expanding. The record
+Parsed with defusedxml: a document type declaration (DTD), entity declarations and
+external references are refused, in memory and streaming alike, so "billion laughs",
+quadratic blow-up and XXE payloads fail with a reason instead of expanding or reading
+files. The record
 element is the most repeated element (``/orders/order``) unless the feed names it.
 Columns are paths relative to the record: ``@id``, ``placed``, ``customer/@email``;
 ``.`` is the record's own text; repeated children are joined with ``"; "``.
@@ -10,7 +12,7 @@ Columns are paths relative to the record: ``@id``, ``placed``, ``customer/@email
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +29,8 @@ from feedline.extract.stream import Progress
 PREFIX_BYTES = 4 * 1024**2
 """How much of a streamed XML file the record element is detected on."""
 BATCH = 20_000
+_SEARCH_DEPTH = 32
+"""How deep a bare ``record_path`` is looked for (paths are built level by level)."""
 
 
 def read_xml(
@@ -79,11 +83,14 @@ def stream_xml(path: Path, *, workdir: Path, limits: Limits, record_path: str | 
     with PartWriter(workdir, limits=limits, where="the XML", size=size,
                     profile=profile) as parts, path.open("rb") as fh, _errors():
         batch: list[dict[str, str]] = []
-        stack: list[tuple[ET.Element, str]] = []
+        stack: list[tuple[ET.Element, str | None]] = []
         inside = False
+        levels = path_.count("/")  # paths deeper than the record's are never compared
         for event, elem in _iterparse(fh):
             if event == "start":
-                at = f"{stack[-1][1] if stack else ''}/{_local(elem.tag)}"
+                parent = stack[-1][1] if stack else ""
+                at = (f"{parent}/{_local(elem.tag)}"
+                      if parent is not None and len(stack) < levels else None)
                 stack.append((elem, at))
                 inside = inside or at == path_
                 continue
@@ -111,19 +118,34 @@ def stream_xml(path: Path, *, workdir: Path, limits: Limits, record_path: str | 
 def _iterparse(fh: BinaryIO) -> Iterator[tuple[str, ET.Element]]:
     from defusedxml.ElementTree import iterparse
 
-    return iterparse(fh, events=("start", "end"), forbid_dtd=False, forbid_entities=True,
+    return iterparse(fh, events=("start", "end"), forbid_dtd=True, forbid_entities=True,
                      forbid_external=True)
 
 
 @contextmanager
 def _errors() -> Iterator[None]:
     """Parser failures as one-line reasons (unsafe constructs are refused, not expanded)."""
-    from defusedxml import DefusedXmlException
+    from defusedxml import (
+        DefusedXmlException,
+        DTDForbidden,
+        EntitiesForbidden,
+        ExternalReferenceForbidden,
+    )
 
     try:
         yield
+    except DTDForbidden:
+        raise ExtractError("refused unsafe XML: it has a document type declaration "
+                           "(<!DOCTYPE …>), which can expand entities (billion laughs) or "
+                           "read other files (XXE)") from None
+    except EntitiesForbidden as exc:
+        raise ExtractError(f"refused unsafe XML: it declares the entity {exc.name!r} "
+                           "(billion laughs, XXE)") from None
+    except ExternalReferenceForbidden as exc:
+        raise ExtractError(f"refused unsafe XML: it refers to the external resource "
+                           f"{exc.sysid!r} (XXE)") from None
     except DefusedXmlException as exc:
-        raise ExtractError(f"refused unsafe XML: {type(exc).__name__} ({exc})") from None
+        raise ExtractError(f"refused unsafe XML: {type(exc).__name__}") from None
     except ET.ParseError as exc:
         line, col = exc.position
         raise ExtractError(f"invalid XML at line {line}, column {col + 1}: "
@@ -136,7 +158,7 @@ def _parse(data: bytes) -> ET.Element:
     from defusedxml.ElementTree import fromstring
 
     with _errors():
-        root: ET.Element = fromstring(data, forbid_dtd=False, forbid_entities=True,
+        root: ET.Element = fromstring(data, forbid_dtd=True, forbid_entities=True,
                                       forbid_external=True)
     return root
 
@@ -174,12 +196,19 @@ def _normalise(root: ET.Element, path: str) -> str:
     """Accept ``/orders/order`` or a bare ``order`` (first match, breadth first)."""
     if path.startswith("/"):
         return path.rstrip("/")
-    queue: list[tuple[ET.Element, str]] = [(root, "/" + _local(root.tag))]
+    queue: deque[tuple[ET.Element, str, int]] = deque([(root, "/" + _local(root.tag), 0)])
+    seen: set[str] = set()
     while queue:
-        node, at = queue.pop(0)
+        node, at, depth = queue.popleft()
         if at.endswith("/" + path) or at == "/" + path:
             return at
-        queue.extend((c, f"{at}/{_local(c.tag)}") for c in node if _local(c.tag))
+        if depth >= _SEARCH_DEPTH:
+            continue
+        for child in node:
+            tag = _local(child.tag)
+            if tag and f"{at}/{tag}" not in seen:  # one element per path is enough
+                seen.add(f"{at}/{tag}")
+                queue.append((child, f"{at}/{tag}", depth + 1))
     raise ExtractError(f"the XML has no {path!r} element")
 
 

@@ -48,7 +48,13 @@ def _source(frame: pl.DataFrame, sheet: SheetSpec) -> pl.DataFrame:
 
 
 def _compute(cells: Cells, sheet: SheetSpec) -> None:
-    """Evaluate computed fields in sheet order from the (hook-adjusted) values."""
+    """Evaluate computed fields in sheet order from the (hook-adjusted) values.
+
+    A SQL expression sees date and datetime fields as Polars dates and datetimes (they are
+    ISO text in the values frame), so ``EXTRACT(YEAR FROM order_date)`` works as written;
+    a constant fills every row. A hook gets the values frame as it is.
+    """
+    types = {f.key: f.type for f in sheet.fields}
     for f in sheet.fields:
         if f.computed is None:
             continue
@@ -56,7 +62,7 @@ def _compute(cells: Cells, sheet: SheetSpec) -> None:
         try:
             out = evaluate(f.computed, frame)
             if isinstance(out, pl.Expr):
-                out = frame.select(out.alias(f.key)).to_series()
+                out = _temporal(frame, out, types).with_columns(out.alias(f.key)).get_column(f.key)
             elif not isinstance(out, pl.Series):
                 out = (pl.Series(f.key, out) if isinstance(out, list | tuple)
                        else pl.select(pl.lit(out).alias(f.key)).to_series().extend_constant(
@@ -69,6 +75,18 @@ def _compute(cells: Cells, sheet: SheetSpec) -> None:
             rows = pl.Series(range(cells.height), dtype=pl.UInt32)
             cells.add_messages(rows, f.key, "computed", "error",
                                f"computed field {f.key} failed: {type(exc).__name__}: {exc}")
+
+
+def _temporal(frame: pl.DataFrame, expr: pl.Expr, types: dict[str, str]) -> pl.DataFrame:
+    """``frame`` with the date and datetime fields ``expr`` reads parsed from ISO text."""
+    parse = {
+        "date": lambda c: pl.col(c).str.to_date("%Y-%m-%d", strict=False),
+        "datetime": lambda c: pl.col(c).str.strip_suffix("Z").str.to_datetime(
+            "%Y-%m-%dT%H:%M:%S%.f", time_unit="us", strict=False),
+    }
+    cols = [parse[types[c]](c) for c in dict.fromkeys(expr.meta.root_names())
+            if types.get(c) in parse and frame.schema.get(c) == pl.String]
+    return frame.with_columns(cols) if cols else frame
 
 
 def _references(cells: Cells, sheet: SheetSpec, references: dict[str, pl.Series] | None,

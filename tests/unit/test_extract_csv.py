@@ -183,22 +183,27 @@ def test_header_only(tmp_path: Path, data: bytes) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kind", "looks_like"),
+    ("kind", "filename", "reason"),
     [
-        ("pdf", "a PDF document"),
-        ("png", "an image"),
-        ("nul", "binary data"),
+        ("pdf", "upload.csv",
+         "not a text table: the file is named .csv but its content looks like a PDF document"),
+        ("png", "upload.csv",
+         "not a text table: the file is named .csv but its content looks like a PNG image"),
+        ("nul", "upload.csv", "not a text table: the file is named .csv but its content is "
+                              "binary data (NUL bytes or control characters)"),
+        ("pdf", "report.pdf", "unsupported file format (looks like a PDF document)"),
+        ("png", "photo", "unsupported file format (looks like a PNG image)"),
     ],
 )
-def test_unsupported_format(tmp_path: Path, kind: str, looks_like: str) -> None:
+def test_unsupported_format(tmp_path: Path, kind: str, filename: str, reason: str) -> None:
     data = {
         "pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
         "png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
         "nul": b"a,b\n1,2\x00\x00\x003\n",
     }[kind]
     with pytest.raises(UnsupportedFormat) as info:
-        extract(write(tmp_path, data, name="upload"), filename="upload.csv")
-    assert str(info.value) == f"unsupported file format (looks like {looks_like})"
+        extract(write(tmp_path, data, name="upload"), filename=filename)
+    assert str(info.value) == reason
 
 
 def test_missing_file(tmp_path: Path) -> None:
