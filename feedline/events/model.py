@@ -15,6 +15,7 @@ JOB_FAILED = "job:failed"
 JOB_NEEDS_REVIEW = "job:needs-review"
 RECORDS_CREATED = "records:created"
 RECORDS_UPDATED = "records:updated"
+EGRESS_COMPLETED = "egress:completed"
 
 CONTEXT_KEYS = ("environment", "space", "workbook", "sheet", "file", "job")
 

@@ -43,6 +43,15 @@ class NeedsReview(Exception):
         self.outcome = outcome
 
 
+class Defer(Exception):
+    """Raised by an executor that cannot run yet (another job holds what it needs): the
+    job goes back to the queue for ``seconds`` without spending an attempt."""
+
+    def __init__(self, seconds: float, reason: str) -> None:
+        super().__init__(reason)
+        self.seconds, self.reason = seconds, reason
+
+
 class Job(BaseModel):
     """One piece of asynchronous work (``extract``, ``map``, ``egress`` or a custom one)."""
 

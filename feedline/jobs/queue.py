@@ -168,6 +168,13 @@ def retry_later(conn: sa.Connection, job_id: str, delay: float, info: str) -> No
         run_after=now() + timedelta(seconds=delay), updated_at=now()))
 
 
+def defer(conn: sa.Connection, job_id: str, delay: float, info: str) -> None:
+    """Put a job back to ``ready`` for later without counting the attempt it was on."""
+    conn.execute(J.update().where(J.c.id == job_id).values(
+        status=Status.READY.value, lease_owner=None, lease_expires_at=None, info=info,
+        attempts=J.c.attempts - 1, run_after=now() + timedelta(seconds=delay), updated_at=now()))
+
+
 def transition(conn: sa.Connection, job_id: str, to: Status) -> Job:
     """A person's move (execute a reviewed plan, cancel); refuses moves the state forbids."""
     job = get_job(conn, job_id)

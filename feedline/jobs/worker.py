@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from feedline.errors import FeedlineError, TransientError
 from feedline.jobs import queue
-from feedline.jobs.model import Job, NeedsReview, Status
+from feedline.jobs.model import Defer, Job, NeedsReview, Status
 
 if TYPE_CHECKING:
     from feedline.app import Feedline
@@ -73,6 +73,10 @@ class Worker:
         beat.start()
         try:
             outcome = executor(run)
+        except Defer as later:
+            with self.app.begin() as conn:
+                if self._owns(conn, job.id):
+                    queue.defer(conn, job.id, later.seconds, f"waiting: {later.reason}")
         except NeedsReview as review:
             self._finish(job, Status.NEEDS_REVIEW, review.outcome, info="waiting for a person")
         except TransientError as exc:

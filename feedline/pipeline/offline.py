@@ -16,15 +16,14 @@ import polars as pl
 
 from feedline.blobs import LocalBlobs
 from feedline.blueprint import Blueprint, SheetSpec, load_blueprint
-from feedline.egress.csvfile import write_csv
 from feedline.errors import ConfigError, ExtractError
 from feedline.extract import ExtractOptions, SourceTable, extract
 from feedline.feeds import ACCURACIES
 from feedline.listener import Listener
 from feedline.mapping import MappingMemory, Plan, gate, override
+from feedline.pipeline.outfiles import write_rejects, write_valid
 from feedline.pipeline.plan import Gate, best_sheet, corrections, tables_to_map
 from feedline.pipeline.records import store_records
-from feedline.pipeline.rejects import write_rejects
 from feedline.records.view import SheetView
 from feedline.validate.loading import install as install_hooks
 from feedline.validate.locales import LOCALE, decimal_for_locale
@@ -107,8 +106,7 @@ def run_file(file: Path, blueprint_path: Path, *, sheet: str | None = None, out:
         result.update(valid=counts["valid"], invalid=counts["invalid"],
                       errors_by_type=counts["by_type"], hook_failures=mapped.hook_failures)
         if out:
-            write_csv(out, full, (b.filter(pl.col("_valid"))
-                                  for b in view.iter_batches(messages=False)), "replace")
+            write_valid(out, view.iter_batches(messages=False), full)
             result["out"] = str(out)
         if rejects:
             write_rejects(rejects, view.iter_batches(), full)

@@ -3,12 +3,8 @@ a cell that did not cast showing the partner's text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
-
 import polars as pl
 
-from feedline.atomic import atomic_write
 from feedline.blueprint.model import SheetSpec
 from feedline.records.schema import castable, text_column
 
@@ -36,15 +32,3 @@ def _json_key(key: str) -> str:
     import json
 
     return json.dumps(key)
-
-
-def write_rejects(path: Path, frames: Iterable[pl.DataFrame], spec: SheetSpec) -> int:
-    """Write the invalid records of ``frames`` to ``path`` (atomically); returns how many."""
-    count = 0
-    with atomic_write(path) as fh:
-        for frame in frames:
-            bad = frame.filter(~pl.col("_valid"))
-            if bad.height:
-                fh.write("\n".join(json_lines(bad, spec).to_list()) + "\n")
-                count += bad.height
-    return count

@@ -66,12 +66,15 @@ def compact(engine: sa.Engine, blobs: Blobs, sheet_id: str, spec: SheetSpec) -> 
             blobs.delete(segment.prefix)  # another compaction won
             return None
         repo.add_segment(conn, segment)
-        stale = conn.execute(sa.select(t.sheet_segments.c.prefix).where(
-            t.sheet_segments.c.sheet_id == sheet_id,
-            t.sheet_segments.c.version < view.segment.version)).scalars().all()
-        conn.execute(t.sheet_segments.delete().where(
-            t.sheet_segments.c.sheet_id == sheet_id,
-            t.sheet_segments.c.version < view.segment.version))
+        # Versions before the one just replaced go, unless a running egress reads them.
+        reading_now = set(conn.execute(sa.select(t.egress_runs.c.segment_version).where(
+            t.egress_runs.c.sheet_id == sheet_id, t.egress_runs.c.status == "running"))
+            .scalars().all())
+        old = sa.and_(t.sheet_segments.c.sheet_id == sheet_id,
+                      t.sheet_segments.c.version < view.segment.version,
+                      t.sheet_segments.c.version.not_in(reading_now or {-1}))
+        stale = conn.execute(sa.select(t.sheet_segments.c.prefix).where(old)).scalars().all()
+        conn.execute(t.sheet_segments.delete().where(old))
     for prefix in stale:
         if prefix:
             blobs.delete(prefix)

@@ -74,16 +74,43 @@ def test_feed_config_routes_and_defaults(tmp_path: Path, crm_blueprint_path: Pat
     assert feed.route("hooli_orders.XML") == "orders"
     assert feed.route("inventory.csv") is None
     assert feed.accuracy == "confident" and feed.policy == "valid-only"
-    assert feed.destinations[0].mode == "replace"
+    assert feed.egress.triggers == ("validated", "updated") and feed.egress.debounce_seconds == 5
+    (dest,) = feed.destinations
+    assert dest.name == "file-1" and dest.type == "file"
+    assert dest.destination.mode == "new"  # one file per delivery unless asked otherwise
+
+
+def test_feed_egress_triggers_schedule_and_named_destinations(
+        tmp_path: Path, crm_blueprint_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CRM_DB_URL", "postgresql://u:s3cret@db.example/crm")
+    feed = load_feed(write(tmp_path, {
+        "name": "crm", "blueprint": str(crm_blueprint_path),
+        "egress": {"policy": "all-or-nothing", "on": ["updated", "schedule"], "every": "15m",
+                   "debounce": "250ms", "destinations": [
+                       {"name": "crm-db", "type": "sql", "url": "${env:CRM_DB_URL}",
+                        "table": "contacts", "mode": "upsert", "key": ["email"]},
+                       {"type": "file", "path": "out/{space}/{sheet}.csv", "mode": "replace"}]},
+    }))
+    assert feed.policy == "all-or-nothing" and feed.egress.triggers == ("updated", "schedule")
+    assert feed.egress.every_seconds == 900 and feed.egress.debounce_seconds == 0.25
+    assert [d.name for d in feed.destinations] == ["crm-db", "file-2"]
+    assert "s3cret" not in str(feed.destinations[0].destination.describe())
 
 
 @pytest.mark.parametrize(("change", "words"), [
     ({"routes": [{"match": "*", "sheet": "nope"}]}, "unknown sheet 'nope'"),
     ({"automap": {"accuracy": "perfect"}}, "automap.accuracy"),
     ({"egress": {"policy": "some"}}, "egress.policy"),
-    ({"egress": {"destinations": [{"type": "ftp", "path": "x.csv"}]}}, "only type 'file'"),
-    ({"egress": {"destinations": [{"type": "file", "path": "../../etc/x.csv"}]}}, "inside the data directory"),
+    ({"egress": {"destinations": [{"type": "ftp", "path": "x.csv"}]}}, "type must be one of"),
+    ({"egress": {"destinations": [{"type": "file", "path": "../../etc/x.csv"}]}}, "'..' folders"),
     ({"egress": {"destinations": [{"type": "file", "path": "out/{nope}.csv"}]}}, "unknown placeholder"),
+    ({"egress": {"on": ["schedule"]}}, "set egress.every"),
+    ({"egress": {"on": ["sometimes"]}}, "egress.on"),
+    ({"egress": {"every": "often", "on": ["schedule"]}}, "duration"),
+    ({"egress": {"destinations": [{"type": "file", "path": "a.csv", "name": "x"},
+                                  {"type": "file", "path": "b.csv", "name": "x"}]}}, "named 'x'"),
+    ({"egress": {"destinations": [{"type": "sql", "url": "${env:NOPE_NOT_SET}", "table": "t"}]}},
+     "NOPE_NOT_SET"),
     ({"blueprint": "missing.yaml"}, "blueprint file not found"),
 ])
 def test_malformed_feed_configs_are_refused(tmp_path: Path, crm_blueprint_path: Path,
