@@ -26,6 +26,7 @@ VALUES_ONLY = 0.62  # value evidence alone stays "moderate": a person must confi
 SAMPLE_ROWS = 5000
 FIELD_PREFIX_SHARE = 0.75  # a first word this many field keys share may be dropped (derived)
 ENUM_MAX_DISTINCT = 60
+_IDENTIFIER = frozenset({"id"})  # sharing only this word says nothing (every "X no" is one)
 
 
 @dataclass
@@ -243,7 +244,8 @@ def score_columns(
         for j, f in enumerate(sheet.fields):
             cand = _name_score(header, all_forms[i], f, field_names[j])
             if cand is None:
-                cand = _loose(header, all_forms[i], f, field_names[j], float(best_sim[i, j]))
+                cand = _loose(header, all_forms[i], f, field_names[j], float(best_sim[i, j]),
+                              entity)
             if profiles is not None:
                 cand = _with_values(cand, profiles[i], f, header)
             if cand is not None and cand.confidence > 0:
@@ -253,7 +255,8 @@ def score_columns(
 
 
 def _loose(
-    header: str, hforms: list[Form], f: Field, names: list[tuple[Form, bool, bool]], sim: float
+    header: str, hforms: list[Form], f: Field, names: list[tuple[Form, bool, bool]], sim: float,
+    entity: Set[str] = frozenset(),
 ) -> Candidate | None:
     """Fuzzy spelling or word containment: never more than a hint unless near-identical."""
     conf = _fuzzy_conf(sim)
@@ -267,6 +270,8 @@ def _loose(
                     conf = abbrev
                     reason = f'field "{f.label}" looks like an abbreviation of header "{header}"'
             h, n = set(hf.expanded), set(nf.expanded)
+            if h & n <= _IDENTIFIER and (h ^ n) - entity:
+                continue  # "internal id" is not "contact id": ids of different things
             if h and n and (h < n or n < h):
                 contained = 0.5 + 0.2 * min(len(h), len(n)) / max(len(h), len(n))
                 if contained > conf:
