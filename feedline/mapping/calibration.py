@@ -16,12 +16,18 @@ from collections.abc import Mapping, Sequence
 from feedline.mapping.calibration_table import TABLE
 
 Table = Mapping[str, Sequence[tuple[float, float]]]
-CALIBRATED_CODES = ("exact", "alias", "normalized", "fuzzy", "values", "unmapped")
+CALIBRATED_CODES = (
+    "exact", "alias", "normalized", "fuzzy", "values", "eliminated", "remembered", "renamed",
+    "unmapped",
+)
+# Groups whose score is the scorers' (derived from the reason code); memory, renames and
+# elimination name their group themselves (see feedline.mapping.evidence).
+_SCORER_CODES = ("exact", "alias", "normalized", "fuzzy", "values", "unmapped")
 
 
 def calibration_group(reason_code: str, *, ambiguous: bool = False, free: bool = True) -> str | None:
-    """The calibration group of a decision, or None when its score is taken as is."""
-    if reason_code not in CALIBRATED_CODES:
+    """The calibration group of a scorer's decision, or None when it names its own."""
+    if reason_code not in _SCORER_CODES:
         return None
     if reason_code == "unmapped":
         return "unmapped" if free else "unmapped-full"

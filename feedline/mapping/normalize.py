@@ -16,7 +16,8 @@ from feedline.mapping.vocabulary import header_lexicon
 from feedline.mapping.vocabulary import words as words
 
 LEXICON = header_lexicon()
-_MAX_PHRASE = max(len(k) for k in LEXICON)
+CANONICAL = frozenset(LEXICON.values())  # phrases already in canonical form stay as they are
+_MAX_PHRASE = max(len(k) for k in (*LEXICON, *CANONICAL))
 # Linking letters between the parts of a compound (Eintritt-s-datum, Kunde-n-nummer).
 _LINKS = ("s", "n", "en", "e", "es", "er")
 MIN_COMPOUND = 10  # a compound whose first part is unknown must be this long
@@ -97,7 +98,11 @@ def expand(tokens: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     while i < len(tokens):
         for size in range(min(_MAX_PHRASE, len(tokens) - i), 0, -1):
             phrase = tuple(tokens[i : i + size])
-            target = LEXICON.get(phrase)
+            target = phrase if phrase in CANONICAL and size > 1 else LEXICON.get(phrase)
+            if target is phrase:
+                out.extend(phrase)
+                i += size
+                break
             if target is not None:
                 out.extend(target)
                 notes.append(f"{' '.join(phrase)}={' '.join(target)}")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -38,6 +39,9 @@ class Candidate:
     reason_code: str
     reason: str
     ambiguous: bool = False  # a rival field or column scored nearly as high
+    # The calibration group when the evidence is not a scorer's (memory, renames,
+    # elimination); None: derived from the reason code.
+    group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,7 @@ def profile_column(series: pl.Series) -> Profile:
     )
 
 
-def _kind(f: Field) -> str:
+def field_kind(f: Field) -> str:
     """The value shape a field expects: email, phone, date, number, boolean, enum or text."""
     words = f"{f.key} {f.label}".casefold()
     if f.type in ("date", "datetime"):
@@ -118,20 +122,25 @@ def _kind(f: Field) -> str:
 
 def specific_kind(f: Field) -> str | None:
     """The field's value shape when values alone can point at it (not text or number)."""
-    kind = _kind(f)
+    kind = field_kind(f)
     return kind if kind in ("email", "phone", "date", "boolean", "enum") else None
 
 
-def value_fit(profile: Profile, f: Field) -> tuple[float, str]:
-    """How strongly the values support (>0) or contradict (<0) ``f``, with a note."""
+def value_fit(
+    profile: Profile, f: Field, remembered: Mapping[str, Any] | None = None
+) -> tuple[float, str]:
+    """How strongly the values support (>0) or contradict (<0) ``f``, with a note.
+
+    ``remembered`` holds enum values memory learnt for ``f`` (they count as fitting).
+    """
     if profile.filled < 3:
         return 0.0, ""
-    kind = _kind(f)
+    kind = field_kind(f)
     share: float
     if kind == "enum":
         if not profile.counts:
             return -0.3, "too many distinct values for an enum"
-        share = known_share(dict(profile.counts), f)
+        share = known_share(dict(profile.counts), f, remembered)
     elif kind == "text":
         if profile.email >= 0.8:
             return -0.1, "values are emails"
@@ -292,10 +301,13 @@ def _with_values(cand: Candidate | None, profile: Profile, f: Field, header: str
         if fit > 0 and cand.confidence < 0.85:
             conf = min(conf, 0.84)  # values may support a hint, never promote it to strong
         return Candidate(cand.field, max(conf, 0.0), cand.reason_code, f"{cand.reason}; {note}")
-    if fit > 0 and _kind(f) in ("email", "boolean", "enum", "phone"):
+    if fit > 0 and field_kind(f) in ("email", "boolean", "enum", "phone"):
         reason = f'values of "{header}" fit field "{f.label}" ({note})'
         return Candidate(f.key, VALUES_ONLY, "values", reason)
     return None
 
 
-__all__ = ["Candidate", "Profile", "profile_column", "score_columns", "specific_kind", "value_fit"]
+__all__ = [
+    "Candidate", "Profile", "field_kind", "profile_column", "score_columns", "specific_kind",
+    "value_fit",
+]

@@ -68,9 +68,19 @@ def _phrases(raw: Any, where: str) -> dict[Phrase, list[Phrase]]:
     return out
 
 
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """YAML without implicit booleans: ``no``, ``on``, ``off`` are words here."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def parse(text: str, code: str) -> Language:
     """Parse one vocabulary file; a clear error when its format is not understood."""
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader without booleans
     if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
         raise MappingError(f"vocabulary {code}: unknown format {data.get('format') if isinstance(data, dict) else None!r}")
     headers: dict[Phrase, Phrase] = {}
