@@ -128,8 +128,12 @@ def person_decides(plan: Plan, d: Delivery, sheet: SheetSpec, truth_enums: bool 
 
 
 def run_loop(partners: Sequence[Partner], calibration: Table | None = None,
-             verbose: bool = False) -> Measures:
-    """Every partner's deliveries in order with one memory per blueprint; the measures."""
+             verbose: bool = False, raw_rows: bool = False) -> Measures:
+    """Every partner's deliveries in order with one memory per blueprint; the measures.
+
+    ``raw_rows``: each delivery is also planned without calibration (same memory) and the
+    decisions of that plan are kept, for fitting the calibration table.
+    """
     out = Measures()
     memories: dict[str, MappingMemory] = {}
     rounds = max(len(p.deliveries) for p in partners)
@@ -142,7 +146,9 @@ def run_loop(partners: Sequence[Partner], calibration: Table | None = None,
             plan = automap(d.frame, p.sheet, memory=memory, space=p.name, calibration=calibration)
             got = {m.source: m.destination for m in plan.fields}
             right = got == d.columns
-            for m in plan.fields:
+            rows_plan = (automap(d.frame, p.sheet, memory=memory, space=p.name, calibration={})
+                         if raw_rows else plan)
+            for m in rows_plan.fields:
                 if m.group is not None and m.score is not None:
                     out.decisions.append(Decision(p.name, d.name, m.group, m.score, m.confidence,
                                                   m.destination == d.columns.get(m.source)))

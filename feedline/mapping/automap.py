@@ -89,7 +89,10 @@ def automap(
             cands[r.field] = remembered_candidate(r, profiles[i], signatures[header], f,
                                                   recall.enums.get(r.field))
     chosen = assign(candidates, sheet.keys, headers)
-    for i, cand in eliminate(headers, profiles, chosen, sheet, candidates, set(left_alone)).items():
+    last_fed = set((recall.last or {}).get("mapping", {}).values())
+    unfilled = set(sheet.keys) - last_fed if recall.last else set()
+    for i, cand in eliminate(headers, profiles, chosen, sheet, candidates, set(left_alone),
+                             unfilled).items():
         if calibrate(cand.confidence, cand.group, calibration) >= MIN_SUGGESTION:
             chosen[i] = cand
     mappings: list[FieldMapping] = []

@@ -18,6 +18,7 @@ from typing import Any
 from feedline.blueprint.model import Field, SheetSpec
 from feedline.mapping.drift import shapes_alike
 from feedline.mapping.memory import AGREE, PERSON, Remembered
+from feedline.mapping.normalize import form
 from feedline.mapping.scorers import Candidate, Profile, field_kind, value_fit
 
 # Raw scores rank remembered decisions above every name match (a person's first); what
@@ -27,7 +28,9 @@ MEMORY_SCORE = {"person-space": 1.03, "automap-space": 1.02, "person-other": 0.9
 MISFIT_SCORE = 0.7  # a remembered field whose values no longer fit: a hint only
 DISPUTED = 0.1  # past choices disagreed: this much lower
 # Elimination: base score per value shape (how telling the shape is).
-ELIMINATION_BASE = {"email": 0.85, "date": 0.8, "phone": 0.8, "boolean": 0.75, "number": 0.6}
+ELIMINATION_BASE = {"email": 0.85, "date": 0.8, "phone": 0.8, "boolean": 0.75, "identifier": 0.7,
+                    "number": 0.6}
+IDENTIFIER_DISTINCT = 0.98  # an identifier column's values are (nearly) all different
 REQUIRED_BONUS = 0.05
 _WHERE = {"space": "in this space", "other": "in another space of this blueprint"}
 
@@ -81,10 +84,18 @@ def remembered_unmapped(r: Remembered) -> tuple[float, str, str]:
     return score, f"{r.kind}-unmapped", reason
 
 
-def column_shape(p: Profile) -> str | None:
-    """The one value shape nearly all of a column's values have, if any."""
+def field_shape(f: Field) -> str:
+    """A field's value shape for elimination: its kind, or ``identifier`` for a unique text field."""
+    kind = field_kind(f)
+    return "identifier" if kind == "text" and f.constraint("unique") is not None else kind
+
+
+def column_shape(p: Profile, header: str = "") -> str | None:
+    """The one value shape nearly all of a column's values have, if any; ``identifier``
+    when the header names an id (``Nº``, ``code``, ``Nummer``) and no value repeats."""
     if p.filled < 3:
         return None
+    identifier = "id" in form(header).expanded and p.distinct >= IDENTIFIER_DISTINCT * p.filled
     if p.email >= 0.9:
         return "email"
     if p.date >= 0.9:
@@ -93,6 +104,8 @@ def column_shape(p: Profile) -> str | None:
         return "boolean"
     if p.phone >= 0.9:
         return "phone"
+    if identifier:
+        return "identifier"
     if p.number >= 0.9:
         return "number"
     return None
@@ -105,21 +118,24 @@ def eliminate(
     sheet: SheetSpec,
     candidates: Sequence[Mapping[str, Candidate]],
     skip: Set[int] = frozenset(),
+    unfilled: Set[str] = frozenset(),
 ) -> dict[int, Candidate]:
     """Columns that are the only unmapped one of a value shape, for the only free field of it.
 
-    Columns in ``skip`` (memory says: leave unmapped) take no part. A weak name score
-    for the pair (below the assignment's threshold) adds a tenth of itself.
+    Columns in ``skip`` (memory says: leave unmapped) and fields in ``unfilled`` (this
+    space's last executed plan left them empty: the partner does not send them) take no
+    part. A weak name score for the pair (below the assignment's threshold) adds a tenth
+    of itself.
     """
     taken = {c.field for c in chosen if c is not None}
     free: dict[str, list[Field]] = defaultdict(list)
     for f in sheet.fields:
-        kind = field_kind(f)
-        if f.key not in taken and kind in ELIMINATION_BASE:
+        kind = field_shape(f)
+        if f.key not in taken and f.key not in unfilled and kind in ELIMINATION_BASE:
             free[kind].append(f)
     cols: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(chosen):
-        shape = column_shape(profiles[i]) if c is None and i not in skip else None
+        shape = column_shape(profiles[i], headers[i]) if c is None and i not in skip else None
         if shape is not None:
             cols[shape].append(i)
     out: dict[int, Candidate] = {}

@@ -24,7 +24,7 @@ _SUGGESTED = re.compile(r'\(suggested "([^"]+)"\)$')
 
 # The least probability that a whole plan is right (the product of its decisions'
 # calibrated probabilities) for it to run unattended at each accuracy.
-PLAN_PROBABILITY = {"exact": 0.9, "confident": 0.7, "any": 0.0}
+PLAN_PROBABILITY = {"exact": 0.9, "confident": 0.8, "any": 0.0}
 
 _PASSING = {
     "exact": ("absolute",),

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence, Set
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import polars as pl
+from babel import Locale
 from rapidfuzz import fuzz, process
 
 from feedline.blueprint.model import Field, SheetSpec
 from feedline.mapping.abbrev import abbreviates
 from feedline.mapping.enums import known_share
 from feedline.mapping.normalize import Form, form, header_forms, shared_prefix, words
+from feedline.mapping.vocabulary import LANGUAGES, fold, value_lexicon
 
 # Confidence of each kind of name match; a derived header form (prefix stripped, last
 # path segment) costs DERIVED_PENALTY because it throws words away.
@@ -59,15 +63,38 @@ class Profile:
 
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-_DATE = (
-    r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}([ T]\d{1,2}:\d{2}.*)?"
-    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}([ T]\d{1,2}:\d{2}.*)?"
-    r"|(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
-    r"|\d{1,2}[ -][A-Za-z]{3,9}[ -]\d{2,4}|[A-Za-z]{3,9} \d{1,2},? \d{4})$"
-)
-_NUMBER = r"^[-+]?[$€£¥]?\s?(\d+|\d{1,3}([,.' ]\d{3})+)([.,]\d+)?\s?[$€£¥%]?$"
-_BOOLEAN = r"(?i)^(true|false|yes|no|y|n|t|f|1|0|ja|nein|oui|non|si|sí|x)$"
+_NUMBER = (r"^[-+]?(?:[A-Z]{3}\s?|[$€£¥]\s?)?(\d+|\d{1,3}([,.'\s]\d{3})+)([.,]\d+)?"
+           r"\s?(?:[$€£¥%]|[A-Z]{3})?$")
 _PHONE = r"^\+?[\d\s().\-/]{7,20}$"
+
+
+@lru_cache(maxsize=1)
+def _date_pattern() -> str:
+    """Numeric dates, and dates with month names in every vocabulary language (CLDR via Babel)."""
+    names: set[str] = set()
+    for lang in LANGUAGES:
+        months = Locale.parse(lang).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                names.update(fold(m).rstrip(".") for m in months[context][width].values())
+    month = "|".join(sorted((re.escape(n) for n in names if n), key=len, reverse=True))
+    return (
+        r"(?i)^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}([ T]\d{1,2}:\d{2}.*)?"
+        r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}([ T]\d{1,2}:\d{2}.*)?"
+        r"|(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
+        rf"|\d{{1,2}}\.?[ -]?(de )?({month})\.?,?[ -]?(de )?\d{{2,4}}"
+        rf"|({month})\.? \d{{1,2}},? \d{{4}})$"
+    )
+
+
+@lru_cache(maxsize=1)
+def _boolean_pattern() -> str:
+    """Yes/no words of every vocabulary language, plus 1/0 and x."""
+    words_ = {"true", "false", "yes", "no", "1", "0", "x"}
+    for phrase, targets in value_lexicon().items():
+        if len(phrase) == 1 and any(t in (("yes",), ("no",)) for t in targets):
+            words_.add(phrase[0])
+    return r"(?i)^(" + "|".join(sorted(re.escape(w) for w in words_)) + r")$"
 
 
 def _share(mask: pl.Series) -> float:
@@ -84,7 +111,8 @@ def profile_column(series: pl.Series) -> Profile:
     if n == 0:
         return Profile(0)
     phone_like = s.str.contains(_PHONE) & (s.str.count_matches(r"\d") >= 7)
-    date_like = s.str.contains(_DATE)
+    folded = s.str.normalize("NFKD").str.replace_all(r"\p{Mn}", "")
+    date_like = folded.str.contains(_date_pattern())
     distinct = s.n_unique()
     counts: tuple[tuple[str, int], ...] = ()
     if distinct <= ENUM_MAX_DISTINCT:
@@ -97,7 +125,7 @@ def profile_column(series: pl.Series) -> Profile:
         email=_share(s.str.contains(_EMAIL)),
         date=_share(date_like),
         number=_share(s.str.contains(_NUMBER)),
-        boolean=_share(s.str.contains(_BOOLEAN)),
+        boolean=_share(folded.str.contains(_boolean_pattern())),
         phone=_share(phone_like & ~date_like),
         distinct=distinct,
         counts=counts,
