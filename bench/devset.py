@@ -177,7 +177,7 @@ def _ident(prefix: str, width: int = 5, start: int = 1000) -> Callable[[random.R
 
 
 @dataclass
-class _enum:  # noqa: N801 - used like the other value makers
+class _enum:
     """Enum values: option -> the ways this partner writes it, plus an invalid value now and then."""
 
     spellings: dict[str, list[str]]

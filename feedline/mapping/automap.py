@@ -91,10 +91,10 @@ def automap(
     chosen = assign(candidates, sheet.keys, headers)
     last_fed = set((recall.last or {}).get("mapping", {}).values())
     unfilled = set(sheet.keys) - last_fed if recall.last else set()
-    for i, cand in eliminate(headers, profiles, chosen, sheet, candidates, set(left_alone),
-                             unfilled).items():
-        if calibrate(cand.confidence, cand.group, calibration) >= MIN_SUGGESTION:
-            chosen[i] = cand
+    for i, guess in eliminate(headers, profiles, chosen, sheet, candidates, set(left_alone),
+                              unfilled).items():
+        if calibrate(guess.confidence, guess.group, calibration) >= MIN_SUGGESTION:
+            chosen[i] = guess
     mappings: list[FieldMapping] = []
     for i, header in enumerate(headers):
         cand = chosen[i]

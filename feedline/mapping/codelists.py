@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pycountry
 from babel import Locale
@@ -28,7 +28,7 @@ COUNTRY_ALIASES: dict[str, str] = {
 MIN_SHARE = 0.8  # this share of a field's options must be codes (or names) of one list
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(code: str) -> Locale:
     return Locale.parse(code)
 
@@ -91,9 +91,9 @@ def language_names() -> dict[str, str]:
                 names.setdefault(value_key(name), code)
     for code in set(names.values()):
         names.setdefault(code, code)
-        lang = pycountry.languages.get(alpha_2=code)
-        if lang is not None and getattr(lang, "alpha_3", None):
-            names.setdefault(lang.alpha_3.casefold(), code)
+        iso = pycountry.languages.get(alpha_2=code)
+        if iso is not None and getattr(iso, "alpha_3", None):
+            names.setdefault(str(iso.alpha_3).casefold(), code)
     return names
 
 

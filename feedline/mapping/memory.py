@@ -210,9 +210,9 @@ class MappingMemory:
             for v in values:
                 who = PERSON if v.reason == PERSON_ENUM_REASON else enum_by_col.get(key, AUTOMAP)
                 self._learn_value(learnt, v.value, v.option, who, when)
-        for key, values in plan.taught.items():
+        for key, taught in plan.taught.items():
             learnt = memo["enums"].setdefault(key, {})
-            for value, option in values.items():
+            for value, option in taught.items():
                 self._learn_value(learnt, value, option, PERSON, when)
 
     @staticmethod

@@ -80,7 +80,7 @@ _Loader.yaml_implicit_resolvers = {
 
 def parse(text: str, code: str) -> Language:
     """Parse one vocabulary file; a clear error when its format is not understood."""
-    data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader without booleans
+    data = yaml.load(text, Loader=_Loader)
     if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
         raise MappingError(f"vocabulary {code}: unknown format {data.get('format') if isinstance(data, dict) else None!r}")
     headers: dict[Phrase, Phrase] = {}
