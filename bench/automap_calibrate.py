@@ -64,7 +64,7 @@ SCORER_GROUPS = ("exact", "alias", "normalized", "fuzzy", "values", "unmapped")
 
 
 def is_evidence(group: str) -> bool:
-    """Groups of memory, renames and elimination (not the name and value scorers')."""
+    """Groups of memory, renames, elimination and suggestions (not the scorers' own)."""
     return not group.startswith(SCORER_GROUPS)
 
 

@@ -231,11 +231,11 @@ def fixture_partners(fixtures: Path, rows: int = 120) -> list[Partner]:
     return list(partners.values())
 
 
-def devset_partners() -> list[Partner]:
-    """The development set's partners (bench/devset.py)."""
+def devset_partners(fresh: bool = False) -> list[Partner]:
+    """The development set's partners (bench/devset.py); ``fresh``: the ones written last."""
     from devset import partners
 
-    return partners()
+    return partners(fresh)
 
 
 def report(title: str, partners: Iterable[Partner], calibration: Table | None = None,
@@ -258,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     report("shared partner fixtures", fixture_partners(args.fixtures), verbose=args.verbose)
     if not args.no_devset:
         report("development set (bench/devset.py)", devset_partners(), verbose=args.verbose)
+        report("development set, fresh partners (written after tuning)", devset_partners(True),
+               verbose=args.verbose)
     return 0
 
 

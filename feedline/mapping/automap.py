@@ -14,7 +14,12 @@ from feedline.mapping.assign import assign
 from feedline.mapping.calibration import Table, calibrate, calibration_group
 from feedline.mapping.drift import drift, infer_renames, signature
 from feedline.mapping.enums import map_enum_values
-from feedline.mapping.evidence import eliminate, remembered_candidate, remembered_unmapped
+from feedline.mapping.evidence import (
+    best_free,
+    eliminate,
+    remembered_candidate,
+    remembered_unmapped,
+)
 from feedline.mapping.memory import MappingMemory, Recall
 from feedline.mapping.plan import (
     DEFAULT_MAX_UNMAPPED_ENUM_SHARE,
@@ -91,9 +96,14 @@ def automap(
     chosen = assign(candidates, sheet.keys, headers)
     last_fed = set((recall.last or {}).get("mapping", {}).values())
     unfilled = set(sheet.keys) - last_fed if recall.last else set()
+    # An empty table (fitting the calibration) keeps every suggestion, so it can be measured.
+    fitting = calibration is not None and not calibration
     for i, guess in eliminate(headers, profiles, chosen, sheet, candidates, set(left_alone),
                               unfilled).items():
-        if calibrate(guess.confidence, guess.group, calibration) >= MIN_SUGGESTION:
+        if fitting or calibrate(guess.confidence, guess.group, calibration) >= MIN_SUGGESTION:
+            chosen[i] = guess
+    for i, guess in best_free(headers, chosen, candidates, set(left_alone)).items():
+        if fitting or calibrate(guess.confidence, guess.group, calibration) >= MIN_SUGGESTION:
             chosen[i] = guess
     mappings: list[FieldMapping] = []
     for i, header in enumerate(headers):

@@ -21,9 +21,10 @@ from feedline.mapping.abbrev import abbreviates
 from feedline.mapping.codelists import code_list
 from feedline.mapping.normalize import value_key
 from feedline.mapping.plan import EnumValueMapping
-from feedline.mapping.vocabulary import stopwords, value_lexicon, words
+from feedline.mapping.vocabulary import negations, stopwords, value_lexicon, words
 
 Match = tuple[str, float, str]  # option value, confidence, reason
+_ENDINGS = ("s", "e", "en", "es", "er")  # inflections of Germanic and Romance adjectives
 Words = tuple[str, ...]
 
 
@@ -77,6 +78,30 @@ def _unique(found: set[str]) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _stems(ws: Words) -> list[Words]:
+    """Inflected forms of a one-word value without its ending (``voltijds`` -> ``voltijd``)."""
+    if len(ws) != 1:
+        return []
+    w = ws[0]
+    return [(w[: -len(end)],) for end in _ENDINGS if w.endswith(end) and len(w) - len(end) >= 4]
+
+
+def _negated(ws: Words, field: Field) -> str | None:
+    """``not active`` / ``nicht aktiv`` -> the option labelled ``inactive`` (in-, un-, non-)."""
+    if len(ws) < 2 or ws[0] not in negations():
+        return None
+    rest = match_value(" ".join(ws[1:]), field)
+    if rest is None:
+        return None
+    base = next((tuple(words(o.label)) for o in field.options if o.value == rest[0]), ())
+    if len(base) != 1:
+        return None
+    wanted = {(p + base[0],) for p in ("in", "un", "non")} | {(n, base[0]) for n in ("not", "non")}
+    return _unique({o.value for o in field.options if tuple(words(o.label)) in wanted
+                    or tuple(words(o.value)) in wanted})
+
+
+@lru_cache(maxsize=65536)
 def match_value(raw: str, field: Field) -> Match | None:
     """Best option for one source value, or None when nothing fits well enough."""
     key = value_key(raw)
@@ -92,6 +117,14 @@ def match_value(raw: str, field: Field) -> Match | None:
         hit = _unique(meanings.get(m, set()))
         if hit is not None:
             return hit, 0.93, f'"{key}" means "{" ".join(m)}"'
+    for stem in _stems(ws):
+        for m in _meanings(stem):
+            hit = _unique(meanings.get(m, set()))
+            if hit is not None:
+                return hit, 0.9, f'"{key}" is a form of "{" ".join(m)}"'
+    negated = _negated(ws, field)
+    if negated is not None:
+        return negated, 0.88, f'"{key}" negates an option: "{negated}"'
     letters = "".join(ws)
     if 2 <= len(letters) <= 5 and len(ws) <= 2 and letters.isalpha():
         hit = _unique({o for o, forms in _shapes(field) for f in forms

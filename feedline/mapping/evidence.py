@@ -4,8 +4,8 @@ Each kind of evidence names its own calibration group, so ``bench/automap_calibr
 learns how often it is right apart from the name scorers: ``person-space`` (a person
 decided this header in this space), ``automap-space`` (a plan that ran alone did),
 ``person-other`` / ``automap-other`` (another space of the blueprint did), each with
-``-misfit`` when today's values no longer fit the field, ``…-unmapped`` for a header
-left unmapped, and ``eliminated`` (the only free field of a value shape and the only
+``-misfit`` when today's values no longer fit the field (a header memory says to leave
+unmapped is the same kind of evidence as a mapped one), and ``eliminated`` (the only free field of a value shape and the only
 unmapped column of that shape).
 """
 
@@ -30,6 +30,7 @@ DISPUTED = 0.1  # past choices disagreed: this much lower
 # Elimination: base score per value shape (how telling the shape is).
 ELIMINATION_BASE = {"email": 0.85, "date": 0.8, "phone": 0.8, "boolean": 0.75, "identifier": 0.7,
                     "number": 0.6}
+HINT, HINT_MARGIN = 0.3, 0.05  # a best free field this strong and this far ahead is a suggestion
 IDENTIFIER_DISTINCT = 0.98  # an identifier column's values are (nearly) all different
 REQUIRED_BONUS = 0.05
 _WHERE = {"space": "in this space", "other": "in another space of this blueprint"}
@@ -80,8 +81,8 @@ def remembered_unmapped(r: Remembered) -> tuple[float, str, str]:
     """(raw score, group, reason) of a header memory says to leave unmapped."""
     when = f" on {r.when}" if r.when else ""
     reason = f'remembered: {_who(r)} left "{r.header}" unmapped{when} {_scope(r)}'
-    score = 1.0 if r.share >= AGREE else 1.0 - DISPUTED
-    return score, f"{r.kind}-unmapped", reason
+    score = MEMORY_SCORE[r.kind] if r.share >= AGREE else MEMORY_SCORE[r.kind] - DISPUTED
+    return score, r.kind, reason
 
 
 def field_shape(f: Field) -> str:
@@ -153,4 +154,36 @@ def eliminate(
             score += 0.1 * min(hint.confidence, 1.0)
             reason += f"; {hint.reason}"
         out[i] = Candidate(f.key, round(score, 4), "eliminated", reason, group="eliminated")
+    return out
+
+
+def best_free(
+    headers: Sequence[str],
+    chosen: Sequence[Candidate | None],
+    candidates: Sequence[Mapping[str, Candidate]],
+    skip: Set[int] = frozenset(),
+) -> dict[int, Candidate]:
+    """Unmapped columns with a clear best free field: a weak name score (below the
+    assignment's threshold, at least :data:`HINT`) that no other unmapped column shares.
+
+    The pair becomes a ``suggested`` decision with its calibrated probability.
+    """
+    taken = {c.field for c in chosen if c is not None}
+    best: dict[int, Candidate] = {}
+    for i, c in enumerate(chosen):
+        if c is not None or i in skip:
+            continue
+        free = [x for x in candidates[i].values() if x.field not in taken and x.confidence >= HINT]
+        ranked = sorted(free, key=lambda x: -x.confidence)
+        if ranked and (len(ranked) == 1 or ranked[1].confidence < ranked[0].confidence - HINT_MARGIN):
+            best[i] = ranked[0]
+    wanted: dict[str, list[int]] = defaultdict(list)
+    for i, cand in best.items():
+        wanted[cand.field].append(i)
+    out: dict[int, Candidate] = {}
+    for i, cand in best.items():
+        if len(wanted[cand.field]) == 1:
+            out[i] = Candidate(cand.field, cand.confidence, cand.reason_code,
+                               f"{cand.reason} (the only free field that comes close)",
+                               group="suggested")
     return out

@@ -258,13 +258,17 @@ class MappingMemory:
                     out.vanished.append(Remembered(k, d["field"], f"{d.get('by', AUTOMAP)}-space",
                                                    d.get("by", AUTOMAP), d.get("when"),
                                                    signature=d["signature"]))
-        for memo in [own, *others] if own else others:
+        for memo in others:  # other spaces: a person's choice wins over automap's
             for key, values in memo["enums"].items():
                 merged = out.enums.setdefault(key, {})
                 for value, d in values.items():
-                    if value not in merged or (d.get("by") == PERSON and merged[value][1] != PERSON
-                                               and memo is not own):
+                    if value not in merged or (d.get("by") == PERSON and merged[value][1] != PERSON):
                         merged[value] = (d.get("option"), d.get("by", AUTOMAP))
+        if own:  # this space's own choices win over every other space's
+            for key, values in own["enums"].items():
+                merged = out.enums.setdefault(key, {})
+                for value, d in values.items():
+                    merged[value] = (d.get("option"), d.get("by", AUTOMAP))
         return out
 
     def recall(self, space: str, sheet: str, headers: list[str]) -> dict[str, Any]:

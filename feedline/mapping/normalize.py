@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from feedline.mapping.vocabulary import header_lexicon
 from feedline.mapping.vocabulary import words as words
@@ -71,12 +71,12 @@ class Form:
     expanded: tuple[str, ...]
     notes: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, ...]:
         """Order-free comparison key of the expanded words (plural -s folded)."""
         return tuple(sorted(singular(w) for w in self.expanded))
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(self.expanded)
 

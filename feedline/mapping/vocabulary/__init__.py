@@ -2,8 +2,8 @@
 
 Each file has a ``format`` version, its ``language``, a ``provenance`` note, ``headers``
 (canonical English phrase -> ways to write it in that language: header words and
-abbreviations), ``values`` (canonical option word -> ways to write it, for enum values)
-and ``stopwords`` (words that initials skip). The mapping layer reads the files once:
+abbreviations), ``values`` (canonical option word -> ways to write it, for enum values),
+``stopwords`` (words that initials skip) and ``negations`` (``nicht aktiv`` = inactive). The mapping layer reads the files once:
 :func:`header_lexicon` feeds header normalization, :func:`value_lexicon` enum matching.
 """
 
@@ -53,6 +53,7 @@ class Language:
     headers: dict[Phrase, Phrase]
     values: dict[Phrase, tuple[Phrase, ...]]
     stopwords: frozenset[str]
+    negations: frozenset[str] = frozenset()
 
 
 def _phrases(raw: Any, where: str) -> dict[Phrase, list[Phrase]]:
@@ -94,8 +95,9 @@ def parse(text: str, code: str) -> Language:
             if s != target and target not in values.get(s, ()):
                 values[s] = (*values.get(s, ()), target)
     stop = frozenset(w for s in data.get("stopwords") or [] for w in words(str(s)))
+    negations = frozenset(w for s in data.get("negations") or [] for w in words(str(s)))
     return Language(code, str(data.get("name", code)), str(data.get("provenance", "")).strip(),
-                    headers, values, stop)
+                    headers, values, stop, negations)
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +135,12 @@ def stopwords() -> frozenset[str]:
     return frozenset().union(*(lang.stopwords for lang in languages()))
 
 
+@lru_cache(maxsize=1)
+def negations() -> frozenset[str]:
+    """Words that negate an enum value (not, nicht, non, niet, …)."""
+    return frozenset().union(*(lang.negations for lang in languages()))
+
+
 def conflicts() -> list[tuple[Phrase, str, Phrase, str, Phrase]]:
     """Header phrases two languages give different meanings: (phrase, lang, target, lang, target)."""
     seen: dict[Phrase, tuple[str, Phrase]] = {}
@@ -146,4 +154,4 @@ def conflicts() -> list[tuple[Phrase, str, Phrase, str, Phrase]]:
 
 
 __all__ = ["LANGUAGES", "Language", "conflicts", "fold", "header_lexicon", "languages",
-           "stopwords", "value_lexicon", "words"]
+           "negations", "stopwords", "value_lexicon", "words"]
