@@ -28,13 +28,15 @@ NAME_HINT = 0.3  # a name score this high (or similar headers) makes a rename "s
 
 
 def signature(profile: Profile, series: pl.Series) -> dict[str, Any]:
-    """A column's value signature: shape shares, mean length, distinct share, the most
-    frequent values (enum-like columns only) and the most common value patterns."""
+    """A column's value signature: shape shares, blank share, mean length, distinct share,
+    the most frequent values (enum-like columns only) and the most common value patterns."""
     s = series.head(5000).cast(pl.String).str.strip_chars()
+    rows = s.len()
     s = s.filter(s.is_not_null() & (s != ""))
     mean = s.str.len_chars().mean() if s.len() else None
     length = float(mean) if isinstance(mean, int | float) else 0.0
     sig: dict[str, Any] = {k: round(float(getattr(profile, k)), 3) for k in SHAPES}
+    sig["blank"] = round(1.0 - s.len() / rows, 3) if rows else 1.0
     sig["length"] = round(length, 2)
     sig["distinct"] = round(profile.distinct / profile.filled, 3) if profile.filled else 0.0
     sig["filled"] = profile.filled
@@ -75,6 +77,8 @@ def similarity(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
         score *= 0.85  # one side is enum-like, the other is not
     if a.get("patterns") and b.get("patterns"):
         score = 0.75 * score + 0.25 * _jaccard(a["patterns"], b["patterns"])
+    if "blank" in a and "blank" in b:  # a mostly empty column is not a full one renamed
+        score *= 1.0 - 0.5 * abs(float(a["blank"]) - float(b["blank"]))
     return round(score, 4)
 
 

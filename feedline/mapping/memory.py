@@ -198,7 +198,7 @@ class MappingMemory:
                 prior["confirmed"] = when  # automap followed a person's decision
                 prior["signature"] = plan.signatures.get(source, prior.get("signature"))
                 continue
-            memo["decisions"][key] = {"field": dest, "by": who, "when": when,
+            memo["decisions"][key] = {"field": dest, "by": who, "when": when, "header": source,
                                       "signature": plan.signatures.get(source)}
         mapped = {d for d in final.values() if d is not None}
         enum_by_col = {d: (PERSON if by == PERSON or s in person_cols else AUTOMAP)
@@ -255,7 +255,8 @@ class MappingMemory:
             present = set(keys.values())
             for k, d in sorted(own["decisions"].items()):
                 if k not in present and d.get("field") and d.get("signature"):
-                    out.vanished.append(Remembered(k, d["field"], f"{d.get('by', AUTOMAP)}-space",
+                    out.vanished.append(Remembered(d.get("header") or k, d["field"],
+                                                   f"{d.get('by', AUTOMAP)}-space",
                                                    d.get("by", AUTOMAP), d.get("when"),
                                                    signature=d["signature"]))
         for memo in others:  # other spaces: a person's choice wins over automap's

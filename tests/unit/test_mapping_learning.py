@@ -159,3 +159,29 @@ def test_taught_values_are_checked_against_the_options():
         Plan.from_dict(data, SHEET)
     with pytest.raises(MappingError, match="unknown option"):
         patch(plan, {}, {"department": {"L9": "nope"}}, SHEET)
+
+
+def test_two_date_columns_renamed_at_once_keep_their_fields():
+    sheet = SheetSpec("e", "E", (
+        Field("employee_id", "Employee ID"),
+        Field("hire_date", "Hire Date", type="date", constraints=REQUIRED),
+        Field("termination_date", "Termination Date", type="date"),
+    ))
+
+    def rows(seed: int, hired: str, left: str) -> pl.DataFrame:
+        rng = random.Random(seed)
+        return pl.DataFrame({
+            "Employee ID": [f"E{seed}{i:03d}" for i in range(40)],
+            hired: [f"2020-0{rng.randrange(1, 9)}-1{rng.randrange(0, 9)}" for _ in range(40)],
+            left: [f"2024-0{rng.randrange(1, 9)}-1{rng.randrange(0, 9)}" if rng.random() < 0.2 else ""
+                   for _ in range(40)],
+        })
+
+    memory = MappingMemory("hr")
+    d1 = rows(1, "Qa", "Qb")
+    decided = override(automap(d1, sheet), {"Qa": "hire_date", "Qb": "termination_date"}, sheet, d1)
+    memory.remember("acme", "e", decided, by="person", when="2026-11-30")
+    plan = automap(rows(2, "Zx", "Zy"), sheet, memory=memory, space="acme")
+    assert plan.mapping() == {"Employee ID": "employee_id", "Zx": "hire_date", "Zy": "termination_date"}
+    assert all(m.reason_code == "renamed" for m in plan.fields if m.source in ("Zx", "Zy"))
+    assert 'column "Qb"' in next(m.reason for m in plan.fields if m.source == "Zy")

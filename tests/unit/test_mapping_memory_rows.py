@@ -37,7 +37,7 @@ def test_two_spaces_remembered_independently_give_two_documents_that_round_trip(
     assert again.to_json() == memory.to_json()
     acme = again.document("acme", "people")
     assert acme["decisions"]["stand"] == {"field": "status", "by": "person", "when": "2026-11-30",
-                                          "signature": plan.signatures["Stand"]}
+                                          "header": "Stand", "signature": plan.signatures["Stand"]}
     globex = again.document("globex", "people")["decisions"]["stand"]
     assert (globex["by"], globex["when"]) == ("automap", "2026-12-01")
     assert again.document("nowhere", "people")["decisions"] == {}
