@@ -27,7 +27,6 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
@@ -194,14 +193,6 @@ def run_loop(partners: Sequence[Partner], calibration: Table | None = None,
 
 
 # -- the shared partner fixtures ---------------------------------------------------------
-
-
-def _flatten(obj: Any, prefix: str, out: dict[str, str]) -> None:
-    if isinstance(obj, dict):
-        for k, v in obj.items():
-            _flatten(v, f"{prefix}.{k}" if prefix else k, out)
-    elif obj is not None:
-        out[prefix] = obj if isinstance(obj, str) else json.dumps(obj)
 
 
 def fixture_partners(fixtures: Path, rows: int = 120) -> list[Partner]:
