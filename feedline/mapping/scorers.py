@@ -111,7 +111,8 @@ def profile_column(series: pl.Series) -> Profile:
     if n == 0:
         return Profile(0)
     phone_like = s.str.contains(_PHONE) & (s.str.count_matches(r"\d") >= 7)
-    folded = s.str.normalize("NFKD").str.replace_all(r"\p{Mn}", "")
+    ascii_only = not bool(s.str.contains(r"[^\x00-\x7f]").any())
+    folded = s if ascii_only else s.str.normalize("NFKD").str.replace_all(r"\p{Mn}", "")
     date_like = folded.str.contains(_date_pattern())
     distinct = s.n_unique()
     counts: tuple[tuple[str, int], ...] = ()
