@@ -15,10 +15,8 @@ same, so 25 opendata cases cannot outvote the partners. ``--write`` stores the t
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
+import hashlib
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -26,16 +24,19 @@ from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from feedline.blueprint import load_blueprint
-from feedline.errors import FeedlineError
-from feedline.mapping import Plan, automap
-from feedline.mapping.calibration import Table
+import polars as pl
+
+from feedline.blueprint import SheetSpec
+from feedline.mapping import MappingMemory, Plan, automap, override
+from feedline.mapping.calibration import Table, calibrate
 
 REPO = Path(__file__).resolve().parents[1]
 TABLE_FILE = REPO / "feedline" / "mapping" / "calibration_table.py"
 IDENTITY: Table = {}  # no table: every decision keeps its raw score
 BIN = 0.01
+EVIDENCE_BIN = 0.05  # memory, renames and elimination have few distinct scores and fewer rows
 RELIABILITY_EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99, 1.0001)
 
 
@@ -59,29 +60,68 @@ def plan_rows(family: str, plan: Plan, expected: dict[str, str | None]) -> list[
     ]
 
 
-def partner_rows(fixtures: Path, table: Table | None = IDENTITY) -> list[Row]:
-    """Rows from every generated partner delivery that feedline's extractor reads."""
-    from feedline.extract import extract
+SCORER_GROUPS = ("exact", "alias", "normalized", "fuzzy", "values", "unmapped")
 
-    blueprint = load_blueprint(fixtures / "blueprints" / "crm.yaml")
+
+def is_evidence(group: str) -> bool:
+    """Groups of memory, renames, elimination and suggestions (not the scorers' own)."""
+    return not group.startswith(SCORER_GROUPS)
+
+
+def partner_rows(fixtures: Path, table: Table | None = IDENTITY) -> list[Row]:
+    """Rows from the shared partners: every delivery planned without memory (the scorers'
+    decisions), and the evidence decisions of their learning loop (bench/learning_sim.py:
+    every delivery in order with memory, decided by a person when the gate stops it)."""
+    from learning_sim import fixture_partners, run_loop
+
+    partners = fixture_partners(fixtures)
+    rows = [r for p in partners for d in p.deliveries
+            for r in plan_rows("partners", automap(d.frame, p.sheet, calibration=table), d.columns)]
+    m = run_loop(partners, calibration=None, raw_rows=table is IDENTITY)
+    return rows + [Row("partners", d.group, d.score, d.confidence, d.right)
+                   for d in m.decisions if is_evidence(d.group)]
+
+
+def _opaque(name: str, k: int) -> str:
+    """A header that shares nothing with any name (for simulated renames)."""
+    digest = hashlib.sha256(f"{name}/{k}".encode()).hexdigest()
+    return "q" + "".join(c for c in digest if c.isalpha())[:5]
+
+
+def learning_rows(family: str, name: str, source: pl.DataFrame, target: SheetSpec,
+                  expected: dict[str, str | None]) -> list[Row]:
+    """Rows of memory, rename and elimination evidence for one public case.
+
+    Its rows split in two deliveries: the first is planned (the shipped gate decides
+    whether it runs alone, else a person sets the expected plan) and remembered; the
+    second is planned in the same space, in another space of the blueprint, and once
+    more with one or two mapped columns renamed to names that share nothing.
+    """
+    n = source.height
+    if n < 6:
+        return []
+    d1, d2 = source.head(n // 2), source.tail(n - n // 2)
+    memory = MappingMemory("bench")
+    first = automap(d1, target)
+    if first.auto_accept:
+        memory.remember("a", target.slug, first, by="automap", when="2026-11-02")
+    else:
+        decided = override(first, {m.source: expected.get(m.source) for m in first.fields}, target, d1)
+        memory.remember("a", target.slug, decided, by="person", when="2026-11-02")
+    mapped = sorted(s for s, d in expected.items() if d is not None and s in d2.columns)
+    seed = int(hashlib.sha256(name.encode()).hexdigest(), 16)
+    renamed = {s: _opaque(name, k) for k, s in enumerate(
+        [mapped[(seed + j * 7) % len(mapped)] for j in range(1 + seed % 2)] if mapped else [])}
+    d3 = d2.rename(renamed)
+    truth3 = {renamed.get(s, s): d for s, d in expected.items()}
     rows: list[Row] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp)
-        subprocess.run([sys.executable, str(fixtures / "make_fixtures.py"), str(out), "--rows", "120"],
-                       check=True, capture_output=True)
-        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-        for f in manifest["files"]:
-            try:
-                tables = extract(out / f["path"], Path(f["path"]).name, profile=False).tables
-            except FeedlineError:
-                continue
-            frame = next((t.frame for t in tables
-                          if t.frame is not None and set(t.frame.columns) == set(f["column_mapping"])),
-                         None)
-            if frame is None:
-                continue
-            plan = automap(frame, blueprint.sheet(f["target_sheet"]), calibration=table)
-            rows += plan_rows("partners", plan, f["column_mapping"])
+    fresh = source.rename(renamed)  # a first delivery whose renamed headers nothing knows
+    rows += [r for r in plan_rows(family, automap(fresh, target, calibration=IDENTITY),
+                                  {renamed.get(s, s): d for s, d in expected.items()})
+             if is_evidence(r.group)]
+    for frame, space, truth in ((d2, "a", expected), (d2, "b", expected), (d3, "a", truth3)):
+        plan = automap(frame, target, memory=memory, space=space, calibration=IDENTITY)
+        rows += [r for r in plan_rows(family, plan, truth) if is_evidence(r.group)]
     return rows
 
 
@@ -105,7 +145,8 @@ def fit(rows: Sequence[Row]) -> dict[str, tuple[tuple[float, float], ...]]:
     weight = {f: mean / n for f, n in per_family.items()}
     bins: dict[str, dict[float, list[float]]] = defaultdict(dict)
     for r in rows:
-        x = round(round(r.score / BIN) * BIN, 4)
+        width = BIN if not is_evidence(r.group) else EVIDENCE_BIN
+        x = round(round(r.score / width) * width, 4)
         slot = bins[r.group].setdefault(x, [0.0, 0.0, 0.0])
         slot[0] += weight[r.family] * r.right
         slot[1] += weight[r.family]
@@ -167,14 +208,50 @@ def render(table: dict[str, tuple[tuple[float, float], ...]]) -> str:
 
 
 def training_rows(cases_root: Path, fixtures: Path) -> list[Row]:
-    """Uncalibrated rows of every public case (typed targets) and every partner delivery."""
+    """Uncalibrated rows of every public case (typed targets, planned without memory and
+    through a simulated learning loop) and of the shared partners' learning loop."""
     from automap_eval import load_cases
 
     rows = partner_rows(fixtures)
     for case in load_cases(cases_root, typed=True):
         rows += plan_rows(case.slice, automap(case.source, case.target, calibration=IDENTITY),
                           case.expected)
+        rows += learning_rows(case.slice, case.name, case.source, case.target, case.expected)
     return rows
+
+
+def apply(table: Table, rows: Sequence[Row]) -> list[Row]:
+    """The rows with their confidence recomputed from ``table``."""
+    return [Row(r.family, r.group, r.score, calibrate(r.score, r.group, table), r.right) for r in rows]
+
+
+def per_kind(rows: Sequence[Row]) -> dict[str, tuple[int, float, float, float]]:
+    """Per evidence kind (group): rows, accuracy, ECE in-sample and cross-validated by family.
+
+    Cross-validated: each family's rows calibrated by a table fitted without that family
+    (a group no other family has keeps its raw score).
+    """
+    table = fit(rows)
+    inside = apply(table, rows)
+    outside: list[Row] = []
+    for family in sorted({r.family for r in rows}):
+        held = [r for r in rows if r.family == family]
+        outside += apply(fit([r for r in rows if r.family != family]), held)
+    out = {}
+    for group in sorted({r.group for r in rows}):
+        mine = [r for r in inside if r.group == group]
+        cv = [r for r in outside if r.group == group]
+        _, ece_in = reliability((r.confidence, r.right) for r in mine)
+        _, ece_cv = reliability((r.confidence, r.right) for r in cv)
+        out[group] = (len(mine), sum(r.right for r in mine) / len(mine), ece_in, ece_cv)
+    return out
+
+
+def print_kinds(rows: Sequence[Row]) -> None:
+    """Print the calibration error per evidence kind."""
+    print(f"{'evidence kind':<24} {'rows':>6} {'right':>7} {'ECE in-sample':>14} {'ECE cross-val':>14}")
+    for group, (n, acc, ece_in, ece_cv) in per_kind(rows).items():
+        print(f"{group:<24} {n:>6} {acc:>7.3f} {ece_in:>14.3f} {ece_cv:>14.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -187,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     table = fit(rows)
     for family, n in sorted(Counter(r.family for r in rows).items()):
         print(f"{family:<10} {n:>5} decisions")
+    print_kinds(rows)
     text = render(table)
     if args.write:
         TABLE_FILE.write_text(text, encoding="utf-8")

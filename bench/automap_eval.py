@@ -1,6 +1,6 @@
 """Score automap on the public column-mapping cases (Valentine slices and synthetic).
 
-Usage: ``python bench/automap_eval.py --cases ../shared/mapping-bench [--schema-only]``
+Usage: ``python bench/automap_eval.py --cases ../shared/mapping-bench [--schema-only] [--learning]``
 
 Each case becomes a one-sheet blueprint whose fields are the target headers (key = label
 = header, no alternative names). Unless ``--schema-only``, a field's type is inferred from
@@ -13,6 +13,7 @@ expected calibration error (ECE) of the decisions' confidence. Then reliability 
 (confidence bins -> observed accuracy) of the raw scores and of the shipped calibration,
 and, unless ``--no-cv``, of a calibration cross-validated by family: for each slice, a
 table fitted on every other slice plus the partner fixtures (``automap_calibrate.py``).
+``--learning`` adds the learning loop's four measures (``learning_sim.py``).
 """
 
 from __future__ import annotations
@@ -194,6 +195,7 @@ def report(slices: dict[str, Tally]) -> Tally:
         everything.add(slices[name])
         print(slices[name].line(name))
     print(valentine.line("valentine"))
+    print(everything.line("all (micro)"))
     print("certainty buckets (mapped pairs, all slices):", ", ".join(
         f"{b} {r}/{n} = {r / n:.2f}" for b, (r, n) in sorted(everything.buckets.items()) if n))
     return everything
@@ -220,6 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fixtures", type=Path, help="partner fixtures (default: CASES/../fixtures)")
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation by family")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every wrong decision")
+    parser.add_argument("--learning", action="store_true",
+                        help="also run the learning loop (bench/learning_sim.py) on the partner "
+                             "fixtures and the development set")
     args = parser.parse_args(argv)
     cases = load_cases(args.cases, typed=not args.schema_only)
     slices: dict[str, Tally] = defaultdict(Tally)
@@ -237,6 +242,15 @@ def main(argv: list[str] | None = None) -> int:
         cv = report(cross_validate(cases, args.fixtures or args.cases.parent / "fixtures",
                                    args.verbose))
         print_reliability("cross-validated calibration", [(r.confidence, r.right) for r in cv.rows])
+    if args.learning:
+        from learning_sim import devset_partners, fixture_partners
+        from learning_sim import report as learning_report
+
+        print()
+        learning_report("learning loop, shared partner fixtures",
+                        fixture_partners(args.fixtures or args.cases.parent / "fixtures"))
+        learning_report("learning loop, development set (bench/devset.py)", devset_partners())
+        learning_report("learning loop, development set, fresh partners", devset_partners(True))
     return 0
 
 

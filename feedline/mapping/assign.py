@@ -54,7 +54,7 @@ def assign(
             continue
         cand = candidates[i][fields[j]]
         rival = _rival(conf, i, j, chosen, owner, fields, headers)
-        if rival is not None and cand.confidence < 0.99:
+        if rival is not None and cand.confidence < 0.99 and cand.group is None:
             other_conf, other_name = rival
             if other_conf >= cand.confidence - AMBIGUITY_MARGIN:
                 cand = replace(

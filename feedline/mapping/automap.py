@@ -14,9 +14,16 @@ from feedline.mapping.assign import assign
 from feedline.mapping.calibration import Table, calibrate, calibration_group
 from feedline.mapping.drift import drift, infer_renames, signature
 from feedline.mapping.enums import map_enum_values
-from feedline.mapping.memory import MappingMemory
+from feedline.mapping.evidence import (
+    best_free,
+    eliminate,
+    remembered_candidate,
+    remembered_unmapped,
+)
+from feedline.mapping.memory import MappingMemory, Recall
 from feedline.mapping.plan import (
     DEFAULT_MAX_UNMAPPED_ENUM_SHARE,
+    PERSON_ENUM_REASON,
     EnumValueMapping,
     FieldMapping,
     Plan,
@@ -33,13 +40,8 @@ from feedline.mapping.scorers import (
     value_fit,
 )
 
-REMEMBERED_UNMAPPED = 0.97  # a person left this header unmapped before
 UNMAPPED_HINT = 0.4  # a free field scoring this high is named in the unmapped reason
-_SCOPE_TEXT = {
-    "headers": "the same headers were mapped before in this space",
-    "space": "this header was mapped before in this space",
-    "other": "this header was mapped before in another space",
-}
+MIN_SUGGESTION = 0.5  # an eliminated pair less likely than this stays unmapped
 
 
 def automap(
@@ -54,54 +56,60 @@ def automap(
 ) -> Plan:
     """Plan how ``frame`` (all-string, headers = column names) maps onto ``sheet``.
 
-    Memory first, then name and value scorers, a one-to-one assignment, calibration of
-    each decision's score into a probability (``calibration`` replaces the shipped table,
-    for the benchmark's cross-validation), enum value mappings for mapped enum fields, and
-    finally :func:`gate` decides ``auto_accept``.
+    Name and value scorers, then memory (a person's decisions first; renamed columns
+    through their value signatures), a one-to-one assignment, elimination by value shape
+    for columns left over, calibration of each decision into a probability
+    (``calibration`` replaces the shipped table, for the benchmark's cross-validation),
+    enum value mappings for mapped enum fields, and finally :func:`gate`.
     """
     headers = list(frame.columns)
-    recalled: dict[str, Any] = {
-        "plan": None, "headers": {}, "enums": {}, "rejected": {}, "last": None,
-    }
-    if memory is not None:
-        recalled = memory.recall(space or "", sheet.slug, headers)
+    recall = memory.evidence(space or "", sheet.slug, headers) if memory is not None else Recall()
     profiles = [profile_column(frame.get_column(h)) for h in headers]
     signatures = {h: signature(p, frame.get_column(h)) for h, p in zip(headers, profiles, strict=True)}
     candidates = score_columns(headers, sheet, profiles)
-    renames = infer_renames(recalled["last"], headers, signatures, candidates)
+    own = {i for i, h in enumerate(headers)
+           if h in recall.decisions and recall.decisions[h].kind.endswith("-space")}
+    renames = infer_renames(recall.vanished, headers, signatures, candidates,
+                            new=set(range(len(headers))) - own)
     keys = set(sheet.keys)
-    left_alone: dict[str, str] = {}
+    left_alone: dict[int, tuple[float, str, str]] = {}
     for i, header in enumerate(headers):
         cands = candidates[i]
-        for rejected in recalled["rejected"].get(header, ()):
-            cands.pop(rejected, None)
+        rejected = recall.rejected.get(header, set())
+        for field in rejected:
+            cands.pop(field, None)
         renamed = renames.get(header)
-        if renamed is not None and renamed.field in keys and renamed.field not in cands_rejected(
-            recalled, header
-        ):
+        if renamed is not None and renamed.field in keys and renamed.field not in rejected:
             current = cands.get(renamed.field)
             if current is None or current.confidence < renamed.confidence:
                 cands[renamed.field] = renamed
-        remembered = recalled["headers"].get(header)
-        if remembered is None:
+        r = recall.decisions.get(header)
+        if r is None:
             continue
-        field, weight, scope = remembered
-        if field is None:
+        if r.field is None:
             cands.clear()
-            left_alone[header] = f'"{header}" was left unmapped before ({_SCOPE_TEXT[scope]})'
-        elif field in keys:
-            fit, note = value_fit(profiles[i], sheet.field(field))
-            reason = f'header "{header}" -> "{field}": {_SCOPE_TEXT[scope]}'
-            cands[field] = Candidate(
-                field, max(weight + min(fit, 0.0), 0.0), "remembered",
-                reason + (f"; {note}" if fit < 0 else ""),
-            )
+            left_alone[i] = remembered_unmapped(r)
+        elif r.field in keys:
+            f = sheet.field(r.field)
+            cands[r.field] = remembered_candidate(r, profiles[i], signatures[header], f,
+                                                  recall.enums.get(r.field))
     chosen = assign(candidates, sheet.keys, headers)
+    last_fed = set((recall.last or {}).get("mapping", {}).values())
+    unfilled = set(sheet.keys) - last_fed if recall.last else set()
+    # An empty table (fitting the calibration) keeps every suggestion, so it can be measured.
+    fitting = calibration is not None and not calibration
+    for i, guess in eliminate(headers, profiles, chosen, sheet, candidates, set(left_alone),
+                              unfilled).items():
+        if fitting or calibrate(guess.confidence, guess.group, calibration) >= MIN_SUGGESTION:
+            chosen[i] = guess
+    for i, guess in best_free(headers, chosen, candidates, set(left_alone)).items():
+        if fitting or calibrate(guess.confidence, guess.group, calibration) >= MIN_SUGGESTION:
+            chosen[i] = guess
     mappings: list[FieldMapping] = []
     for i, header in enumerate(headers):
         cand = chosen[i]
         if cand is not None:
-            group = calibration_group(cand.reason_code, ambiguous=cand.ambiguous)
+            group = cand.group or calibration_group(cand.reason_code, ambiguous=cand.ambiguous)
             p = calibrate(cand.confidence, group, calibration)
             mappings.append(
                 FieldMapping(
@@ -109,27 +117,22 @@ def automap(
                     cand.reason_code, score=cand.confidence, group=group,
                 )
             )
-        elif header in left_alone:
-            mappings.append(
-                FieldMapping(header, None, REMEMBERED_UNMAPPED, certainty_for(REMEMBERED_UNMAPPED),
-                             left_alone[header], "remembered")
-            )
+        elif i in left_alone:
+            score, group, reason = left_alone[i]
+            p = calibrate(score, group, calibration)
+            mappings.append(FieldMapping(header, None, round(p, 4), certainty_for(p), reason,
+                                         "remembered", score=score, group=group))
         else:
             mappings.append(_unmapped(header, candidates[i], chosen, headers, profiles[i], sheet,
                                       calibration))
     plan = Plan(sheet=sheet.slug, fields=mappings, signatures=signatures)
-    plan.drift = drift(recalled["last"], headers, plan.mapping())
-    plan.enums = _enums(frame, plan, sheet, recalled["enums"])
+    plan.drift = drift(recall.last, headers, plan.mapping())
+    plan.enums = _enums(frame, plan, sheet, recall.enums)
     plan.refresh_unmapped(sheet)
     plan.auto_accept, plan.review_reasons = gate(
         plan, sheet, accuracy, max_unmapped_enum_share=max_unmapped_enum_share
     )
     return plan
-
-
-def cands_rejected(recalled: dict[str, Any], header: str) -> set[str]:
-    """Fields a person rejected for this header in this space."""
-    return set(recalled["rejected"].get(header, ()))
 
 
 def _unmapped(
@@ -184,7 +187,7 @@ def _enums(
     frame: pl.DataFrame,
     plan: Plan,
     sheet: SheetSpec,
-    remembered: dict[str, dict[str, str]],
+    remembered: Mapping[str, Mapping[str, Any]],
     only: set[str] | None = None,
 ) -> dict[str, list[EnumValueMapping]]:
     """Enum value mappings for every mapped enum field (or only the fields in ``only``)."""
@@ -205,6 +208,7 @@ def override(
     frame: pl.DataFrame | None = None,
     *,
     accuracy: str = "confident",
+    allow_missing_required: bool = False,
 ) -> Plan:
     """Apply a person's decisions {source: field or None}; returns a new plan.
 
@@ -248,7 +252,7 @@ def override(
         else:
             fields.append(m)
     new = Plan(sheet=plan.sheet, fields=fields, enums={}, drift=plan.drift,
-               signatures=plan.signatures)
+               signatures=plan.signatures, taught={k: dict(v) for k, v in plan.taught.items()})
     after = new.mapping()
     changed = {d for s, d in after.items() if before.get(s) != d}
     for key, values in plan.enums.items():
@@ -257,7 +261,8 @@ def override(
     if frame is not None and changed:
         new.enums.update(_enums(frame, new, sheet, {}, only=changed))
     new.refresh_unmapped(sheet)
-    new.auto_accept, new.review_reasons = gate(new, sheet, accuracy)
+    new.auto_accept, new.review_reasons = gate(new, sheet, accuracy,
+                                               allow_missing_required=allow_missing_required)
     return new
 
 
@@ -269,27 +274,34 @@ def patch(
     frame: pl.DataFrame | None = None,
     *,
     accuracy: str = "confident",
+    allow_missing_required: bool = False,
 ) -> Plan:
     """Change only the listed field decisions and enum values of ``plan``; returns a new plan.
 
-    ``enum_edits`` is {field: {source value: option or None}}; values must exist in the plan.
+    ``enum_edits`` is {field: {source value: option or None}}. A value this file does not
+    hold (or a field no column feeds yet) is kept in ``plan.taught``: it maps no record
+    now, and memory learns it when the plan executes.
     """
     if decisions:
         new = override(plan, decisions, sheet, frame, accuracy=accuracy)
     else:
-        new = replace(plan, enums=dict(plan.enums))
+        new = replace(plan, enums=dict(plan.enums), taught={k: dict(v) for k, v in plan.taught.items()})
+    keys = set(sheet.keys)
     for key, edits in enum_edits.items():
-        if key not in new.enums:
-            raise MappingError(f'the plan has no enum mapping for field "{key}"')
+        if key not in keys or sheet.field(key).type != "enum":
+            raise MappingError(f'sheet "{sheet.slug}" has no enum field "{key}"')
         options = {o.value for o in sheet.field(key).options}
-        by_value = {v.value: v for v in new.enums[key]}
+        by_value = {v.value: v for v in new.enums.get(key, [])}
         for value, option in edits.items():
-            if value not in by_value:
-                raise MappingError(f'field "{key}" has no source value "{value}" in this file')
             if option is not None and option not in options:
                 raise MappingError(f'value "{value}" of "{key}" maps to unknown option "{option}"')
-            old = by_value[value]
-            by_value[value] = EnumValueMapping(value, option, old.count, 1.0, "set by a person")
-        new.enums[key] = [by_value[v.value] for v in new.enums[key]]
-    new.auto_accept, new.review_reasons = gate(new, sheet, accuracy)
+            old = by_value.get(value)
+            if old is None:
+                new.taught.setdefault(key, {})[value] = option
+                continue
+            by_value[value] = EnumValueMapping(value, option, old.count, 1.0, PERSON_ENUM_REASON)
+        if key in new.enums:
+            new.enums[key] = [by_value[v.value] for v in new.enums[key]]
+    new.auto_accept, new.review_reasons = gate(new, sheet, accuracy,
+                                               allow_missing_required=allow_missing_required)
     return new

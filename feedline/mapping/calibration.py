@@ -4,8 +4,11 @@ Each automatic decision belongs to a calibration *group* (its reason code, split
 whether a close rival made it ambiguous; unmapped columns by whether any field was still
 free). Per group a monotone, piecewise-linear table maps the raw score to the share of
 such decisions that were right on the public benchmark and the partner fixtures (see
-``bench/automap_calibrate.py``, which fits and writes :mod:`calibration_table`). Decisions
-from memory or a person are not calibrated: no public data covers them.
+``bench/automap_calibrate.py``, which fits and writes :mod:`calibration_table`).
+Memory, renames and elimination are evidence kinds of their own (``person-space``,
+``person-other``, ``automap-space``, ``renamed``, ``eliminated``, …; see
+:mod:`feedline.mapping.evidence`), fitted on simulated learning loops; a person's decision
+in the plan being executed is not calibrated.
 """
 
 from __future__ import annotations
@@ -16,12 +19,20 @@ from collections.abc import Mapping, Sequence
 from feedline.mapping.calibration_table import TABLE
 
 Table = Mapping[str, Sequence[tuple[float, float]]]
-CALIBRATED_CODES = ("exact", "alias", "normalized", "fuzzy", "values", "unmapped")
+# Another space's decision is strong evidence at most: partners differ, even on one blueprint.
+OTHER_SPACE_CAP = 0.98
+CALIBRATED_CODES = (
+    "exact", "alias", "normalized", "fuzzy", "values", "eliminated", "remembered", "renamed",
+    "unmapped",
+)
+# Groups whose score is the scorers' (derived from the reason code); memory, renames and
+# elimination name their group themselves (see feedline.mapping.evidence).
+_SCORER_CODES = ("exact", "alias", "normalized", "fuzzy", "values", "unmapped")
 
 
 def calibration_group(reason_code: str, *, ambiguous: bool = False, free: bool = True) -> str | None:
-    """The calibration group of a decision, or None when its score is taken as is."""
-    if reason_code not in CALIBRATED_CODES:
+    """The calibration group of a scorer's decision, or None when it names its own."""
+    if reason_code not in _SCORER_CODES:
         return None
     if reason_code == "unmapped":
         return "unmapped" if free else "unmapped-full"
@@ -32,11 +43,18 @@ def calibrate(score: float, group: str | None, table: Table | None = None) -> fl
     """The probability that a decision of ``group`` with raw ``score`` is right.
 
     Interpolates linearly between the group's (score, probability) breakpoints and holds
-    the end values beyond them; a group without a table keeps its raw score.
+    the end values beyond them; a group without a table keeps its raw score (0..1).
+    Evidence from another space is never taken as certain (:data:`OTHER_SPACE_CAP`).
     """
-    points = (TABLE if table is None else table).get(group or "")
+    p = _interpolate(score, (TABLE if table is None else table).get(group or ""))
+    if group and "-other" in group:
+        p = min(p, OTHER_SPACE_CAP)
+    return p
+
+
+def _interpolate(score: float, points: Sequence[tuple[float, float]] | None) -> float:
     if not points:
-        return score
+        return min(max(score, 0.0), 1.0)
     xs = [x for x, _ in points]
     i = bisect_right(xs, score)
     if i == 0:

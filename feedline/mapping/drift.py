@@ -7,7 +7,7 @@ values look the same, the new column is probably the old one renamed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from typing import Any
 
 import polars as pl
@@ -18,26 +18,48 @@ from feedline.mapping.scorers import Candidate, Profile
 
 SHAPES = ("email", "date", "number", "boolean", "phone")
 TOP_VALUES = 12
-RENAMED_STRONG, RENAMED_WEAK = 0.92, 0.8
+ENUM_LIKE = 0.5  # top values are kept only when at most this share of values is distinct
+TOP_PATTERNS, MIN_PATTERN_SHARE = 4, 0.05  # value patterns ("a-9", "9.9.9") kept in a signature
+NAME_BONUS = 0.1  # a rename whose names agree a little scores this much higher
+SHAPE_TOLERANCE = 0.3
 MIN_SIMILARITY = 0.85  # signatures less alike than this are never a rename
 UNIQUE_MARGIN = 0.1  # the runner-up must trail by this much for the pair to be unambiguous
 NAME_HINT = 0.3  # a name score this high (or similar headers) makes a rename "strong"
 
 
 def signature(profile: Profile, series: pl.Series) -> dict[str, Any]:
-    """A column's value signature: shape shares, mean length, distinct share, top values."""
+    """A column's value signature: shape shares, blank share, mean length, distinct share,
+    the most frequent values (enum-like columns only) and the most common value patterns."""
     s = series.head(5000).cast(pl.String).str.strip_chars()
+    rows = s.len()
     s = s.filter(s.is_not_null() & (s != ""))
     mean = s.str.len_chars().mean() if s.len() else None
     length = float(mean) if isinstance(mean, int | float) else 0.0
     sig: dict[str, Any] = {k: round(float(getattr(profile, k)), 3) for k in SHAPES}
+    sig["blank"] = round(1.0 - s.len() / rows, 3) if rows else 1.0
     sig["length"] = round(length, 2)
     sig["distinct"] = round(profile.distinct / profile.filled, 3) if profile.filled else 0.0
     sig["filled"] = profile.filled
-    if profile.counts:
+    if profile.counts and sig["distinct"] <= ENUM_LIKE:
         ranked = sorted(profile.counts, key=lambda vc: (-vc[1], vc[0]))[:TOP_VALUES]
         sig["top"] = sorted({value_key(v) for v, _ in ranked})
+    if s.len():
+        masks = (s.str.to_lowercase().str.replace_all(r"\d+", "9")
+                 .str.replace_all(r"[^\W\d_]+", "a").str.slice(0, 16))
+        vc = masks.value_counts(sort=True)
+        n = s.len()
+        sig["patterns"] = sorted(str(m) for m, c in vc.head(TOP_PATTERNS).iter_rows()
+                                 if c / n >= MIN_PATTERN_SHARE)
     return sig
+
+
+def _enum_like(sig: Mapping[str, Any]) -> bool:
+    return bool(sig.get("top")) and float(sig.get("distinct", 1.0)) <= ENUM_LIKE
+
+
+def _jaccard(a: Any, b: Any) -> float:
+    sa, sb = set(a or ()), set(b or ())
+    return len(sa & sb) / len(sa | sb) if sa | sb else 1.0
 
 
 def similarity(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
@@ -49,64 +71,76 @@ def similarity(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
     length = min(la, lb) / max(la, lb) if max(la, lb) else 1.0
     distinct = 1.0 - abs(float(a.get("distinct", 0)) - float(b.get("distinct", 0)))
     score = shape * (0.5 + 0.25 * length + 0.25 * distinct)
-    ta, tb = set(a.get("top") or ()), set(b.get("top") or ())
-    if ta and tb:
-        score = 0.6 * score + 0.4 * len(ta & tb) / len(ta | tb)
-    elif ta or tb:
+    if _enum_like(a) and _enum_like(b):
+        score = 0.6 * score + 0.4 * _jaccard(a.get("top"), b.get("top"))
+    elif _enum_like(a) or _enum_like(b):
         score *= 0.85  # one side is enum-like, the other is not
+    if a.get("patterns") and b.get("patterns"):
+        score = 0.75 * score + 0.25 * _jaccard(a["patterns"], b["patterns"])
+    if "blank" in a and "blank" in b:  # a mostly empty column is not a full one renamed
+        score *= 1.0 - 0.5 * abs(float(a["blank"]) - float(b["blank"]))
     return round(score, 4)
 
 
+def shapes_alike(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None) -> bool:
+    """True when two signatures have the same value shapes (no shape share moved > 0.3)."""
+    if not a or not b or not a.get("filled") or not b.get("filled"):
+        return False
+    return max(abs(float(a.get(k, 0)) - float(b.get(k, 0))) for k in SHAPES) <= SHAPE_TOLERANCE
+
+
 def infer_renames(
-    last: Mapping[str, Any] | None,
+    vanished: Sequence[Any],
     headers: Sequence[str],
     signatures: Mapping[str, Mapping[str, Any]],
     candidates: Sequence[Mapping[str, Candidate]],
+    new: Set[int] | None = None,
 ) -> dict[str, Candidate]:
-    """New header -> candidate for the field its vanished predecessor fed.
+    """New header -> candidate for the field a vanished, remembered column fed.
 
-    A pair counts only when the signatures are alike and no other vanished or new column
-    comes close; it is "strong" when the names agree a little too, else "moderate".
+    ``vanished`` holds remembered decisions (``header``, ``field``, ``signature``, ``by``)
+    of headers absent now; ``new`` the indexes of headers memory knows nothing about (all
+    when None). A pair counts only when the signatures are alike and no other vanished or
+    new column comes close. Its raw score is the signatures' similarity, plus
+    :data:`NAME_BONUS` when the names agree a little; group ``renamed``.
     """
-    if not last:
+    if not vanished:
         return {}
-    now = {memory_key(h) for h in headers}
-    before = {memory_key(h) for h in last.get("headers", [])}
-    old_sigs = last.get("signatures") or {}
-    removed = [
-        h for h in last.get("headers", [])
-        if memory_key(h) not in now and (last.get("mapping") or {}).get(h) and h in old_sigs
-    ]
-    added = [i for i, h in enumerate(headers) if memory_key(h) not in before and h in signatures]
+    added = [i for i, h in enumerate(headers)
+             if (new is None or i in new) and h in signatures]
+    removed = [r for r in vanished if r.signature]
     if not removed or not added:
         return {}
-    sims = {(r, i): similarity(old_sigs[r], signatures[headers[i]]) for r in removed for i in added}
+    sims = {(k, i): similarity(r.signature, signatures[headers[i]])
+            for k, r in enumerate(removed) for i in added}
     out: dict[str, Candidate] = {}
-    for r in removed:
-        ranked = sorted(added, key=lambda i: -sims[(r, i)])
+    for k, r in enumerate(removed):
+        ranked = sorted(added, key=lambda i: -sims[(k, i)])
         i = ranked[0]
-        best = sims[(r, i)]
+        best = sims[(k, i)]
         if best < MIN_SIMILARITY:
             continue
-        if len(ranked) > 1 and sims[(r, ranked[1])] > best - UNIQUE_MARGIN:
+        if len(ranked) > 1 and sims[(k, ranked[1])] > best - UNIQUE_MARGIN:
             continue
-        if any(sims[(o, i)] > best - UNIQUE_MARGIN for o in removed if o != r):
+        if any(sims[(o, i)] > best - UNIQUE_MARGIN for o in range(len(removed)) if o != k):
             continue
-        field = last["mapping"][r]
         header = headers[i]
-        names = fuzz.token_set_ratio(memory_key(r), memory_key(header)) / 100.0
-        name_score = candidates[i].get(field)
+        names = fuzz.token_set_ratio(memory_key(r.header), memory_key(header)) / 100.0
+        name_score = candidates[i].get(r.field)
         hinted = names >= 0.5 or (
             name_score is not None and name_score.reason_code != "values"
             and name_score.confidence >= NAME_HINT
         )
+        who = "a person" if r.by == "person" else "automap"
         reason = (
-            f'column "{r}" (mapped to "{field}" last time) seems renamed to "{header}": '
+            f'column "{r.header}" ({who} mapped it to "{r.field}"'
+            + (f" on {r.when}" if r.when else "") + f') seems renamed to "{header}": '
             f"values look alike ({best:.0%})"
         )
         if not hinted:
             reason += ", but the names have nothing in common"
-        out[header] = Candidate(field, RENAMED_STRONG if hinted else RENAMED_WEAK, "renamed", reason)
+        score = round(best + (NAME_BONUS if hinted else 0.0), 4)
+        out[header] = Candidate(r.field, score, "renamed", reason, group="renamed")
     return out
 
 

@@ -1,136 +1,147 @@
-"""Map the distinct values of an enum column onto the field's options."""
+"""Map the distinct values of an enum column onto the field's options.
+
+Per value, the first rule that finds exactly one option wins: memory (a person's or an
+executed plan's decision) -> the option's value or label (case, spaces, ``_``, ``&``) ->
+a code list (country, currency and language codes and names) -> the vocabulary (other
+languages, synonyms: ``Vollzeit`` = full time) -> initials (``FT`` = Full time,
+``R&D``) -> an abbreviation or truncation (``Mgmt``, ``FIN SVC``, ``TECH``) -> a close
+spelling. Values that match nothing are listed with ``option: None``.
+"""
 
 from __future__ import annotations
 
-import gettext
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from typing import Any
 
-import pycountry
 from rapidfuzz import fuzz, process
 
 from feedline.blueprint.model import Field
+from feedline.mapping.abbrev import abbreviates
+from feedline.mapping.codelists import code_list
 from feedline.mapping.normalize import value_key
 from feedline.mapping.plan import EnumValueMapping
-
-# Translated or variant spellings -> an English word an option value or label may carry.
-VALUE_SYNONYMS: dict[str, str] = {
-    "aktiv": "active", "actif": "active", "activo": "active", "activa": "active",
-    "inaktiv": "inactive", "inactif": "inactive", "inactivo": "inactive",
-    "interessent": "lead", "prospect": "lead", "prospecto": "lead",
-    "abgewandert": "churned", "gekündigt": "churned", "perdu": "churned",
-    "ausstehend": "pending", "offen": "pending", "en attente": "pending", "pendiente": "pending",
-    "bezahlt": "paid", "payé": "paid", "pagado": "paid",
-    "versendet": "shipped", "versandt": "shipped", "expédié": "shipped", "enviado": "shipped",
-    "geliefert": "delivered", "zugestellt": "delivered", "livré": "delivered",
-    "entregado": "delivered",
-    "storniert": "cancelled", "canceled": "cancelled", "annulé": "cancelled",
-    "cancelado": "cancelled",
-    "erstattet": "refunded", "rückerstattet": "refunded", "remboursé": "refunded",
-    "reembolsado": "refunded",
-    "y": "yes", "j": "yes", "ja": "yes", "oui": "yes", "si": "yes", "sí": "yes", "sim": "yes",
-    "n": "no", "nein": "no", "non": "no", "nee": "no", "não": "no",
-    "m": "male", "man": "male", "männlich": "male", "homme": "male", "hombre": "male",
-    "f": "female", "w": "female", "woman": "female", "weiblich": "female", "femme": "female",
-    "mujer": "female",
-}
-COUNTRY_ALIASES: dict[str, str] = {
-    "uk": "GB", "u.k.": "GB", "great britain": "GB", "britain": "GB", "usa": "US",
-    "u.s.": "US", "u.s.a.": "US", "united states of america": "US", "america": "US",
-    "holland": "NL", "the netherlands": "NL",
-}
-_LANGUAGES = ("de", "fr", "es", "it", "nl", "pt")
+from feedline.mapping.vocabulary import negations, stopwords, value_lexicon, words
 
 Match = tuple[str, float, str]  # option value, confidence, reason
+_ENDINGS = ("s", "e", "en", "es", "er")  # inflections of Germanic and Romance adjectives
+Words = tuple[str, ...]
 
 
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    """Folded country names and codes (English and a few languages) -> alpha-2."""
-    names: dict[str, str] = {}
-    translators = []
-    for lang in _LANGUAGES:
-        try:
-            translators.append(
-                gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-            )
-        except OSError:
-            continue
-    for c in pycountry.countries:
-        a2 = c.alpha_2
-        english = [c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)]
-        for name in english:
-            if name:
-                names.setdefault(value_key(name), a2)
-                for t in translators:
-                    names.setdefault(value_key(t.gettext(name)), a2)
-    return names
-
-
-def is_country_field(field: Field) -> bool:
-    """True when the options look like ISO country codes or country names."""
-    if not field.options:
-        return False
-    hits = 0
-    names = _country_names()
-    for o in field.options:
-        code = o.value.upper()
-        if (len(code) == 2 and pycountry.countries.get(alpha_2=code)) or value_key(o.label) in names:
-            hits += 1
-    return hits >= max(2, int(0.8 * len(field.options)))
-
-
-def _option_country(value: str, label: str) -> str | None:
-    code = value.upper()
-    if len(code) == 2 and pycountry.countries.get(alpha_2=code):
-        return code
-    return _country_names().get(value_key(label))
+def _meanings(ws: Words) -> list[Words]:
+    """The words themselves, then what the vocabulary says they mean (most likely first)."""
+    return [ws, *value_lexicon().get(ws, ())]
 
 
 @lru_cache(maxsize=256)
-def _index(field: Field) -> tuple[dict[str, Match], bool]:
-    """Normalized spelling -> match, for every exact way to name an option."""
+def _index(field: Field) -> tuple[dict[str, Match], dict[Words, set[str]], str | None]:
+    """Exact spellings -> match; option meanings (words) -> options; the code list kind."""
     index: dict[str, Match] = {}
+    meanings: dict[Words, set[str]] = {}
     for o in field.options:
         index.setdefault(value_key(o.value), (o.value, 1.0, "option value"))
         index.setdefault(value_key(o.value.replace("_", " ")), (o.value, 0.98, "option value"))
         index.setdefault(value_key(o.label), (o.value, 0.98, "option label"))
         index.setdefault(value_key(o.label.replace("&", "and")), (o.value, 0.97, "option label"))
-    country = is_country_field(field)
-    if country:
-        by_a2 = {_option_country(o.value, o.label): o.value for o in field.options}
-        by_a2.pop(None, None)
-        spellings = dict(_country_names())
-        for c in pycountry.countries:
-            spellings.setdefault(c.alpha_2.casefold(), c.alpha_2)
-            spellings.setdefault(c.alpha_3.casefold(), c.alpha_2)
-        spellings.update(COUNTRY_ALIASES)
-        for spelling, a2 in spellings.items():
-            if a2 in by_a2:
-                index.setdefault(spelling, (by_a2[a2], 0.95, f"country {a2}"))
-    return index, country
+        for name in (o.label, o.value.replace("_", " ")):
+            for m in _meanings(tuple(words(name))):
+                meanings.setdefault(m, set()).add(o.value)
+    listed = code_list(field)
+    if listed is not None:
+        kind, spellings = listed
+        for spelling, option in spellings.items():
+            index.setdefault(spelling, (option, 0.95, f"{kind} {option}"))
+    return index, meanings, listed[0] if listed else None
 
 
+def _initials(ws: Words) -> set[str]:
+    """Initials of a label, with and without its stop words (``Research & Development``)."""
+    content = [w for w in ws if w not in stopwords()]
+    return {"".join(w[0] for w in ws), "".join(w[0] for w in content)} - {""}
+
+
+@lru_cache(maxsize=256)
+def _shapes(field: Field) -> list[tuple[str, list[Words]]]:
+    """Per option, the word forms initials and abbreviations are compared against."""
+    out = []
+    for o in field.options:
+        forms: list[Words] = []
+        for name in (o.label, o.value.replace("_", " ")):
+            for m in _meanings(tuple(words(name))):
+                if m and m not in forms:
+                    forms.append(m)
+        out.append((o.value, forms))
+    return out
+
+
+def _unique(found: set[str]) -> str | None:
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _stems(ws: Words) -> list[Words]:
+    """Inflected forms of a one-word value without its ending (``voltijds`` -> ``voltijd``)."""
+    if len(ws) != 1:
+        return []
+    w = ws[0]
+    return [(w[: -len(end)],) for end in _ENDINGS if w.endswith(end) and len(w) - len(end) >= 4]
+
+
+def _negated(ws: Words, field: Field) -> str | None:
+    """``not active`` / ``nicht aktiv`` -> the option labelled ``inactive`` (in-, un-, non-)."""
+    if len(ws) < 2 or ws[0] not in negations():
+        return None
+    rest = match_value(" ".join(ws[1:]), field)
+    if rest is None:
+        return None
+    base = next((tuple(words(o.label)) for o in field.options if o.value == rest[0]), ())
+    if len(base) != 1:
+        return None
+    wanted = {(p + base[0],) for p in ("in", "un", "non")} | {(n, base[0]) for n in ("not", "non")}
+    return _unique({o.value for o in field.options if tuple(words(o.label)) in wanted
+                    or tuple(words(o.value)) in wanted})
+
+
+@lru_cache(maxsize=65536)
 def match_value(raw: str, field: Field) -> Match | None:
     """Best option for one source value, or None when nothing fits well enough."""
     key = value_key(raw)
     if not key:
         return None
-    index, country = _index(field)
+    index, meanings, listed = _index(field)
     if key in index:
         return index[key]
-    synonym = VALUE_SYNONYMS.get(key)
-    if synonym is not None and synonym in index:
-        option, _, _ = index[synonym]
-        return option, 0.95, f'synonym "{key}"="{synonym}"'
-    if country:
-        return None  # country codes are too short for prefix or fuzzy guesses
+    if listed == "country":
+        return None  # country codes are too short for initials, prefix or fuzzy guesses
+    ws = tuple(words(raw))
+    for m in _meanings(ws)[1:]:
+        hit = _unique(meanings.get(m, set()))
+        if hit is not None:
+            return hit, 0.93, f'"{key}" means "{" ".join(m)}"'
+    for stem in _stems(ws):
+        for m in _meanings(stem):
+            hit = _unique(meanings.get(m, set()))
+            if hit is not None:
+                return hit, 0.9, f'"{key}" is a form of "{" ".join(m)}"'
+    negated = _negated(ws, field)
+    if negated is not None:
+        return negated, 0.88, f'"{key}" negates an option: "{negated}"'
+    letters = "".join(ws)
+    if 2 <= len(letters) <= 5 and len(ws) <= 2 and letters.isalpha():
+        hit = _unique({o for o, forms in _shapes(field) for f in forms
+                       if len(f) > 1 and letters in _initials(f)})
+        if hit is not None:
+            return hit, 0.88, f'"{key}" are the initials of "{hit}"'
+    if ws and len(letters) >= 2:
+        hit = _unique({o for o, forms in _shapes(field) for f in forms
+                       if abbreviates(ws, f) or abbreviates(ws, tuple(w for w in f if w not in stopwords()))})
+        if hit is not None and (len(letters) >= 3 or len(ws) > 1):
+            return hit, 0.85, f'abbreviation of "{hit}"'
     if len(key) >= 3 and key.isalpha():
         starts = {m[0] for k, m in index.items() if k.startswith(key)}
         if len(starts) == 1:
             option = starts.pop()
             return option, 0.85, f'abbreviation of "{option}"'
-    if len(key) >= 4:
+    if len(key) >= 4 and listed is None:
         best = process.extract(key, list(index), scorer=fuzz.ratio, limit=2, score_cutoff=88)
         options = {index[k][0] for k, _, _ in best}
         if len(options) == 1:
@@ -138,24 +149,39 @@ def match_value(raw: str, field: Field) -> Match | None:
     return None
 
 
+def _remembered(entry: Any) -> tuple[str | None, str]:
+    """(option, who) of a remembered value: a plain option string or (option, by)."""
+    if isinstance(entry, tuple):
+        return entry[0], entry[1]
+    return entry, "automap"
+
+
 def map_enum_values(
     counts: Mapping[str, int] | Iterable[tuple[str, int]],
     field: Field,
     *,
-    remembered: Mapping[str, str] | None = None,
+    remembered: Mapping[str, Any] | None = None,
 ) -> list[EnumValueMapping]:
     """Map each distinct source value (with its count) of ``field`` to an option or None.
 
-    ``remembered`` holds normalized value -> option pairs learnt from earlier plans.
+    ``remembered`` holds normalized value -> option (or (option, "person"|"automap"))
+    learnt from earlier plans; a person's "no option" (invalid value) is kept too.
     """
     items = list(counts.items()) if isinstance(counts, Mapping) else list(counts)
     options = {o.value for o in field.options}
     result = []
     for raw, count in items:
         key = value_key(raw)
-        if remembered and remembered.get(key) in options:
-            result.append(EnumValueMapping(raw, remembered[key], count, 0.99, "remembered"))
-            continue
+        if remembered and key in remembered:
+            option, who = _remembered(remembered[key])
+            if option in options:
+                reason = "remembered: a person chose it" if who == "person" else "remembered"
+                result.append(EnumValueMapping(raw, option, count, 0.99, reason))
+                continue
+            if option is None and who == "person":
+                result.append(EnumValueMapping(raw, None, count, 0.99,
+                                               "remembered: a person marked it invalid"))
+                continue
         found = match_value(raw, field)
         if found is None:
             reason = f'no option of "{field.key}" matches "{raw.strip()}"'
@@ -166,10 +192,17 @@ def map_enum_values(
     return result
 
 
-def known_share(counts: Mapping[str, int], field: Field) -> float:
-    """Share of value occurrences that map to some option (0 when there are none)."""
+def known_share(
+    counts: Mapping[str, int], field: Field, remembered: Mapping[str, Any] | None = None
+) -> float:
+    """Share of value occurrences that map to some option (0 when there are none).
+
+    ``remembered`` (normalized value -> option, or (option, by)) counts as mapped.
+    """
     total = sum(counts.values())
     if not total:
         return 0.0
-    hit = sum(n for v, n in counts.items() if match_value(v, field) is not None)
+    known = {k for k, v in (remembered or {}).items() if _remembered(v)[0] is not None}
+    hit = sum(n for v, n in counts.items()
+              if value_key(v) in known or match_value(v, field) is not None)
     return hit / total

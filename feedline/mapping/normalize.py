@@ -1,92 +1,65 @@
-"""Header normalization: words from any header style, plus an abbreviation lexicon."""
+"""Header normalization: words from any header style, plus the vocabulary lexicon.
+
+The lexicon (phrase -> canonical English phrase, every language) is data: see
+:mod:`feedline.mapping.vocabulary`. Words the lexicon does not know are split when they
+are compounds of words it does (``Kundennummer`` = Kunden + Nummer = customer id).
+"""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
-# Phrase (normalized words) -> replacement words. Applied longest phrase first, both to
-# source headers and to field names, so either side may use the short or the long form.
-_LEXICON_TEXT = """
-fname|fn|first nm|firstname|forename|given name|vorname|prenom|nombre|voornaam|nome proprio|primeiro nome = first name
-lname|ln|last nm|lastname|surname|family name|nachname|familienname|nom|nom de famille|apellido|apellidos|achternaam|cognome|sobrenome|apelido = last name
-nm|naam|nome = name
-e mail|mail|email|courriel|correo|correo electronico|emailadresse|e mail adresse|email adresse|adresse email|adresse e mail = email
-addr|adr|adresse|direccion|adres|endereco|indirizzo = address
-ph|tel|telephone|telefon|telefono|telefoon|telefone|phone no|phone num|phone number|phone nr|ph no|ph num|ph nr|tel no|tel nr|telefonnummer|telefoonnummer|numero de telephone = phone
-mobil|handy|cell|cellphone|movil|portable|cellulare|celular = mobile
-no|num|nbr|nr|nummer|numero|number|identifier|ident|kennung = id
-dob|birthdate|birth date|birthday|geburtsdatum|geboortedatum|date de naissance|fecha de nacimiento|data di nascita|data de nascimento = date of birth
-dt|datum|fecha = date
-ttl|titel|titre|titulo|titolo = title
-co|firma|firmen|unternehmen|entreprise|societe|empresa|compania|bedrijf|azienda = company
-acct|konto = account
-cntry|ctry|land|pays|pais|paese = country
-stat|statut|estado|stato = status
-qty|menge|anzahl|cantidad|quantite|aantal|quantita|quantidade = quantity
-amt|betrag|montant|importe|bedrag|importo = amount
-ltv|kundenwert|customer lifetime value|customer value = lifetime value
-umsatz|ventas|chiffre d affaires|omzet|fatturato|receita = revenue
-optin|opt in|einwilligung = opt in
-zip|zipcode|postcode|postal code|plz|postleitzahl|code postal|codigo postal|cap|cep = zip
-sign up|anmeldung|registrierung|inscription|registro = signup
-anmeldedatum|registrierungsdatum = signup date
-stichworter|schlagworter|schlagwort|stichwort|etiquetas|mots cles = keywords
-kontakt|contacto|contatto|contato = contact
-kunde|kunden|cust|client|cliente|klant = customer
-bestellung|auftrag|commande|pedido|bestelling|ordine|encomenda = order
-wahrung|devise|moneda|ccy|valuta|moeda = currency
-strasse|rue|calle|straat|via|rua = street
-stadt|ort|ville|ciudad|stad|plaats|citta|cidade = city
-branche|secteur|sector|settore|setor = industry
-mitarbeiter|employes|empleados|medewerkers|dipendenti|funcionarios = employees
-ref|referenz|referentie|riferimento|referencia = reference
-preis|prix|precio|prijs|prezzo|preco = price
-beschreibung|omschrijving|descrizione|descricao|descripcion|desc|descr = description
-produkt|produit|producto|prodotto|produto = product
-rechnung|facture|factura|factuur|fattura|fatura|inv = invoice
-geschlecht|sexe|sexo|geslacht|sesso|sex = gender
-alter|edad|leeftijd|eta|idade = age
-bemerkung|bemerkungen|notizen|remarques|notas|opmerkingen|note|notiz|comments|comment = notes
-web|homepage|home page|web site|webseite|site web|sitio web|url = website
-placed|placed at|placed on|ordered at|ordered on|order placed|bestelldatum = order date
-shipped|shipped at|shipped on|versanddatum|date d expedition|fecha de envio = ship date
-"""
+from feedline.mapping.vocabulary import header_lexicon
+from feedline.mapping.vocabulary import words as words
+
+LEXICON = header_lexicon()
+CANONICAL = frozenset(LEXICON.values())  # phrases already in canonical form stay as they are
+_MAX_PHRASE = max(len(k) for k in (*LEXICON, *CANONICAL))
+# Linking letters between the parts of a compound (Eintritt-s-datum, Kunde-n-nummer).
+_LINKS = ("s", "n", "en", "e", "es", "er")
+MIN_COMPOUND = 10  # a compound whose first part is unknown must be this long
 
 
-def _fold(text: str) -> str:
-    """Casefold and strip accents (ß -> ss, ö -> o)."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in text if not unicodedata.combining(c))
+@lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    """Single words the lexicon knows, as a phrase or as part of a canonical phrase."""
+    out = {k[0] for k in LEXICON if len(k) == 1}
+    out.update(w for target in LEXICON.values() for w in target)
+    return frozenset(out)
 
 
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+def _head(part: str) -> tuple[str, ...] | None:
+    """The lexicon meaning of a compound's first part, with a linking letter dropped."""
+    for cut in ("", *_LINKS):
+        stem = part[: -len(cut)] if cut else part
+        if cut and not part.endswith(cut):
+            continue
+        if len(stem) >= 3 and (stem,) in LEXICON:
+            return LEXICON[(stem,)]
+        if len(stem) >= 3 and stem in _known():
+            return (stem,)
+    return None
 
 
-def words(text: str) -> list[str]:
-    """Split any header style (camelCase, snake_case, SHOUTING, paths) into folded words."""
-    text = text.replace("#", " number ")
-    text = _CAMEL.sub(" ", text)
-    return [w for w in _NON_WORD.split(_fold(text)) if w]
-
-
-def _parse_lexicon(text: str) -> dict[tuple[str, ...], tuple[str, ...]]:
-    table: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for line in text.strip().splitlines():
-        left, right = line.split("=")
-        target = tuple(words(right))
-        for phrase in left.split("|"):
-            key = tuple(words(phrase))
-            if key and key != target:
-                table[key] = target
-    return table
-
-
-LEXICON = _parse_lexicon(_LEXICON_TEXT)
-_MAX_PHRASE = max(len(k) for k in LEXICON)
+@lru_cache(maxsize=65536)
+def split_compound(word: str) -> tuple[tuple[str, ...], str] | None:
+    """``kundennummer`` -> ((customer, id), note), or None when it is no known compound."""
+    if len(word) < 6 or (word,) in LEXICON or word in _known() or not word.isalpha():
+        return None
+    for i in range(len(word) - 2, 2, -1):
+        head, tail = word[:i], word[i:]
+        if tail not in _known() and (tail,) not in LEXICON:
+            continue
+        meaning = LEXICON.get((tail,), (tail,))
+        front = _head(head)
+        if front is not None:
+            return (*front, *meaning), f"{word}={head}+{tail}"
+        if len(word) >= MIN_COMPOUND and len(tail) >= 5 and len(head) >= 4:
+            return (head, *meaning), f"{word}={head}+{tail}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -98,32 +71,50 @@ class Form:
     expanded: tuple[str, ...]
     notes: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, ...]:
-        """Order-free comparison key of the expanded words."""
-        return tuple(sorted(self.expanded))
+        """Order-free comparison key of the expanded words (plural -s folded)."""
+        return tuple(sorted(singular(w) for w in self.expanded))
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(self.expanded)
 
 
+def singular(word: str) -> str:
+    """A light plural fold for comparison: ``employees`` -> ``employee``, ``cities`` -> ``city``."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 def expand(tokens: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Replace lexicon phrases (longest first); return (words, notes like 'addr=address')."""
+    """Replace lexicon phrases (longest first) and split known compounds; return (words, notes)."""
     out: list[str] = []
     notes: list[str] = []
     i = 0
     while i < len(tokens):
         for size in range(min(_MAX_PHRASE, len(tokens) - i), 0, -1):
             phrase = tuple(tokens[i : i + size])
-            target = LEXICON.get(phrase)
+            target = phrase if phrase in CANONICAL and size > 1 else LEXICON.get(phrase)
+            if target is phrase:
+                out.extend(phrase)
+                i += size
+                break
             if target is not None:
                 out.extend(target)
                 notes.append(f"{' '.join(phrase)}={' '.join(target)}")
                 i += size
                 break
         else:
-            out.append(tokens[i])
+            split = split_compound(tokens[i])
+            if split is not None:
+                out.extend(split[0])
+                notes.append(split[1])
+            else:
+                out.append(tokens[i])
             i += 1
     return tuple(out), tuple(notes)
 

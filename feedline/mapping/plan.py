@@ -15,15 +15,16 @@ CERTAINTIES = ("absolute", "strong", "moderate", "weak")
 ACCURACY = ("exact", "confident", "any")
 REASON_CODES = (
     "person", "remembered", "renamed", "exact", "alias", "normalized", "fuzzy", "values",
-    "unmapped",
+    "eliminated", "unmapped",
 )
+PERSON_ENUM_REASON = "set by a person"  # the reason of an enum value a person decided
 DEFAULT_MAX_UNMAPPED_ENUM_SHARE = 0.05
 # A person's decision names the replaced suggestion in its reason, so it survives JSON.
 _SUGGESTED = re.compile(r'\(suggested "([^"]+)"\)$')
 
 # The least probability that a whole plan is right (the product of its decisions'
 # calibrated probabilities) for it to run unattended at each accuracy.
-PLAN_PROBABILITY = {"exact": 0.9, "confident": 0.7, "any": 0.0}
+PLAN_PROBABILITY = {"exact": 0.9, "confident": 0.8, "any": 0.0}
 
 _PASSING = {
     "exact": ("absolute",),
@@ -106,6 +107,9 @@ class Plan:
     drift: dict[str, Any] | None = None
     # Per source column, its value signature (see feedline.mapping.drift.signature).
     signatures: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Enum decisions a person stated for values not in this file: {field: {value: option}}.
+    # They apply to no record now; memory learns them when the plan executes.
+    taught: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
     def mapping(self) -> dict[str, str]:
         """Source column -> field key, for mapped columns only."""
@@ -136,6 +140,7 @@ class Plan:
             "review_reasons": list(self.review_reasons),
             "drift": self.drift,
             "signatures": self.signatures,
+            "taught": {k: dict(v) for k, v in self.taught.items()},
         }
 
     @classmethod
@@ -199,6 +204,18 @@ class Plan:
                     )
                 )
             enums[key] = items
+        taught: dict[str, dict[str, str | None]] = {}
+        raw_taught = data.get("taught") or {}
+        if not isinstance(raw_taught, dict):
+            raise MappingError("plan 'taught' must be an object {field: {value: option}}")
+        for key, values in raw_taught.items():
+            if key not in known or not isinstance(values, dict):
+                raise MappingError(f'taught enum values for unknown field "{key}"')
+            options = {o.value for o in sheet.field(key).options}
+            for value, opt in values.items():
+                if opt is not None and opt not in options:
+                    raise MappingError(f'value "{value}" of "{key}" maps to unknown option "{opt}"')
+            taught[key] = {str(v): o for v, o in values.items()}
         plan = cls(
             sheet=str(data.get("sheet") or sheet.slug),
             fields=fields,
@@ -209,17 +226,17 @@ class Plan:
             signatures={
                 str(k): v for k, v in (data.get("signatures") or {}).items() if isinstance(v, dict)
             },
+            taught=taught,
         )
         plan.refresh_unmapped(sheet)
         return plan
 
 
 def plan_probability(plan: Plan) -> float:
-    """How likely the scorers' doubtful decisions in ``plan`` are all right.
+    """How likely the doubtful decisions in ``plan`` are all right.
 
     The product of the calibrated confidences below "absolute" (0.99 or more counts as
-    certain); decisions from memory or a person are not calibrated probabilities and pass
-    on their certainty alone.
+    certain); a person's decisions are no probabilities and pass on their certainty alone.
     """
     return math.prod(
         m.confidence for m in plan.fields
@@ -233,8 +250,14 @@ def gate(
     accuracy: str,
     *,
     max_unmapped_enum_share: float = DEFAULT_MAX_UNMAPPED_ENUM_SHARE,
+    allow_missing_required: bool = False,
 ) -> tuple[bool, list[str]]:
-    """Decide whether ``plan`` may run unattended at ``accuracy``; return (ok, reasons)."""
+    """Decide whether ``plan`` may run unattended at ``accuracy``; return (ok, reasons).
+
+    ``allow_missing_required`` waives the check that every required field is mapped (a
+    person executing a plan may leave one unmapped on purpose: its records then fail
+    validation instead of the whole file waiting).
+    """
     if accuracy not in _PASSING:
         raise MappingError(f'unknown accuracy "{accuracy}" (use one of {", ".join(ACCURACY)})')
     passing = _PASSING[accuracy]
@@ -260,7 +283,7 @@ def gate(
         )
     mapped = set(plan.mapping().values())
     for f in sheet.fields:
-        if f.required and f.key not in mapped:
+        if f.required and f.key not in mapped and not allow_missing_required:
             reasons.append(f'required field "{f.key}" ({f.label}) is not mapped')
     for key, vals in plan.enums.items():
         if key not in mapped:
@@ -282,6 +305,7 @@ def review_items(
     accuracy: str,
     *,
     max_unmapped_enum_share: float = DEFAULT_MAX_UNMAPPED_ENUM_SHARE,
+    allow_missing_required: bool = False,
 ) -> list[dict[str, Any]]:
     """What a person must look at, one item per doubt (the structured form of the gate)."""
     passing = _PASSING.get(accuracy, ())
@@ -297,7 +321,7 @@ def review_items(
     mapped = set(plan.mapping().values())
     items += [
         {"kind": "required-field", "destination": f.key, "reason": f'"{f.label}" is required'}
-        for f in sheet.fields if f.required and f.key not in mapped
+        for f in sheet.fields if f.required and f.key not in mapped and not allow_missing_required
     ]
     for key, vals in plan.enums.items():
         total = sum(v.count for v in vals)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
+import re
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import polars as pl
+from babel import Locale
 from rapidfuzz import fuzz, process
 
 from feedline.blueprint.model import Field, SheetSpec
 from feedline.mapping.abbrev import abbreviates
 from feedline.mapping.enums import known_share
 from feedline.mapping.normalize import Form, form, header_forms, shared_prefix, words
+from feedline.mapping.vocabulary import LANGUAGES, fold, value_lexicon
 
 # Confidence of each kind of name match; a derived header form (prefix stripped, last
 # path segment) costs DERIVED_PENALTY because it throws words away.
@@ -26,6 +31,7 @@ VALUES_ONLY = 0.62  # value evidence alone stays "moderate": a person must confi
 SAMPLE_ROWS = 5000
 FIELD_PREFIX_SHARE = 0.75  # a first word this many field keys share may be dropped (derived)
 ENUM_MAX_DISTINCT = 60
+_IDENTIFIER = frozenset({"id"})  # sharing only this word says nothing (every "X no" is one)
 
 
 @dataclass
@@ -37,6 +43,9 @@ class Candidate:
     reason_code: str
     reason: str
     ambiguous: bool = False  # a rival field or column scored nearly as high
+    # The calibration group when the evidence is not a scorer's (memory, renames,
+    # elimination); None: derived from the reason code.
+    group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,15 +63,38 @@ class Profile:
 
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-_DATE = (
-    r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}([ T]\d{1,2}:\d{2}.*)?"
-    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}([ T]\d{1,2}:\d{2}.*)?"
-    r"|(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
-    r"|\d{1,2}[ -][A-Za-z]{3,9}[ -]\d{2,4}|[A-Za-z]{3,9} \d{1,2},? \d{4})$"
-)
-_NUMBER = r"^[-+]?[$€£¥]?\s?(\d+|\d{1,3}([,.' ]\d{3})+)([.,]\d+)?\s?[$€£¥%]?$"
-_BOOLEAN = r"(?i)^(true|false|yes|no|y|n|t|f|1|0|ja|nein|oui|non|si|sí|x)$"
+_NUMBER = (r"^[-+]?(?:[A-Z]{3}\s?|[$€£¥]\s?)?(\d+|\d{1,3}([,.'\s]\d{3})+)([.,]\d+)?"
+           r"\s?(?:[$€£¥%]|[A-Z]{3})?$")
 _PHONE = r"^\+?[\d\s().\-/]{7,20}$"
+
+
+@lru_cache(maxsize=1)
+def _date_pattern() -> str:
+    """Numeric dates, and dates with month names in every vocabulary language (CLDR via Babel)."""
+    names: set[str] = set()
+    for lang in LANGUAGES:
+        months = Locale.parse(lang).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                names.update(fold(m).rstrip(".") for m in months[context][width].values())
+    month = "|".join(sorted((re.escape(n) for n in names if n), key=len, reverse=True))
+    return (
+        r"(?i)^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}([ T]\d{1,2}:\d{2}.*)?"
+        r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}([ T]\d{1,2}:\d{2}.*)?"
+        r"|(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
+        rf"|\d{{1,2}}\.?[ -]?(de )?({month})\.?,?[ -]?(de )?\d{{2,4}}"
+        rf"|({month})\.? \d{{1,2}},? \d{{4}})$"
+    )
+
+
+@lru_cache(maxsize=1)
+def _boolean_pattern() -> str:
+    """Yes/no words of every vocabulary language, plus 1/0 and x."""
+    words_ = {"true", "false", "yes", "no", "1", "0", "x"}
+    for phrase, targets in value_lexicon().items():
+        if len(phrase) == 1 and any(t in (("yes",), ("no",)) for t in targets):
+            words_.add(phrase[0])
+    return r"(?i)^(" + "|".join(sorted(re.escape(w) for w in words_)) + r")$"
 
 
 def _share(mask: pl.Series) -> float:
@@ -79,7 +111,9 @@ def profile_column(series: pl.Series) -> Profile:
     if n == 0:
         return Profile(0)
     phone_like = s.str.contains(_PHONE) & (s.str.count_matches(r"\d") >= 7)
-    date_like = s.str.contains(_DATE)
+    ascii_only = not bool(s.str.contains(r"[^\x00-\x7f]").any())
+    folded = s if ascii_only else s.str.normalize("NFKD").str.replace_all(r"\p{Mn}", "")
+    date_like = folded.str.contains(_date_pattern())
     distinct = s.n_unique()
     counts: tuple[tuple[str, int], ...] = ()
     if distinct <= ENUM_MAX_DISTINCT:
@@ -92,14 +126,14 @@ def profile_column(series: pl.Series) -> Profile:
         email=_share(s.str.contains(_EMAIL)),
         date=_share(date_like),
         number=_share(s.str.contains(_NUMBER)),
-        boolean=_share(s.str.contains(_BOOLEAN)),
+        boolean=_share(folded.str.contains(_boolean_pattern())),
         phone=_share(phone_like & ~date_like),
         distinct=distinct,
         counts=counts,
     )
 
 
-def _kind(f: Field) -> str:
+def field_kind(f: Field) -> str:
     """The value shape a field expects: email, phone, date, number, boolean, enum or text."""
     words = f"{f.key} {f.label}".casefold()
     if f.type in ("date", "datetime"):
@@ -117,20 +151,25 @@ def _kind(f: Field) -> str:
 
 def specific_kind(f: Field) -> str | None:
     """The field's value shape when values alone can point at it (not text or number)."""
-    kind = _kind(f)
+    kind = field_kind(f)
     return kind if kind in ("email", "phone", "date", "boolean", "enum") else None
 
 
-def value_fit(profile: Profile, f: Field) -> tuple[float, str]:
-    """How strongly the values support (>0) or contradict (<0) ``f``, with a note."""
+def value_fit(
+    profile: Profile, f: Field, remembered: Mapping[str, Any] | None = None
+) -> tuple[float, str]:
+    """How strongly the values support (>0) or contradict (<0) ``f``, with a note.
+
+    ``remembered`` holds enum values memory learnt for ``f`` (they count as fitting).
+    """
     if profile.filled < 3:
         return 0.0, ""
-    kind = _kind(f)
+    kind = field_kind(f)
     share: float
     if kind == "enum":
         if not profile.counts:
             return -0.3, "too many distinct values for an enum"
-        share = known_share(dict(profile.counts), f)
+        share = known_share(dict(profile.counts), f, remembered)
     elif kind == "text":
         if profile.email >= 0.8:
             return -0.1, "values are emails"
@@ -243,7 +282,8 @@ def score_columns(
         for j, f in enumerate(sheet.fields):
             cand = _name_score(header, all_forms[i], f, field_names[j])
             if cand is None:
-                cand = _loose(header, all_forms[i], f, field_names[j], float(best_sim[i, j]))
+                cand = _loose(header, all_forms[i], f, field_names[j], float(best_sim[i, j]),
+                              entity)
             if profiles is not None:
                 cand = _with_values(cand, profiles[i], f, header)
             if cand is not None and cand.confidence > 0:
@@ -253,7 +293,8 @@ def score_columns(
 
 
 def _loose(
-    header: str, hforms: list[Form], f: Field, names: list[tuple[Form, bool, bool]], sim: float
+    header: str, hforms: list[Form], f: Field, names: list[tuple[Form, bool, bool]], sim: float,
+    entity: Set[str] = frozenset(),
 ) -> Candidate | None:
     """Fuzzy spelling or word containment: never more than a hint unless near-identical."""
     conf = _fuzzy_conf(sim)
@@ -267,6 +308,8 @@ def _loose(
                     conf = abbrev
                     reason = f'field "{f.label}" looks like an abbreviation of header "{header}"'
             h, n = set(hf.expanded), set(nf.expanded)
+            if h & n <= _IDENTIFIER and (h ^ n) - entity:
+                continue  # "internal id" is not "contact id": ids of different things
             if h and n and (h < n or n < h):
                 contained = 0.5 + 0.2 * min(len(h), len(n)) / max(len(h), len(n))
                 if contained > conf:
@@ -287,10 +330,13 @@ def _with_values(cand: Candidate | None, profile: Profile, f: Field, header: str
         if fit > 0 and cand.confidence < 0.85:
             conf = min(conf, 0.84)  # values may support a hint, never promote it to strong
         return Candidate(cand.field, max(conf, 0.0), cand.reason_code, f"{cand.reason}; {note}")
-    if fit > 0 and _kind(f) in ("email", "boolean", "enum", "phone"):
+    if fit > 0 and field_kind(f) in ("email", "boolean", "enum", "phone"):
         reason = f'values of "{header}" fit field "{f.label}" ({note})'
         return Candidate(f.key, VALUES_ONLY, "values", reason)
     return None
 
 
-__all__ = ["Candidate", "Profile", "profile_column", "score_columns", "specific_kind", "value_fit"]
+__all__ = [
+    "Candidate", "Profile", "field_kind", "profile_column", "score_columns", "specific_kind",
+    "value_fit",
+]

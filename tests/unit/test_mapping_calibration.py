@@ -50,8 +50,14 @@ def test_a_plan_of_many_doubtful_pairs_needs_a_person():
     assert not ok
     assert reasons and "whole plan is right with probability 0.66" in reasons[0]
     assert gate(plan, sheet, "any") == (True, [])
-    remembered = Plan("t", [*fields[:2], *(FieldMapping(m.source, m.destination, 0.9, "strong",
-                                                        "seen before", "remembered") for m in fields[2:])])
-    assert gate(remembered, sheet, "confident") == (True, [])  # memory is not a probability
+    # Memory is evidence with a calibrated probability too: doubtful memory counts ...
+    doubtful = Plan("t", [*fields[:2], *(FieldMapping(m.source, m.destination, 0.9, "strong",
+                                                      "seen before", "remembered") for m in fields[2:])])
+    assert not gate(doubtful, sheet, "confident")[0]
+    # ... while a person's earlier decision in this space is as good as certain.
+    remembered = Plan("t", [*fields[:1], *(FieldMapping(m.source, m.destination, 0.9996, "absolute",
+                                                        "a person mapped this", "remembered")
+                                           for m in fields[1:])])
+    assert gate(remembered, sheet, "confident") == (True, [])
     reviewed = Plan("t", [*fields, FieldMapping("c4", "f4", 1.0, "absolute", "chosen", "person")])
     assert gate(reviewed, sheet, "confident") == (True, [])  # a person has looked at it

@@ -9,6 +9,7 @@ from feedline.blueprint import Field, Option, SheetSpec
 from feedline.errors import MappingError
 from feedline.mapping import MappingMemory, automap, patch
 from feedline.mapping.abbrev import abbreviates
+from feedline.mapping.calibration import calibrate
 
 SHEET = SheetSpec("orders", "Orders", (
     Field("order_id", "Order ID"),
@@ -44,13 +45,13 @@ def test_a_renamed_column_with_alike_values_and_names_maps_strongly_and_is_repor
     assert plan.drift["added"] == ["Warehouse"] and plan.drift["removed"] == []
 
 
-def test_a_rename_the_names_do_not_support_needs_a_person():
+def test_a_rename_the_names_do_not_support_carries_over_through_its_values():
     d2 = D1.rename({"Buyer Email": "Zq"})
     plan = automap(d2, SHEET, memory=remembered(D1), space="s")
     m = next(f for f in plan.fields if f.source == "Zq")
-    assert m.destination == "buyer_email" and m.certainty == "moderate"
-    assert not plan.auto_accept
-    assert any('"Zq"' in r for r in plan.review_reasons)
+    assert (m.destination, m.reason_code) == ("buyer_email", "renamed")
+    assert "names have nothing in common" in m.reason
+    assert m.certainty == "strong" and m.confidence < 0.99  # calibrated, never certain
 
 
 def test_a_vanished_column_without_a_look_alike_is_reported_removed():
@@ -60,9 +61,23 @@ def test_a_vanished_column_without_a_look_alike_is_reported_removed():
     assert plan.drift["renamed"] == {}
 
 
-def test_an_unmapped_column_whose_values_fit_a_free_field_blocks_the_gate():
+def test_the_only_date_column_is_suggested_for_the_only_free_date_field():
     d1 = D1.rename({"Placed On": "Xyzzy"})
     plan = automap(d1, SHEET)
+    m = next(f for f in plan.fields if f.source == "Xyzzy")
+    assert (m.destination, m.reason_code) == ("placed_on", "eliminated")
+    assert "only unmapped date column" in m.reason and "only free date field" in m.reason
+    # Its probability is the calibrated one of the "eliminated" evidence: a suggestion.
+    assert m.confidence == pytest.approx(calibrate(m.score or 0.0, "eliminated"), abs=1e-4)
+    assert m.certainty in ("moderate", "weak")
+    assert not plan.auto_accept
+    assert any('"Xyzzy" -> "placed_on"' in r for r in plan.review_reasons)
+
+
+def test_an_unmapped_column_whose_values_fit_a_free_field_blocks_the_gate():
+    sheet = SheetSpec("orders", "Orders", (*SHEET.fields, Field("shipped_on", "Shipped On", type="date")))
+    d1 = D1.rename({"Placed On": "Xyzzy"})  # two free date fields: no elimination
+    plan = automap(d1, sheet)
     m = next(f for f in plan.fields if f.source == "Xyzzy")
     assert m.destination is None and m.certainty in ("moderate", "weak")
     assert not plan.auto_accept
@@ -88,5 +103,5 @@ def test_patch_changes_only_listed_entries():
     assert plan.enum_map()["status"]["open"] == "open"  # the original is untouched
     with pytest.raises(MappingError, match="unknown option"):
         patch(plan, {}, {"status": {"open": "nope"}}, SHEET)
-    with pytest.raises(MappingError, match="no source value"):
-        patch(plan, {}, {"status": {"closed": "paid"}}, SHEET)
+    with pytest.raises(MappingError, match='no enum field "order_id"'):
+        patch(plan, {}, {"order_id": {"A1": "paid"}}, SHEET)

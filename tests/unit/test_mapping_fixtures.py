@@ -81,7 +81,7 @@ def test_acme_shouting_headers_map_and_notes_stay_unmapped(partner_fixtures, crm
     assert got["NOTES"] is None
     assert "NOTES" in plan.unmapped_source
     email = next(m for m in plan.fields if m.source == "EMAIL_ADDR")
-    assert "addr=address" in email.reason
+    assert "addr=" in email.reason  # the abbreviation is named in the reason
 
 
 def test_globex_newsletter_needs_a_person(partner_fixtures, crm):
@@ -150,4 +150,5 @@ def test_a_confirmed_globex_plan_is_reused_for_the_next_delivery(partner_fixture
     elsewhere = automap(d1, sheet, memory=memory, space="another-partner")
     newsletter = next(m for m in elsewhere.fields if m.source == "Newsletter")
     assert newsletter.reason_code == "remembered"
-    assert 0.85 <= newsletter.confidence < 0.97
+    assert "another space" in newsletter.reason
+    assert newsletter.certainty == "strong" and newsletter.confidence < 0.99  # never absolute

@@ -1,0 +1,133 @@
+"""Code lists an enum's options may come from: countries, currencies, languages.
+
+When a field's options are ISO codes (3166-1 countries, 4217 currencies, 639-1
+languages) or the names of such codes, every code and every name of it in the
+vocabulary languages maps to the option. Names come from open data that packages ship:
+pycountry (ISO lists and their gettext translations) and Babel (Unicode CLDR: localized
+country, currency and language names and currency symbols).
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Callable
+from functools import cache, lru_cache
+
+import pycountry
+from babel import Locale
+
+from feedline.blueprint.model import Field
+from feedline.mapping.normalize import value_key
+from feedline.mapping.vocabulary import LANGUAGES
+
+COUNTRY_ALIASES: dict[str, str] = {
+    "uk": "GB", "u.k.": "GB", "great britain": "GB", "britain": "GB", "england": "GB",
+    "usa": "US", "u.s.": "US", "u.s.a.": "US", "united states of america": "US",
+    "america": "US", "holland": "NL", "the netherlands": "NL",
+}
+MIN_SHARE = 0.8  # this share of a field's options must be codes (or names) of one list
+
+
+@cache
+def _locale(code: str) -> Locale:
+    return Locale.parse(code)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Folded country names and codes (all vocabulary languages) -> alpha-2."""
+    names: dict[str, str] = {}
+    translators = []
+    for lang in LANGUAGES[1:]:
+        try:
+            translators.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
+        except OSError:
+            continue
+    for c in pycountry.countries:
+        for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+            if name:
+                names.setdefault(value_key(name), c.alpha_2)
+                for t in translators:
+                    names.setdefault(value_key(t.gettext(name)), c.alpha_2)
+    for lang in LANGUAGES:
+        for code, name in _locale(lang).territories.items():
+            if len(code) == 2 and code.isalpha() and pycountry.countries.get(alpha_2=code):
+                names.setdefault(value_key(name), code)
+    for c in pycountry.countries:
+        names.setdefault(c.alpha_2.casefold(), c.alpha_2)
+        names.setdefault(c.alpha_3.casefold(), c.alpha_2)
+    names.update(COUNTRY_ALIASES)
+    return names
+
+
+@lru_cache(maxsize=1)
+def currency_names() -> dict[str, str]:
+    """Folded currency codes, names (all vocabulary languages) and unique symbols -> code."""
+    names: dict[str, str] = {}
+    for c in pycountry.currencies:
+        names.setdefault(c.alpha_3.casefold(), c.alpha_3)
+        names.setdefault(value_key(c.name), c.alpha_3)
+    symbols: dict[str, set[str]] = {}
+    for lang in LANGUAGES:
+        loc = _locale(lang)
+        for code, name in loc.currencies.items():
+            if "(" not in name:  # historic currencies carry their years
+                names.setdefault(value_key(name), code)
+        for code, sym in loc.currency_symbols.items():
+            symbols.setdefault(value_key(sym), set()).add(code)
+    for sym, codes in symbols.items():
+        if len(codes) == 1 and sym not in names:
+            names[sym] = next(iter(codes))
+    return names
+
+
+@lru_cache(maxsize=1)
+def language_names() -> dict[str, str]:
+    """Folded ISO 639-1 codes and language names (all vocabulary languages) -> code."""
+    names: dict[str, str] = {}
+    for lang in LANGUAGES:
+        for code, name in _locale(lang).languages.items():
+            if len(code) == 2:
+                names.setdefault(value_key(name), code)
+    for code in set(names.values()):
+        names.setdefault(code, code)
+        iso = pycountry.languages.get(alpha_2=code)
+        if iso is not None and getattr(iso, "alpha_3", None):
+            names.setdefault(str(iso.alpha_3).casefold(), code)
+    return names
+
+
+_LISTS: dict[str, Callable[[], dict[str, str]]] = {
+    "country": country_names, "currency": currency_names, "language": language_names,
+}
+
+
+def _option_code(kind: str, value: str, label: str) -> str | None:
+    """The code an option stands for in a list (by its value, else its label)."""
+    names = _LISTS[kind]()
+    code = names.get(value_key(value))
+    if code is not None and value_key(value) == code.casefold():
+        return code
+    return names.get(value_key(label)) or code
+
+
+@lru_cache(maxsize=256)
+def code_list(field: Field) -> tuple[str, dict[str, str]] | None:
+    """(list name, spelling -> option value) when ``field``'s options come from a code list."""
+    if len(field.options) < 2:
+        return None
+    for kind in ("country", "currency", "language"):
+        if kind == "language" and not any(w in f"{field.key} {field.label}".casefold()
+                                          for w in ("lang", "sprach", "langu", "idiom", "lingu", "taal")):
+            continue  # two-letter options are more often countries; say "language" to mean it
+        codes = {o.value: _option_code(kind, o.value, o.label) for o in field.options}
+        hits = [c for c in codes.values() if c is not None]
+        if len(hits) < max(2, int(MIN_SHARE * len(field.options))) or len(set(hits)) < len(hits):
+            continue
+        by_code = {c: v for v, c in codes.items() if c is not None}
+        spellings = {s: by_code[c] for s, c in _LISTS[kind]().items() if c in by_code}
+        return kind, spellings
+    return None
+
+
+__all__ = ["COUNTRY_ALIASES", "code_list", "country_names", "currency_names", "language_names"]

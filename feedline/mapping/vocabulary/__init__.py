@@ -1,0 +1,157 @@
+"""Business vocabulary as data: one YAML file per language (``en.yaml``, ``de.yaml``, …).
+
+Each file has a ``format`` version, its ``language``, a ``provenance`` note, ``headers``
+(canonical English phrase -> ways to write it in that language: header words and
+abbreviations), ``values`` (canonical option word -> ways to write it, for enum values),
+``stopwords`` (words that initials skip) and ``negations`` (``nicht aktiv`` = inactive). The mapping layer reads the files once:
+:func:`header_lexicon` feeds header normalization, :func:`value_lexicon` enum matching.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from feedline.errors import MappingError
+
+FORMAT_VERSION = 1
+# Earlier languages win when two files give one phrase different meanings.
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+Phrase = tuple[str, ...]
+
+
+def fold(text: str) -> str:
+    """Casefold and strip accents (ß -> ss, ö -> o)."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """Split any header style (camelCase, snake_case, SHOUTING, paths) into folded words."""
+    text = text.replace("#", " number ").replace("°", " ").replace("º", " ")
+    text = _CAMEL.sub(" ", text)
+    return [w for w in _NON_WORD.split(fold(text)) if w]
+
+
+@dataclass(frozen=True)
+class Language:
+    """One vocabulary file, parsed."""
+
+    code: str
+    name: str
+    provenance: str
+    headers: dict[Phrase, Phrase]
+    values: dict[Phrase, tuple[Phrase, ...]]
+    stopwords: frozenset[str]
+    negations: frozenset[str] = frozenset()
+
+
+def _phrases(raw: Any, where: str) -> dict[Phrase, list[Phrase]]:
+    """``{canonical: [synonym, …]}`` -> {canonical words: [synonym words, …]}."""
+    if not isinstance(raw, dict):
+        raise MappingError(f"vocabulary {where} must be a mapping of phrase -> list")
+    out: dict[Phrase, list[Phrase]] = {}
+    for canonical, synonyms in raw.items():
+        if not isinstance(synonyms, list):
+            raise MappingError(f"vocabulary {where}: {canonical!r} needs a list of synonyms")
+        target = tuple(words(str(canonical)))
+        out.setdefault(target, []).extend(tuple(words(str(s))) for s in synonyms if words(str(s)))
+    return out
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """YAML without implicit booleans: ``no``, ``on``, ``off`` are words here."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def parse(text: str, code: str) -> Language:
+    """Parse one vocabulary file; a clear error when its format is not understood."""
+    data = yaml.load(text, Loader=_Loader)
+    if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
+        raise MappingError(f"vocabulary {code}: unknown format {data.get('format') if isinstance(data, dict) else None!r}")
+    headers: dict[Phrase, Phrase] = {}
+    for target, synonyms in _phrases(data.get("headers") or {}, f"{code}.headers").items():
+        for s in synonyms:
+            if s != target:
+                headers.setdefault(s, target)
+    values: dict[Phrase, tuple[Phrase, ...]] = {}
+    for target, synonyms in _phrases(data.get("values") or {}, f"{code}.values").items():
+        for s in synonyms:
+            if s != target and target not in values.get(s, ()):
+                values[s] = (*values.get(s, ()), target)
+    stop = frozenset(w for s in data.get("stopwords") or [] for w in words(str(s)))
+    negations = frozenset(w for s in data.get("negations") or [] for w in words(str(s)))
+    return Language(code, str(data.get("name", code)), str(data.get("provenance", "")).strip(),
+                    headers, values, stop, negations)
+
+
+@lru_cache(maxsize=1)
+def languages() -> tuple[Language, ...]:
+    """Every shipped vocabulary file, in priority order."""
+    root = resources.files(__package__)
+    return tuple(parse(root.joinpath(f"{code}.yaml").read_text(encoding="utf-8"), code)
+                 for code in LANGUAGES)
+
+
+@lru_cache(maxsize=1)
+def header_lexicon() -> dict[Phrase, Phrase]:
+    """Header phrase -> canonical phrase, over all languages (earlier languages win)."""
+    merged: dict[Phrase, Phrase] = {}
+    for lang in languages():
+        for phrase, target in lang.headers.items():
+            merged.setdefault(phrase, target)
+    return merged
+
+
+@lru_cache(maxsize=1)
+def value_lexicon() -> dict[Phrase, tuple[Phrase, ...]]:
+    """Value phrase -> canonical option words it may mean, most likely first."""
+    merged: dict[Phrase, tuple[Phrase, ...]] = {}
+    for lang in languages():
+        for phrase, targets in lang.values.items():
+            merged[phrase] = merged.get(phrase, ()) + tuple(
+                t for t in targets if t not in merged.get(phrase, ()))
+    return merged
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Words that initials and abbreviations of option labels may skip (and, und, et, …)."""
+    return frozenset().union(*(lang.stopwords for lang in languages()))
+
+
+@lru_cache(maxsize=1)
+def negations() -> frozenset[str]:
+    """Words that negate an enum value (not, nicht, non, niet, …)."""
+    return frozenset().union(*(lang.negations for lang in languages()))
+
+
+def conflicts() -> list[tuple[Phrase, str, Phrase, str, Phrase]]:
+    """Header phrases two languages give different meanings: (phrase, lang, target, lang, target)."""
+    seen: dict[Phrase, tuple[str, Phrase]] = {}
+    out = []
+    for lang in languages():
+        for phrase, target in lang.headers.items():
+            first = seen.setdefault(phrase, (lang.code, target))
+            if first[1] != target:
+                out.append((phrase, first[0], first[1], lang.code, target))
+    return out
+
+
+__all__ = ["LANGUAGES", "Language", "conflicts", "fold", "header_lexicon", "languages",
+           "negations", "stopwords", "value_lexicon", "words"]

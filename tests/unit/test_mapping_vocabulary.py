@@ -1,0 +1,77 @@
+"""Vocabulary as data, and enum values written as abbreviations, codes or other languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from feedline.blueprint import Field, Option
+from feedline.mapping import map_enum_values
+from feedline.mapping.normalize import form
+from feedline.mapping.vocabulary import LANGUAGES, conflicts, header_lexicon, languages
+
+DEPARTMENT = Field("department", "Department", type="enum", options=(
+    Option("sales", "Sales"), Option("finance", "Finance"), Option("hr", "Human Resources"),
+    Option("rnd", "Research & Development"), Option("it", "IT"), Option("management", "Management"),
+))
+EMPLOYMENT = Field("employment", "Employment Type", type="enum", options=(
+    Option("full_time", "Full time"), Option("part_time", "Part time"), Option("contractor", "Contractor"),
+))
+INDUSTRY = Field("industry", "Industry", type="enum", options=(
+    Option("technology", "Technology"), Option("financial_services", "Financial Services"),
+    Option("professional_services", "Professional Services"), Option("logistics", "Transportation & Logistics"),
+))
+CURRENCY = Field("currency", "Currency", type="enum", options=(
+    Option("USD", "US Dollar"), Option("EUR", "Euro"), Option("GBP", "British Pound"),
+))
+GENDER = Field("gender", "Gender", type="enum", options=(Option("male", "Male"), Option("female", "Female")))
+
+
+def test_every_language_file_loads_with_its_version_and_provenance():
+    langs = languages()
+    assert [lang.code for lang in langs] == list(LANGUAGES)
+    assert {"en", "de", "fr", "es", "it", "pt", "nl"} <= set(LANGUAGES)
+    for lang in langs:
+        assert lang.provenance and len(lang.headers) > 100 and lang.values
+
+
+def test_no_header_word_means_two_things_in_two_languages():
+    assert conflicts() == []
+
+
+def test_yaml_booleans_are_words_in_the_vocabulary():
+    assert header_lexicon()[("no",)] == ("id",)  # not "false"
+
+
+@pytest.mark.parametrize(("header", "meaning"), [
+    ("Personalnummer", ("employee", "id")), ("Date d'embauche", ("hire", "date")),
+    ("Fecha de baja", ("termination", "date")), ("Data di assunzione", ("hire", "date")),
+    ("Nº Funcionário", ("id", "employee")), ("Afdeling", ("department",)),
+    ("Abteilung", ("department",)), ("Salário", ("salary",)), ("Ref.", ("id",)),
+    ("Klantnummer", ("customer", "id")), ("Ciclo di vita", ("lifecycle", "stage")),
+])
+def test_business_header_words_of_six_languages(header, meaning):
+    assert form(header).expanded == meaning
+
+
+@pytest.mark.parametrize(("field", "value", "option"), [
+    (EMPLOYMENT, "FT", "full_time"), (EMPLOYMENT, "PT", "part_time"),
+    (EMPLOYMENT, "Temps plein", "full_time"), (EMPLOYMENT, "Teilzeit", "part_time"),
+    (EMPLOYMENT, "Freiberufler", "contractor"),
+    (DEPARTMENT, "R&D", "rnd"), (DEPARTMENT, "HR", "hr"), (DEPARTMENT, "Vertrieb", "sales"),
+    (DEPARTMENT, "Ressources humaines", "hr"), (DEPARTMENT, "Mgmt", "management"),
+    (DEPARTMENT, "Contabilidad", "finance"), (DEPARTMENT, "Forschung und Entwicklung", "rnd"),
+    (INDUSTRY, "TECH", "technology"), (INDUSTRY, "FIN SVC", "financial_services"),
+    (INDUSTRY, "PROF SVCS", "professional_services"), (INDUSTRY, "Transp & Log", "logistics"),
+    (CURRENCY, "Dollaro statunitense", "USD"), (CURRENCY, "€", "EUR"), (CURRENCY, "Britisches Pfund", "GBP"),
+    (GENDER, "M", "male"), (GENDER, "F", "female"), (GENDER, "weiblich", "female"),
+])
+def test_enum_values_as_abbreviations_initials_codes_and_other_languages(field, value, option):
+    [mapped] = map_enum_values({value: 1}, field)
+    assert mapped.option == option, mapped.reason
+    assert mapped.reason
+
+
+def test_an_ambiguous_abbreviation_maps_to_nothing():
+    field = Field("kind", "Kind", type="enum", options=(Option("pa", "Part A"), Option("pb", "Part B")))
+    [mapped] = map_enum_values({"P": 3}, field)
+    assert mapped.option is None
