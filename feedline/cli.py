@@ -141,6 +141,10 @@ def run(
     hooks: Annotated[list[str] | None, typer.Option("--hooks", help="Hooks 'module:function' (repeatable): a function taking the Listener, or a Hook.")] = None,
     locale: Annotated[str | None, typer.Option(help="The partner's locale (de-DE): decides 1,234 vs 1.234 where a column's values do not.")] = None,
     decimal: Annotated[str | None, typer.Option(help="Decimal mark '.' or ',' of such columns (wins over --locale).")] = None,
+    plan: Annotated[Path | None, typer.Option("--plan", help="A person's plan: the JSON `feedline automap --json` prints, edited (columns, enum values); run as given.")] = None,
+    enum: Annotated[list[str] | None, typer.Option("--enum", help="A person's enum decision 'field:Value=option' (or 'field:Value=' for invalid), repeatable.")] = None,
+    source_sheet: Annotated[str | None, typer.Option("--source-sheet", help="The workbook sheet to read (else every data sheet, as the server does).")] = None,
+    allow_missing_required: Annotated[bool, typer.Option(help="Run a plan that leaves required fields unmapped (each record then carries the 'required' error).")] = False,
 ) -> None:
     """Extract, map, validate and write FILE offline (no server)."""
     from feedline.pipeline.offline import run_file
@@ -148,7 +152,9 @@ def run(
     try:
         result = run_file(file, blueprint, sheet=sheet, out=out, rejects=rejects, accuracy=accuracy,
                           memory_path=memory, decisions=_decisions(map or []), hooks=hooks,
-                          locale=locale, decimal=decimal)
+                          locale=locale, decimal=decimal, plan_doc=_plan_file(plan) if plan else None,
+                          enum_decisions=_enum_decisions(enum or []), source_sheet=source_sheet,
+                          allow_missing_required=allow_missing_required)
     except FeedlineError as exc:
         raise fail(str(exc)) from None
     if as_json:
@@ -167,12 +173,14 @@ def automap(
     memory: Annotated[Path | None, typer.Option(help="Mapping memory JSON file (read only).")] = None,
     accuracy: Annotated[str, typer.Option(help="Automap gate: exact | confident | any.")] = "confident",
     as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
+    source_sheet: Annotated[str | None, typer.Option("--source-sheet", help="The workbook sheet to read.")] = None,
 ) -> None:
-    """Print the plan feedline would use for FILE."""
+    """Print the plan feedline would use for FILE (edit its JSON and pass it to `run --plan`)."""
     from feedline.pipeline.offline import plan_file
 
     try:
-        plan = plan_file(file, blueprint, sheet=sheet, memory_path=memory, accuracy=accuracy)
+        plan = plan_file(file, blueprint, sheet=sheet, memory_path=memory, accuracy=accuracy,
+                         source_sheet=source_sheet)
     except FeedlineError as exc:
         raise fail(str(exc)) from None
     if as_json:
@@ -189,7 +197,7 @@ def extract_cmd(
     file: Annotated[Path, typer.Argument(help="The delivered file to read.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     header_row: Annotated[int | None, typer.Option(help="0-based header line/row (else detected).")] = None,
-    sheet: Annotated[str | None, typer.Option(help="Read only this workbook sheet.")] = None,
+    sheet: Annotated[str | None, typer.Option("--source-sheet", "--sheet", help="Read only this workbook sheet.")] = None,
     record_path: Annotated[str | None, typer.Option(help="JSON key path or XML record element.")] = None,
 ) -> None:
     """Print what feedline reads from FILE: format, encoding, dialect, header row, sheets,
@@ -231,6 +239,29 @@ def extract_cmd(
             distinct = f"~{prof['distinct']}" if prof.get("distinct_estimated") else prof["distinct"]
             typer.echo(f"  {column:<28} {prof['kind']:<10} {extra:<9} "
                        f"{prof['non_empty']:>8} filled {distinct:>8} distinct  {top}")
+
+
+def _plan_file(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise fail(f"--plan {path}: no such file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise fail(f"--plan {path}: not a JSON plan ({str(exc).splitlines()[0]})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("fields"), list):
+        raise fail(f"--plan {path}: expected the JSON object `feedline automap --json` prints")
+    return data
+
+
+def _enum_decisions(items: list[str]) -> dict[str, dict[str, str | None]]:
+    out: dict[str, dict[str, str | None]] = {}
+    for item in items:
+        target, sep, option = item.partition("=")
+        field, colon, value = target.partition(":")
+        if not sep or not colon or not field.strip() or not value:
+            raise fail(f"--enum {item!r}: expected 'field:Source value=option'")
+        out.setdefault(field.strip(), {})[value] = option.strip() or None
+    return out
 
 
 def _decisions(items: list[str]) -> dict[str, str | None]:

@@ -114,11 +114,22 @@ def _store(app: App, job: Job, doc: dict[str, Any], spec: SheetSpec,
 
 
 @router.post("/{job_id}/execute")
-def execute(job_id: str, app: App, env: Env) -> dict[str, Any]:
-    """A person accepts the job's plan: the map job runs with it."""
+def execute(job_id: str, app: App, env: Env,
+            body: dict[str, Any] | None = Body(default=None)) -> dict[str, Any]:
+    """A person accepts the job's plan: the map job runs with it. Send
+    ``{"allow_missing_required": true}`` to run a plan that leaves required fields unmapped
+    (the partner never sends them): every record then carries the ``required`` error."""
+    options = body or {}
+    unknown = sorted(set(options) - {"allow_missing_required"})
+    if unknown:
+        raise ApiError(422, "invalid-request", f"unknown option(s): {', '.join(unknown)}")
+    allow = options.get("allow_missing_required", False)
+    if not isinstance(allow, bool):
+        raise ApiError(422, "invalid-request", "allow_missing_required: expected true or false")
     job, plan, spec = _plan_context(app, env, job_id)
     try:
-        return review.execute(app.context, job, plan, spec).model_dump(mode="json")
+        return review.execute(app.context, job, plan, spec,
+                              allow_missing_required=allow).model_dump(mode="json")
     except MappingError as exc:
         raise ApiError(422, "invalid-plan", str(exc)) from None
 

@@ -122,6 +122,21 @@ class MappingMemory:
         doc = self.spaces.get(space, {}).get(sheet)
         return copy.deepcopy(doc) if doc is not None else empty_document()
 
+    def waive_required(self, space: str, sheet: str, fields: Iterable[str]) -> None:
+        """A person ran this space's plan with these required fields unmapped (the partner
+        never sends them): later plans leaving exactly those unmapped may run alone."""
+        memo = self._sheet(space, sheet)
+        chosen = sorted(set(fields))
+        if chosen:
+            memo["waived_required"] = chosen
+        else:
+            memo.pop("waived_required", None)
+
+    def waived_required(self, space: str, sheet: str) -> set[str]:
+        """The required fields a person let this space's plans leave unmapped."""
+        memo = self.spaces.get(space, {}).get(sheet) or {}
+        return set(memo.get("waived_required") or ())
+
     def rows(self) -> list[tuple[str, str, dict[str, Any]]]:
         """Every stored (space, sheet, document), for writing all rows at once."""
         return [(space, sheet, self.document(space, sheet))

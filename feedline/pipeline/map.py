@@ -42,6 +42,14 @@ def target(ctx: Context, job: Job, feed: Feed) -> SheetSpec:
 
 def propose(ctx: Context, job: Job, space: Space, feed: Feed, spec: SheetSpec) -> dict[str, Any]:
     """Build, gate and store the automatic plan; park the job when the gate says no."""
+    doc = plan_job(ctx, job, space, feed, spec)
+    if not doc["auto_accept"]:
+        raise NeedsReview(review_outcome(job, doc, spec, feed))
+    return doc
+
+
+def plan_job(ctx: Context, job: Job, space: Space, feed: Feed, spec: SheetSpec) -> dict[str, Any]:
+    """The automatic plan of a map job with today's memory, gated and stored."""
     source, rows = source_of(ctx, job)
     with ctx.read() as conn:
         memory = planning.load_memory(conn, space.environment_id, feed.blueprint.name)
@@ -50,16 +58,20 @@ def propose(ctx: Context, job: Job, space: Space, feed: Feed, spec: SheetSpec) -
     doc = planning.plan_document(plan, settings, accepted_by="automap" if plan.auto_accept else None)
     with ctx.write() as conn:
         queue.set_plan(conn, job.id, doc)
-    if not plan.auto_accept:
-        reasons = plan.review_reasons
-        raise NeedsReview({
-            "message": "the plan needs a person: " + "; ".join(reasons),
-            "reasons": reasons, "plan": f"/v1/jobs/{job.id}/plan",
-            "needs": review_items(plan, spec.for_mapping(), feed.accuracy,
-                                  max_unmapped_enum_share=feed.max_unmapped_enum_share),
-            "drift": plan.drift, "drift_summary": describe_drift(plan.drift),
-        })
     return doc
+
+
+def review_outcome(job: Job, doc: dict[str, Any], spec: SheetSpec, feed: Feed) -> dict[str, Any]:
+    """A waiting map job's outcome: why, and what a person must look at."""
+    plan = Plan.from_dict(doc, spec.for_mapping())
+    reasons = list(doc.get("review_reasons") or [])
+    return {
+        "message": "the plan needs a person: " + "; ".join(reasons),
+        "reasons": reasons, "plan": f"/v1/jobs/{job.id}/plan",
+        "needs": review_items(plan, spec.for_mapping(), feed.accuracy,
+                              max_unmapped_enum_share=feed.max_unmapped_enum_share),
+        "drift": plan.drift, "drift_summary": describe_drift(plan.drift),
+    }
 
 
 def source_of(ctx: Context, job: Job) -> tuple[Any, int]:
@@ -90,6 +102,8 @@ def run_map(ctx: Context, job: Job, feed: Feed, hooks: Sequence[Hook],
         doc = propose(ctx, job, space, feed, spec)
     mapped = spec.for_mapping()
     plan = Plan.from_dict(doc, mapped)
+    if doc.get("allow_missing_required"):
+        progress(25, "running with required fields unmapped, as a person asked")
     with ctx.write() as conn:
         wb_id = repo.create_workbook(conn, space.id, job.file_id, "destination",
                                      f"{source_sheet.name} → {spec.slug}",
@@ -108,7 +122,11 @@ def run_map(ctx: Context, job: Job, feed: Feed, hooks: Sequence[Hook],
         repo.update_sheet(conn, sheet_id, row_count=counts["rows"], next_id=counts["rows"] + 1,
                           metadata={"counts": counts})
         planning.remember(conn, space.environment_id, feed.blueprint.name, space.id, spec.slug,
-                          plan, planning.corrections(doc, plan))
+                          plan, planning.corrections(doc, plan),
+                          by="person" if doc.get("accepted_by") == "person" else "automap",
+                          waived=[f.key for f in mapped.fields if f.required
+                                  and f.key not in plan.mapping().values()]
+                          if doc.get("allow_missing_required") else None)
         ctx_ids = {"environment": space.environment_id, "space": space.id,
                    "file": job.file_id, "workbook": wb_id, "sheet": sheet_id, "job": job.id}
         ctx.emit(conn, topics.WORKBOOK_CREATED, ctx_ids, {"kind": "destination"})

@@ -16,11 +16,11 @@ import polars as pl
 
 from feedline.blobs import LocalBlobs
 from feedline.blueprint import Blueprint, SheetSpec, load_blueprint
-from feedline.errors import ConfigError, ExtractError
+from feedline.errors import ConfigError, ExtractError, MappingError
 from feedline.extract import ExtractOptions, SourceTable, extract
 from feedline.feeds import ACCURACIES
 from feedline.listener import Listener
-from feedline.mapping import MappingMemory, Plan, gate, override
+from feedline.mapping import MappingMemory, Plan, gate, patch
 from feedline.pipeline.outfiles import write_rejects, write_valid
 from feedline.pipeline.plan import Gate, best_sheet, corrections, tables_to_map
 from feedline.pipeline.records import store_records
@@ -74,12 +74,19 @@ def run_file(file: Path, blueprint_path: Path, *, sheet: str | None = None, out:
              memory_path: Path | None = None,
              decisions: dict[str, str | None] | None = None,
              hooks: list[str] | None = None, locale: str | None = None,
-             decimal: str | None = None, source_sheet: str | None = None) -> dict[str, Any]:
+             decimal: str | None = None, source_sheet: str | None = None,
+             plan_doc: dict[str, Any] | None = None,
+             enum_decisions: dict[str, dict[str, str | None]] | None = None,
+             allow_missing_required: bool = False) -> dict[str, Any]:
     """Extract → plan (+ a person's decisions) → gate → apply, validate, store → write.
 
-    ``hooks`` name ``module:function`` hooks (see :mod:`feedline.validate.loading`);
-    ``locale`` / ``decimal`` say how the partner writes numbers, as a feed config does.
-    When the gate fails nothing is written and ``needs_review`` is true.
+    A person decides with ``decisions`` ({column: field or None}), ``enum_decisions``
+    ({field: {value: option or None}}) or a whole edited plan ``plan_doc`` (the JSON of
+    ``feedline automap --json``; columns it does not list stay unmapped), exactly as PUT
+    and PATCH of a server plan do. ``hooks`` name ``module:function`` hooks (see
+    :mod:`feedline.validate.loading`); ``locale`` / ``decimal`` say how the partner writes
+    numbers, as a feed config does. When the gate fails nothing is written and
+    ``needs_review`` is true.
     """
     separator = _decimal(locale, decimal)
     listener = Listener()
@@ -88,12 +95,24 @@ def run_file(file: Path, blueprint_path: Path, *, sheet: str | None = None, out:
         work = Path(tmp)
         source, rows, blueprint, memory = _inputs(file, blueprint_path, accuracy, memory_path,
                                                   source_sheet, work / "extract")
+        if plan_doc is not None:
+            sheet = _plan_sheet(plan_doc, blueprint, sheet)
         plan, spec = best_sheet(source, rows, blueprint, sheet, Gate(accuracy), memory, LOCAL_SPACE)
         suggested = {"suggested": plan.mapping()}
-        if decisions:
+        decided = dict(decisions or {})
+        enums = {k: dict(v) for k, v in (enum_decisions or {}).items()}
+        if plan_doc is not None:
+            decided, enums = _plan_decisions(plan_doc, plan, spec, decided, enums)
+        if decided or enums:
             frame = source.collect() if isinstance(source, pl.LazyFrame) else source
-            plan = override(plan, decisions, spec.for_mapping(), frame)
-            plan.auto_accept, plan.review_reasons = gate(plan, spec.for_mapping(), accuracy)
+            person = patch(plan, decided, enums, spec.for_mapping(), frame,
+                           allow_missing_required=allow_missing_required)
+            # A person's plan runs as they stated it (any gate), or waits with its reasons.
+            person.auto_accept, person.review_reasons = gate(
+                person, spec.for_mapping(), "any" if plan_doc is not None else accuracy,
+                max_unmapped_enum_share=1.0 if plan_doc is not None else 0.05,
+                allow_missing_required=allow_missing_required)
+            plan = person
         result = _summary(file, spec, rows, plan)
         if not plan.auto_accept:
             return result
@@ -112,9 +131,44 @@ def run_file(file: Path, blueprint_path: Path, *, sheet: str | None = None, out:
             write_rejects(rejects, view.iter_batches(), full)
             result["rejects"] = str(rejects)
     if memory is not None and memory_path is not None:
-        memory.remember(LOCAL_SPACE, spec.slug, plan, corrected=corrections(suggested, plan) or None)
+        memory.remember(LOCAL_SPACE, spec.slug, plan, corrected=corrections(suggested, plan) or None,
+                        by="person" if decisions else "automap")
         memory.save(memory_path)
     return result
+
+
+def _plan_sheet(doc: dict[str, Any], blueprint: Blueprint, sheet: str | None) -> str:
+    """The destination sheet a person's plan is for (``--sheet`` must agree)."""
+    named = doc.get("sheet")
+    if not isinstance(named, str) or not named:
+        raise MappingError("--plan: the plan names no sheet")
+    blueprint.sheet(named)
+    if sheet is not None and sheet != named:
+        raise MappingError(f"--plan is for sheet {named!r}, not {sheet!r}")
+    return named
+
+
+def _plan_decisions(doc: dict[str, Any], plan: Plan, spec: SheetSpec,
+                    decided: dict[str, str | None],
+                    enums: dict[str, dict[str, str | None]]) -> tuple[
+                        dict[str, str | None], dict[str, dict[str, str | None]]]:
+    """A whole plan as decisions: its columns as stated, the file's others unmapped; its
+    enum values (and taught ones) over the automatic ones; ``--map``/``--enum`` win."""
+    checked = Plan.from_dict(doc, spec.for_mapping())
+    columns = {m.source for m in plan.fields}
+    unknown = [m.source for m in checked.fields if m.source not in columns]
+    if unknown:
+        raise MappingError(f"--plan maps column {unknown[0]!r}, which the file does not have")
+    stated = {m.source: m.destination for m in checked.fields}
+    out = {c: stated.get(c) for c in columns} | decided
+    values: dict[str, dict[str, str | None]] = {}
+    for key, items in checked.enums.items():
+        values.setdefault(key, {}).update({v.value: v.option for v in items})
+    for key, taught in checked.taught.items():
+        values.setdefault(key, {}).update(taught)
+    for key, chosen in enums.items():
+        values.setdefault(key, {}).update(chosen)
+    return out, values
 
 
 def _summary(file: Path, spec: SheetSpec, rows: int, plan: Plan) -> dict[str, Any]:

@@ -58,6 +58,9 @@ def propose(source: pl.LazyFrame | pl.DataFrame, rows: int, spec: SheetSpec, set
     frame = sample(source, rows)
     plan = automap(frame, mapped, accuracy=settings.accuracy, memory=memory, space=space,
                    max_unmapped_enum_share=settings.max_unmapped_enum_share)
+    waived = memory.waived_required(space, mapped.slug) if memory is not None else set()
+    missing = {f.key for f in mapped.fields if f.required} - set(plan.mapping().values())
+    regate = bool(missing) and missing <= waived
     if rows > frame.height and plan.enums:
         remembered = memory.recall(space, mapped.slug, list(frame.columns))["enums"] \
             if memory is not None else {}
@@ -70,9 +73,12 @@ def propose(source: pl.LazyFrame | pl.DataFrame, rows: int, spec: SheetSpec, set
                            key=lambda r: (-r[1], r[0]))
             plan.enums[key] = map_enum_values(pairs, mapped.field(key),
                                               remembered=remembered.get(key))
+        regate = True
+    if regate:  # a person let this space leave exactly these required fields unmapped
         plan.auto_accept, plan.review_reasons = gate(
             plan, mapped, settings.accuracy,
-            max_unmapped_enum_share=settings.max_unmapped_enum_share)
+            max_unmapped_enum_share=settings.max_unmapped_enum_share,
+            allow_missing_required=bool(missing) and missing <= waived)
     return plan
 
 
@@ -112,19 +118,19 @@ def corrections(doc: dict[str, Any], plan: Plan) -> dict[str, str | None]:
 
 def load_memory(conn: sa.Connection, env: str, blueprint: str) -> MappingMemory:
     """Everything remembered for a blueprint in an environment."""
-    spaces: dict[str, dict[str, Any]] = {}
-    for space, sheet, document in repo.load_memory_rows(conn, env, blueprint):
-        spaces.setdefault(space, {})[sheet] = document
-    return MappingMemory.from_json({"blueprint": blueprint, "spaces": spaces})
+    return MappingMemory.from_rows(blueprint, repo.load_memory_rows(conn, env, blueprint))
 
 
 def remember(conn: sa.Connection, env: str, blueprint: str, space: str, sheet: str,
-             plan: Plan, corrected: dict[str, str | None] | None) -> None:
-    """Teach one (space, sheet) row what an executed plan did; safe when other map jobs
-    finish at the same time (a row lock, then an upsert of only this row)."""
+             plan: Plan, corrected: dict[str, str | None] | None, by: str,
+             waived: list[str] | None = None) -> None:
+    """Teach one (space, sheet) row what an executed plan did (``by`` ``person`` or
+    ``automap``); safe when other map jobs finish at the same time: a lock on this row,
+    then an upsert of only this row."""
     repo.lock_memory_row(conn, env, blueprint, space, sheet)
-    rows = [r for r in repo.load_memory_rows(conn, env, blueprint) if r[0] == space and r[1] == sheet]
-    memory = MappingMemory.from_json(
-        {"blueprint": blueprint, "spaces": {space: {sheet: rows[0][2]}} if rows else {}})
-    memory.remember(space, sheet, plan, corrected=corrected or None)
-    repo.save_memory_row(conn, env, blueprint, space, sheet, memory.spaces[space][sheet])
+    row = repo.get_memory_row(conn, env, blueprint, space, sheet)
+    memory = MappingMemory.from_rows(blueprint, [(space, sheet, row)] if row is not None else [])
+    memory.remember(space, sheet, plan, corrected=corrected or None, by=by)
+    if by == "person":
+        memory.waive_required(space, sheet, waived or ())
+    repo.save_memory_row(conn, env, blueprint, space, sheet, memory.document(space, sheet))

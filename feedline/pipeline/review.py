@@ -6,11 +6,14 @@ from typing import Any
 
 from feedline.blueprint.model import SheetSpec
 from feedline.errors import Conflict, MappingError
+from feedline.feeds import Feed
 from feedline.jobs import queue
 from feedline.jobs.model import Job, Status
 from feedline.mapping import Plan, gate, patch
 from feedline.pipeline.context import Context
 from feedline.pipeline.map import source_of
+from feedline.store import tables as t
+from feedline.store.models import Space
 
 EDITABLE = {Status.NEEDS_REVIEW, Status.CREATED}
 
@@ -43,17 +46,59 @@ def edit_plan(ctx: Context, job: Job, doc: dict[str, Any], spec: SheetSpec,
     return new
 
 
-def execute(ctx: Context, job: Job, doc: dict[str, Any] | None, spec: SheetSpec) -> Job:
-    """A person accepts the plan: the map job runs with it."""
+def execute(ctx: Context, job: Job, doc: dict[str, Any] | None, spec: SheetSpec, *,
+            allow_missing_required: bool = False) -> Job:
+    """A person accepts the plan: the map job runs with it. With
+    ``allow_missing_required`` a plan leaving required fields unmapped runs too (each
+    record then carries the ``required`` error and waits for a fix)."""
     if doc is None:
         raise Conflict(f"job {job.id} has no plan to execute yet")
     checked = Plan.from_dict(doc, spec)
-    ok, reasons = gate(checked, spec, "any", max_unmapped_enum_share=1.0)
+    ok, reasons = gate(checked, spec, "any", max_unmapped_enum_share=1.0,
+                       allow_missing_required=allow_missing_required)
     if not ok:
-        raise MappingError("the plan cannot run: " + "; ".join(reasons))
+        hint = " (send {\"allow_missing_required\": true} to run it anyway)" if any(
+            "required field" in r for r in reasons) else ""
+        raise MappingError("the plan cannot run: " + "; ".join(reasons) + hint)
     with ctx.write() as conn:
         current = queue.get_job(conn, job.id)
         if current.status != Status.NEEDS_REVIEW:
             raise Conflict(f"job {job.id} is {current.status.value}, not waiting for review")
-        queue.set_plan(conn, job.id, {**doc, "state": "accepted", "accepted_by": "person"})
+        queue.set_plan(conn, job.id, {**doc, "state": "accepted", "accepted_by": "person",
+                                      "allow_missing_required": allow_missing_required})
         return queue.transition(conn, job.id, Status.READY)
+
+
+def replan_waiting(ctx: Context, space: Space, feed: Feed, slug: str,
+                   done_job: str) -> list[str]:
+    """After a person's plan ran, plan the space's other map jobs that wait for the same
+    sheet again with the memory it taught; those that now pass the gate run. Returns
+    their ids."""
+    from feedline.pipeline.map import plan_job, review_outcome
+
+    spec = feed.blueprint.sheet(slug)
+    with ctx.read() as conn:
+        waiting, _ = queue.list_jobs(conn, space.environment_id, space_id=space.id,
+                                     operation="map", status=Status.NEEDS_REVIEW.value,
+                                     limit=1000)
+    started = []
+    for other in waiting:
+        if other.id == done_job or other.input.get("sheet") != slug:
+            continue
+        with ctx.read() as conn:
+            doc = queue.get_plan(conn, other.id)
+        if doc and doc.get("accepted_by") is None and any(
+                f.get("reason_code") == "person" for f in doc.get("fields", [])):
+            continue  # a person is already editing this one: leave their work alone
+        doc = plan_job(ctx, other, space, feed, spec)
+        with ctx.write() as conn:
+            current = queue.get_job(conn, other.id)
+            if current.status != Status.NEEDS_REVIEW:
+                continue
+            if doc["auto_accept"]:
+                queue.transition(conn, other.id, Status.READY)
+                started.append(other.id)
+            else:
+                conn.execute(t.jobs.update().where(t.jobs.c.id == other.id).values(
+                    outcome=review_outcome(other, doc, spec, feed)))
+    return started

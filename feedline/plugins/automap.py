@@ -15,6 +15,7 @@ from feedline.events.model import Event
 from feedline.jobs import queue
 from feedline.listener import Listener
 from feedline.pipeline.map import run_map
+from feedline.pipeline.review import replan_waiting
 from feedline.store import repo
 
 if TYPE_CHECKING:
@@ -49,6 +50,19 @@ def run_map_job(run: JobRun) -> dict[str, Any]:
     return run_map(app.context, job, feed, hooks, run.progress)
 
 
+def on_map_completed(event: Event, app: Feedline) -> None:
+    """A person's plan ran: deliveries of the space waiting for the same sheet follow."""
+    outcome = event.payload.get("outcome") or {}
+    if outcome.get("accepted_by") != "person" or not outcome.get("sheet"):
+        return
+    with app.read() as conn:
+        space = repo.get_space(conn, event.context["space"] or "")
+    feed = app.feeds.get(space.feed)
+    if feed is not None:
+        replan_waiting(app.context, space, feed, outcome["sheet"], event.context["job"] or "")
+
+
 def plugin(listener: Listener) -> None:
     listener.on(topics.JOB_COMPLETED, {"job": "extract"}, on_extract_completed)
+    listener.on(topics.JOB_COMPLETED, {"job": "map"}, on_map_completed)
     listener.job("map", run_map_job)

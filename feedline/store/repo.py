@@ -283,6 +283,14 @@ def load_memory_rows(conn: sa.Connection, env_id: str,
     return [(r.space_id, r.sheet, r.document) for r in rows]
 
 
+def get_memory_row(conn: sa.Connection, env_id: str, blueprint: str, space_id: str,
+                   sheet: str) -> dict[str, Any] | None:
+    m = t.mapping_memory
+    return conn.execute(sa.select(m.c.document).where(
+        m.c.environment_id == env_id, m.c.blueprint == blueprint, m.c.space_id == space_id,
+        m.c.sheet == sheet)).scalar()
+
+
 def lock_memory_row(conn: sa.Connection, env_id: str, blueprint: str, space_id: str,
                     sheet: str) -> None:
     """Serialize read-modify-write of one memory row across processes (PostgreSQL; SQLite's
