@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from feedline.blobs import LocalBlobs
 from feedline.errors import ConfigError, NotFound
 from feedline.events.log import emit
+from feedline.events.wakeup import Wakeups
 from feedline.feeds import Feed, load_feed
 from feedline.listener import Listener
 from feedline.pipeline.context import Context
@@ -47,6 +48,7 @@ class Feedline:
         with writing(self.engine) as conn:
             self.environment_id = repo.ensure_environment(conn)
         self.context = Context(self.engine, self.blobs, settings, self.environment_id)
+        self.wakeups = Wakeups(self.engine)
 
     @classmethod
     def from_paths(cls, settings: Settings, feed_paths: list[Path]) -> Feedline:
@@ -77,4 +79,5 @@ class Feedline:
         return emit(conn, topic, context, payload)
 
     def close(self) -> None:
+        self.wakeups.close()
         self.engine.dispose()

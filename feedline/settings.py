@@ -20,7 +20,7 @@ class Settings(BaseSettings):
     port: int = Field(default=8700, description="Port the HTTP server listens on.")
     workers: int = Field(default=2, description="Job worker threads inside `feedline serve`.")
     lease_seconds: float = Field(default=60.0, description="How long a claimed job is leased before another worker may retry it.")
-    poll_interval: float = Field(default=0.2, description="Seconds between queue and event-log polls when idle.")
+    poll_interval: float = Field(default=2.0, gt=0, description="Seconds an idle worker or dispatcher sleeps between polls; new work wakes it at once (same process, or PostgreSQL NOTIFY).")
     max_upload_bytes: int = Field(default=2 * 1024**3, description="Largest file accepted by upload.")
     max_attempts: int = Field(default=3, description="How many times a job is tried before it fails for good.")
     extract_max_file_bytes: int = Field(default=2 * 1024**3, description="Largest file extraction reads; bigger files fail with a reason.")

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from feedline.errors import Conflict, NotFound
 from feedline.events import model as topics
+from feedline.events import wakeup
 from feedline.events.log import emit
 from feedline.jobs.model import FINAL, TRANSITIONS, Job, Status
 from feedline.store import tables as t
@@ -58,6 +59,7 @@ def create_job(conn: sa.Connection, *, environment_id: str, operation: str,
     ))
     job = get_job(conn, jid)
     emit(conn, topics.JOB_CREATED, _context(job), {"operation": operation, "status": status.value})
+    wakeup.mark(conn)
     if status == Status.READY:
         emit(conn, topics.JOB_READY, _context(job), {"operation": operation})
     return job
@@ -163,6 +165,7 @@ def finish(conn: sa.Connection, job_id: str, status: Status, *, outcome: dict[st
 
 def retry_later(conn: sa.Connection, job_id: str, delay: float, info: str) -> None:
     """Put a job back to ``ready`` after a transient failure."""
+    wakeup.mark(conn)
     conn.execute(J.update().where(J.c.id == job_id).values(
         status=Status.READY.value, lease_owner=None, lease_expires_at=None, info=info,
         run_after=now() + timedelta(seconds=delay), updated_at=now()))

@@ -53,7 +53,7 @@ class Worker:
                 log.exception("worker %s: error while claiming", self.name)
                 ran = False
             if not ran:
-                self.stopping.wait(self.app.settings.poll_interval)
+                self.app.wakeups.wait(self.stopping, self.app.settings.poll_interval)
 
     def run_once(self) -> bool:
         """Claim and run one job; False when none was runnable."""

@@ -157,11 +157,19 @@ events = sa.Table(
     sa.Column("created_at", TS, nullable=False),
 )
 
-listener_cursors = sa.Table(
-    "listener_cursors", metadata,
-    sa.Column("name", sa.String(200), primary_key=True),
-    sa.Column("position", sa.BigInteger, nullable=False),
-    sa.Column("updated_at", TS, nullable=False),
+event_deliveries = sa.Table(
+    "event_deliveries", metadata,
+    # One row per event and consumer until it is handled: written with the event (so it
+    # exists exactly when the event does), claimed with a lease, deleted once handled.
+    # Nothing is skipped when transactions commit their events out of id order.
+    sa.Column("consumer", sa.String(100), primary_key=True),
+    sa.Column("event_id", sa.BigInteger, primary_key=True),
+    sa.Column("status", sa.String(20), nullable=False),  # pending | failed
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("locked_until", TS),
+    sa.Column("owner", sa.String(200)),
+    sa.Column("error", sa.Text),
+    sa.Index("ix_event_deliveries_claim", "consumer", "status", "locked_until", "event_id"),
 )
 
 mapping_memory = sa.Table(
