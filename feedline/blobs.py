@@ -18,6 +18,10 @@ import polars as pl
 
 from feedline.errors import ExtractError, NotFound
 
+
+class TooLarge(ExtractError):
+    """The file is larger than the limit."""
+
 CHUNK = 1 << 20
 
 
@@ -44,31 +48,29 @@ class Blobs:
 
     def put_stream(self, stream: BinaryIO, max_bytes: int | None = None) -> tuple[str, str, int]:
         """Store an upload; return ``(key, sha256, size)``. Same bytes, same key."""
-        digest = hashlib.sha256()
-        size = 0
-        fd, tmp = tempfile.mkstemp(dir=self._tmp())
+        writer = self.writer(max_bytes)
         try:
-            with os.fdopen(fd, "wb") as out:
-                while chunk := stream.read(CHUNK):
-                    size += len(chunk)
-                    if max_bytes is not None and size > max_bytes:
-                        raise ExtractError(f"file is larger than the {max_bytes} byte limit")
-                    digest.update(chunk)
-                    out.write(chunk)
-            sha = digest.hexdigest()
-            key = f"files/{sha[:2]}/{sha}"
-            dest = self.root / key
-            if dest.exists():
-                os.unlink(tmp)
-            else:
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-                os.replace(tmp, dest)
-            return key, sha, size
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+            while chunk := stream.read(CHUNK):
+                writer.write(chunk)
+            return writer.commit()
+        finally:
+            writer.discard()
+
+    def writer(self, max_bytes: int | None = None) -> UploadWriter:
+        """Write an upload piece by piece (hashing as it goes); ``commit`` stores it under
+        its sha256, ``discard`` drops it. More than ``max_bytes`` raises at once."""
+        return UploadWriter(self, max_bytes)
+
+    def _store_upload(self, tmp: Path, sha: str) -> str:
+        key = f"files/{sha[:2]}/{sha}"
+        dest = self.root / key
+        if dest.exists():
+            tmp.unlink()
+        else:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+            os.replace(tmp, dest)
+        return key
 
     def put_file(self, key: str, source: Path) -> str:
         """Move a derived artifact (e.g. a Parquet sheet) into the store under ``key``."""
@@ -97,6 +99,12 @@ class Blobs:
     def read_parquet(self, key: str, **options: Any) -> pl.DataFrame:
         return pl.read_parquet(self.path(key), **options)
 
+    def check(self) -> None:
+        """Raise when the store cannot be written (for readiness checks)."""
+        probe = self._tmp() / ".ready"
+        probe.write_bytes(b"ok")
+        probe.unlink()
+
     def scratch(self) -> Path:
         """A temporary local folder (same filesystem as the store, so moves are renames)."""
         return Path(tempfile.mkdtemp(dir=self._tmp()))
@@ -115,6 +123,41 @@ class Blobs:
         tmp_dir = self.root / "tmp"
         tmp_dir.mkdir(parents=True, exist_ok=True)
         return tmp_dir
+
+
+class UploadWriter:
+    """An upload being written (see :meth:`Blobs.writer`)."""
+
+    def __init__(self, blobs: Blobs, max_bytes: int | None) -> None:
+        self.blobs, self.max_bytes = blobs, max_bytes
+        fd, name = tempfile.mkstemp(dir=blobs._tmp())
+        self.tmp = Path(name)
+        self.out: BinaryIO | None = os.fdopen(fd, "wb")
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def write(self, chunk: bytes) -> None:
+        assert self.out is not None
+        self.size += len(chunk)
+        if self.max_bytes is not None and self.size > self.max_bytes:
+            self.discard()
+            raise TooLarge(f"file is larger than the {self.max_bytes} byte limit")
+        self.digest.update(chunk)
+        self.out.write(chunk)
+
+    def commit(self) -> tuple[str, str, int]:
+        """``(key, sha256, size)`` of the stored bytes."""
+        assert self.out is not None
+        self.out.close()
+        self.out = None
+        sha = self.digest.hexdigest()
+        return self.blobs._store_upload(self.tmp, sha), sha, self.size
+
+    def discard(self) -> None:
+        if self.out is not None:
+            self.out.close()
+            self.out = None
+        self.tmp.unlink(missing_ok=True)
 
 
 class LocalBlobs(Blobs):

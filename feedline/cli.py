@@ -28,45 +28,198 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
-@cli.command()
-def serve(
-    data_dir: Annotated[Path | None, typer.Option(help="Data folder [env FEEDLINE_DATA_DIR].")] = None,
-    host: Annotated[str | None, typer.Option(help="Bind address [env FEEDLINE_HOST].")] = None,
-    port: Annotated[int | None, typer.Option(help="Port [env FEEDLINE_PORT].")] = None,
-    feed: Annotated[list[Path] | None, typer.Option("--feed", help="Feed config YAML (repeatable) [env FEEDLINE_FEEDS, ':'-separated].")] = None,
-    workers: Annotated[int | None, typer.Option(help="Worker threads [env FEEDLINE_WORKERS].")] = None,
-) -> None:
-    """Run the HTTP API, the event dispatcher and job workers in one process."""
-    import uvicorn
+DataDir = Annotated[Path | None, typer.Option(help="Data folder [env FEEDLINE_DATA_DIR].")]
+FeedFiles = Annotated[list[Path] | None, typer.Option(
+    "--feed", help="Feed config YAML (repeatable) [env FEEDLINE_FEEDS, ':'-separated].")]
 
-    from feedline.api import create_app
+
+def _open(overrides: dict[str, Any], feed: list[Path] | None) -> Any:
+    """Settings (flags over ``FEEDLINE_*``), the feeds, and the installation."""
+    from pydantic import ValidationError
+
     from feedline.app import Feedline
     from feedline.settings import Settings
-    from feedline.store import repo
 
-    overrides: dict[str, Any] = {k: v for k, v in {"data_dir": data_dir, "host": host, "port": port,
-                                                   "workers": workers}.items() if v is not None}
-    settings = Settings(**overrides)
+    try:
+        settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise fail(f"setting {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
     feeds = list(feed or [])
     if not feeds and os.environ.get("FEEDLINE_FEEDS"):
         feeds = [Path(p) for p in os.environ["FEEDLINE_FEEDS"].split(os.pathsep) if p]
     try:
-        app = Feedline.from_paths(settings, feeds)
+        return Feedline.from_paths(settings, feeds)
     except FeedlineError as exc:
         raise fail(str(exc)) from None
+
+
+@cli.command()
+def serve(
+    data_dir: DataDir = None,
+    host: Annotated[str | None, typer.Option(help="Bind address [env FEEDLINE_HOST].")] = None,
+    port: Annotated[int | None, typer.Option(help="Port [env FEEDLINE_PORT].")] = None,
+    feed: FeedFiles = None,
+    workers: Annotated[int | None, typer.Option(help="Worker threads; 0 for an API-only process [env FEEDLINE_WORKERS].")] = None,
+) -> None:
+    """Run the HTTP API (and, unless --workers 0, the event dispatcher and job workers)."""
+    import uvicorn
+
+    from feedline.api import create_app
+    from feedline.logs import configure, uvicorn_config
+    from feedline.store import repo
+
+    app = _open({"data_dir": data_dir, "host": host, "port": port, "workers": workers}, feed)
+    settings = app.settings
+    configure(settings)
     key_file = settings.data_dir / "api_key"
     with app.begin() as conn:
         if settings.api_key:
-            repo.create_api_key(conn, app.environment_id, settings.api_key)
+            repo.bootstrap_env_key(conn, app.environment_id, settings.api_key)
         elif repo.count_api_keys(conn) == 0:
-            key = repo.create_api_key(conn, app.environment_id)
+            key = repo.create_api_key(conn, app.environment_id, name="first start",
+                                      source="generated")
             key_file.write_text(key + "\n", encoding="utf-8")
             key_file.chmod(0o600)
             err.print(f"Created API key (saved to {key_file}):\n  {key}", highlight=False)
     names = ", ".join(app.feeds) or "none"
-    err.print(f"feedline serving on http://{settings.host}:{settings.port}  data: {settings.data_dir}  feeds: {names}",
-              highlight=False)
-    uvicorn.run(create_app(app), host=settings.host, port=settings.port, log_level="warning")
+    err.print(f"feedline serving on http://{settings.host}:{settings.port}  data: {settings.data_dir}  "
+              f"feeds: {names}  workers: {settings.workers}", highlight=False)
+    uvicorn.run(create_app(app), host=settings.host, port=settings.port,
+                log_config=uvicorn_config(settings), timeout_graceful_shutdown=30)
+
+
+@cli.command()
+def worker(
+    data_dir: DataDir = None,
+    feed: FeedFiles = None,
+    workers: Annotated[int | None, typer.Option(help="Worker threads [env FEEDLINE_WORKERS].")] = None,
+) -> None:
+    """Run the event dispatcher and job workers without HTTP (any number, on any host, on
+    one PostgreSQL and one blob store). SIGTERM or Ctrl-C stops it gracefully."""
+    import signal
+    import threading
+
+    from feedline.logs import configure
+    from feedline.runner import Runner
+
+    app = _open({"data_dir": data_dir, "workers": workers}, feed)
+    configure(app.settings)
+    if app.settings.workers < 1:
+        raise fail("a worker process needs --workers 1 or more")
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    runner = Runner(app, app.settings.workers)
+    runner.start()
+    err.print(f"feedline worker: {app.settings.workers} worker(s), feeds: "
+              f"{', '.join(app.feeds) or 'none'}", highlight=False)
+    stop.wait()
+    err.print("stopping: running jobs finish first (up to 30 s)", highlight=False)
+    runner.stop()
+    app.close()
+
+
+keys = typer.Typer(help="API keys: create (shown once), list, revoke.", no_args_is_help=True)
+environments = typer.Typer(help="Environments (tenants): each has its own keys, spaces and memory.",
+                           no_args_is_help=True)
+cli.add_typer(keys, name="keys")
+cli.add_typer(environments, name="environments")
+
+
+def _admin(data_dir: Path | None) -> Any:
+    from feedline.app import Feedline
+    from feedline.settings import Settings
+
+    try:
+        settings = Settings(data_dir=data_dir) if data_dir else Settings()
+        return Feedline(settings, [], builtin=False)
+    except FeedlineError as exc:
+        raise fail(str(exc)) from None
+
+
+def _environment(conn: Any, name: str | None, default: str) -> str:
+    from feedline.store import repo
+
+    if name is None:
+        return default
+    for env in repo.list_environments(conn):
+        if name in (env["id"], env["name"]):
+            return str(env["id"])
+    raise fail(f"no environment {name!r} (see `feedline environments list`)")
+
+
+@keys.command("create")
+def keys_create(
+    name: Annotated[str, typer.Option(help="What the key is for.")] = "",
+    environment: Annotated[str | None, typer.Option(help="Environment name or id (default: the default one).")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Create an API key and print it once (only its hash is kept)."""
+    from feedline.store import repo
+
+    app = _admin(data_dir)
+    with app.begin() as conn:
+        env = _environment(conn, environment, app.environment_id)
+        key = repo.create_api_key(conn, env, name=name, source="cli")
+    typer.echo(key)
+    err.print(f"created for environment {env}; it is not shown again", highlight=False)
+
+
+@keys.command("list")
+def keys_list(data_dir: DataDir = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """List keys (id, environment, name, prefix, when created, revoked, last used)."""
+    from feedline.store import repo
+
+    app = _admin(data_dir)
+    with app.read() as conn:
+        rows = repo.list_api_keys(conn)
+    if as_json:
+        typer.echo(json.dumps(rows))
+        return
+    for r in rows:
+        state = f"revoked {r['revoked_at']}" if r["revoked_at"] else "active"
+        typer.echo(f"{r['id']}  {r['environment_id']}  {r['prefix']}…  {r['source']:<9} "
+                   f"{state:<32} {r['name']}")
+
+
+@keys.command("revoke")
+def keys_revoke(key_id: Annotated[str, typer.Argument(help="The key's id (from `keys list`).")],
+                data_dir: DataDir = None) -> None:
+    """Revoke a key: it is refused from now on, by every process."""
+    from feedline.store import repo
+
+    app = _admin(data_dir)
+    try:
+        with app.begin() as conn:
+            repo.revoke_api_key(conn, key_id)
+    except FeedlineError as exc:
+        raise fail(str(exc)) from None
+    err.print(f"revoked {key_id}", highlight=False)
+
+
+@environments.command("create")
+def environments_create(name: Annotated[str, typer.Argument(help="A name for the tenant.")],
+                        data_dir: DataDir = None) -> None:
+    """Create an environment and print its id (then `feedline keys create --environment`)."""
+    from feedline.store import repo
+
+    app = _admin(data_dir)
+    try:
+        with app.begin() as conn:
+            typer.echo(repo.create_environment(conn, name))
+    except FeedlineError as exc:
+        raise fail(str(exc)) from None
+
+
+@environments.command("list")
+def environments_list(data_dir: DataDir = None) -> None:
+    from feedline.store import repo
+
+    app = _admin(data_dir)
+    with app.read() as conn:
+        for env in repo.list_environments(conn):
+            typer.echo(f"{env['id']}  {env['name']}")
 
 
 def _client(server: str | None, api_key: str | None) -> Any:

@@ -2,65 +2,20 @@
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Response
 
 from feedline import __version__
-from feedline.api import egress, events, files, jobs, memory, records, spaces, workbooks
-from feedline.api.deps import install_error_handlers
+from feedline.api import egress, events, files, jobs, keys, memory, records, spaces, workbooks
+from feedline.api.deps import error_body, install_error_handlers
+from feedline.api.observe import AccessLog, install_queue_metrics, metrics
+from feedline.api.schemas import Health
 from feedline.app import Feedline
-from feedline.events.dispatch import Dispatcher
-from feedline.jobs.worker import Worker
-
-log = logging.getLogger("feedline.serve")
-
-
-class Scheduler:
-    """Creates the egress jobs the feeds' schedules call for (``egress.every``)."""
-
-    def __init__(self, app: Feedline, interval: float = 5.0) -> None:
-        self.app, self.interval = app, interval
-        self.stopping = threading.Event()
-
-    def run_forever(self) -> None:
-        from feedline.plugins.egress import scheduled
-
-        while not self.stopping.wait(self.interval):
-            try:
-                scheduled(self.app)
-            except Exception:
-                log.exception("scheduling egress failed; will retry")
-
-
-class Runner:
-    """The background side of ``feedline serve``: one dispatcher, N workers, the scheduler."""
-
-    def __init__(self, app: Feedline, workers: int) -> None:
-        self.dispatcher = Dispatcher(app)
-        self.workers = [Worker(app, name=f"{threading.get_ident()}-{i}") for i in range(workers)]
-        self.scheduler = Scheduler(app)
-        self.threads: list[threading.Thread] = []
-
-    def start(self) -> None:
-        loops = [self.dispatcher.run_forever, self.scheduler.run_forever] + [
-            w.run_forever for w in self.workers]
-        for loop in loops:
-            th = threading.Thread(target=loop, daemon=True)
-            th.start()
-            self.threads.append(th)
-
-    def stop(self) -> None:
-        self.dispatcher.stopping.set()
-        self.scheduler.stopping.set()
-        for w in self.workers:
-            w.stopping.set()
-        for th in self.threads:
-            th.join(timeout=30)
+from feedline.runner import Runner
+from feedline.store import current_revision, head
 
 
 def create_app(app: Feedline, *, run_workers: bool = True) -> FastAPI:
@@ -68,7 +23,7 @@ def create_app(app: Feedline, *, run_workers: bool = True) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        runner = Runner(app, app.settings.workers) if run_workers else None
+        runner = Runner(app, app.settings.workers) if run_workers and app.settings.workers else None
         if runner:
             runner.start()
         try:
@@ -78,17 +33,46 @@ def create_app(app: Feedline, *, run_workers: bool = True) -> FastAPI:
                 runner.stop()
 
     api = FastAPI(title="feedline", version=__version__, lifespan=lifespan,
-                  description="Headless file feeds: upload files, review plans, read records.")
+                  description="Headless file feeds: upload files, review plans, read records. "
+                              "Every /v1 route needs `Authorization: Bearer <API key>`.")
     api.state.feedline = app
     install_error_handlers(api)
+    install_queue_metrics(app.engine)
+    api.add_middleware(AccessLog)
 
     @api.get("/healthz", tags=["health"])
-    def healthz() -> dict[str, Any]:
-        with app.read() as conn:
-            conn.exec_driver_sql("SELECT 1")
-        return {"status": "ok", "version": __version__}
+    def healthz() -> Health:
+        """The process answers (no dependency checked)."""
+        return Health(status="ok", version=__version__)
 
-    for module in (spaces, memory, files, jobs, workbooks, records, egress, events):
+    @api.get("/readyz", tags=["health"], responses={503: {"model": Health}})
+    def readyz() -> Any:
+        """Ready to serve: the database answers at the current schema, the blob store writes."""
+        checks: dict[str, str] = {}
+        try:
+            with app.read() as conn:
+                rev = current_revision(conn)
+            checks["database"] = "ok" if rev == head() else f"schema {rev}, expected {head()}"
+        except Exception as exc:
+            checks["database"] = f"unavailable: {type(exc).__name__}"
+        try:
+            app.blobs.check()
+            checks["blobs"] = "ok"
+        except Exception as exc:
+            checks["blobs"] = f"unavailable: {type(exc).__name__}: {exc}"[:200]
+        ok = all(v == "ok" for v in checks.values())
+        body = Health(status="ok" if ok else "unavailable", version=__version__, checks=checks)
+        return body if ok else error_body(503, "unavailable", "; ".join(
+            f"{k}: {v}" for k, v in checks.items() if v != "ok"))
+
+    @api.get("/metrics", tags=["health"], response_class=Response,
+             responses={200: {"content": {"text/plain": {}}}})
+    def prometheus() -> Response:
+        """Prometheus metrics: jobs by state, queue depth, event lag, durations, records."""
+        body, kind = metrics()
+        return Response(body, media_type=kind)
+
+    for module in (spaces, memory, files, jobs, workbooks, records, egress, events, keys):
         api.include_router(module.router)
     return api
 

@@ -1,17 +1,25 @@
-"""Request plumbing: the app, authentication, error bodies."""
+"""Request plumbing: the app, bearer-key authentication, error bodies, pagination."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
 from typing import Annotated, Any
 
+import sqlalchemy as sa
 from fastapi import Depends, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from feedline.app import Feedline
 from feedline.errors import Conflict, FeedlineError, NotFound, TransientError
 from feedline.store import repo
+
+log = logging.getLogger("feedline.api")
+MAX_INT = 2**62  # larger ids and cursors cannot exist (PostgreSQL BIGINT)
+bearer = HTTPBearer(auto_error=False, description="An API key: `Authorization: Bearer <key>`.")
 
 
 class ApiError(Exception):
@@ -26,21 +34,34 @@ def get_app(request: Request) -> Feedline:
     return request.app.state.feedline
 
 
-def environment(request: Request, app: Annotated[Feedline, Depends(get_app)]) -> str:
+def environment(request: Request, app: Annotated[Feedline, Depends(get_app)],
+                credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> str:
     """The caller's environment, from ``Authorization: Bearer <key>``."""
-    header = request.headers.get("authorization", "")
-    scheme, _, key = header.partition(" ")
-    if scheme.lower() != "bearer" or not key.strip():
+    if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials.strip():
         raise ApiError(401, "unauthorized", "missing API key: send 'Authorization: Bearer <key>'")
-    with app.read() as conn:
-        env = repo.environment_for_key(conn, key.strip())
+    env = key_environment(app, credentials.credentials.strip())
     if env is None:
-        raise ApiError(401, "unauthorized", "invalid API key")
+        raise ApiError(401, "unauthorized", "invalid or revoked API key")
+    request.state.environment = env
     return env
+
+
+def key_environment(app: Feedline, key: str) -> str | None:
+    if len(key) > 500:
+        return None
+    with app.read() as conn:
+        return repo.environment_for_key(conn, key)
 
 
 App = Annotated[Feedline, Depends(get_app)]
 Env = Annotated[str, Depends(environment)]
+
+
+def page(rows: Sequence[Any], limit: int, cursor_of: Any) -> tuple[list[Any], str | None]:
+    """The first ``limit`` of ``limit + 1`` fetched rows and the next cursor (or None)."""
+    more = len(rows) > limit
+    kept = list(rows[:limit])
+    return kept, (str(cursor_of(kept[-1])) if more and kept else None)
 
 
 def error_body(status: int, code: str, message: str) -> JSONResponse:
@@ -66,9 +87,20 @@ def install_error_handlers(api: Any) -> None:
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
-        return error_body(422, "invalid-request", f"{where}: {first.get('msg', 'invalid request')}")
+        message = str(first.get("msg", "invalid request")).splitlines()[0]
+        return error_body(422, "invalid-request", f"{where}: {message}" if where else message)
 
     @api.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error")
         return error_body(exc.status_code, code, str(exc.detail))
+
+    @api.exception_handler(sa.exc.OperationalError)
+    async def _database(_: Request, exc: sa.exc.OperationalError) -> JSONResponse:
+        log.warning("database unavailable: %s", str(exc.orig).splitlines()[0] if exc.orig else exc)
+        return error_body(503, "unavailable", "the database is unavailable; retry shortly")
+
+    @api.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+        return error_body(500, "internal", f"internal error: {type(exc).__name__}")

@@ -8,18 +8,29 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Body, Query, Request
+from fastapi import APIRouter, Body, Path, Query, Request
 
-from feedline.api.deps import ApiError, App, Env
+from feedline.api.deps import MAX_INT, ApiError, App, Env
+from feedline.api.schemas import ERRORS, Edited, RecordEdit, RecordNew, VersionList
 from feedline.blueprint.model import SheetSpec
 from feedline.events import model as topics
 from feedline.records import overlay
-from feedline.records.edits import Edited, SheetEditor
+from feedline.records.edits import Edited as EditResult
+from feedline.records.edits import SheetEditor
 from feedline.store import repo
 
-router = APIRouter(prefix="/v1/sheets/{sheet_id}/records", tags=["records"])
+router = APIRouter(prefix="/v1/sheets/{sheet_id}/records", tags=["records"], responses=ERRORS)
 MAX_BATCH = 10_000
-MAX_ID = 2**62
+EDITS_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {"application/json": {
+    "schema": {"anyOf": [
+        {"type": "array", "items": RecordEdit.model_json_schema(), "maxItems": MAX_BATCH},
+        {"type": "object", "properties": {"records": {"type": "array", "items": RecordEdit.model_json_schema()}},
+         "required": ["records"]}]}}}}}
+NEW_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {"application/json": {
+    "schema": {"anyOf": [
+        {"type": "array", "items": RecordNew.model_json_schema(), "maxItems": MAX_BATCH},
+        {"type": "object", "properties": {"records": {"type": "array", "items": RecordNew.model_json_schema()}},
+         "required": ["records"]}]}}}}}
 
 
 def actor(request: Request) -> str:
@@ -67,19 +78,20 @@ def _items(body: Any) -> list[Any]:
 
 
 def _answer(app: App, conn: Any, editor: SheetEditor, ctx: dict[str, Any], who: str,
-            result: Edited, payload: dict[str, Any]) -> dict[str, Any]:
+            result: EditResult, payload: dict[str, Any]) -> Edited:
     """Emit ``records:updated`` and answer what changed."""
     app.context.emit(conn, topics.RECORDS_UPDATED, ctx, {
         "sheet": editor.spec.slug, **payload, "revalidated": len(result.revalidated),
         "valid": result.counts["valid"], "invalid": result.counts["invalid"], "actor": who,
         "hook_failures": result.hook_failures})
-    return {"data": result.data, "revalidated": result.revalidated, "counts": result.counts,
-            "hook_failures": result.hook_failures}
+    return Edited.model_validate({
+        "data": result.data, "revalidated": result.revalidated, "counts": result.counts,
+        "hook_failures": result.hook_failures, "deleted": result.deleted})
 
 
-@router.patch("")
+@router.patch("", openapi_extra=EDITS_BODY)
 def update_records(sheet_id: str, app: App, env: Env, request: Request,
-                   body: Any = Body(...)) -> dict[str, Any]:
+                   body: Any = Body(..., include_in_schema=False)) -> Edited:
     """Change records: ``[{"id": 1, "values": {"email": "a@b.co"}}, …]`` (fields not sent
     keep their value). Returns the changed records and the ids whose messages changed."""
     who = actor(request)
@@ -88,7 +100,7 @@ def update_records(sheet_id: str, app: App, env: Env, request: Request,
         edits: dict[int, dict[str, Any]] = {}
         for i, item in enumerate(_items(body)):
             rid = item.get("id") if isinstance(item, dict) else None
-            if not isinstance(rid, int) or isinstance(rid, bool) or not 0 < rid < MAX_ID:
+            if not isinstance(rid, int) or isinstance(rid, bool) or not 0 < rid < MAX_INT:
                 raise ApiError(422, "invalid-request", f"record #{i + 1}: needs an integer 'id'")
             edits.setdefault(rid, {}).update(
                 _check_values(editor.spec, item.get("values"), f"record #{i + 1}"))
@@ -96,9 +108,9 @@ def update_records(sheet_id: str, app: App, env: Env, request: Request,
         return _answer(app, conn, editor, ctx, who, result, {"updated": sorted(edits)})
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, openapi_extra=NEW_BODY)
 def add_records(sheet_id: str, app: App, env: Env, request: Request,
-                body: Any = Body(...)) -> dict[str, Any]:
+                body: Any = Body(..., include_in_schema=False)) -> Edited:
     """Add records: ``[{"values": {…}}, …]``; they are validated like any other."""
     who = actor(request)
     with app.begin() as conn:
@@ -112,27 +124,27 @@ def add_records(sheet_id: str, app: App, env: Env, request: Request,
 
 @router.delete("")
 def delete_records(sheet_id: str, app: App, env: Env, request: Request,
-                   ids: list[int] | None = Query(None),
-                   filter: Literal["valid", "invalid"] | None = None) -> dict[str, Any]:
+                   ids: list[int] | None = Query(None, max_length=MAX_BATCH),
+                   filter: Literal["valid", "invalid"] | None = None) -> Edited:
     """Delete records by ``?ids=1&ids=2`` or by ``?filter=invalid`` (or ``valid``)."""
     if bool(ids) == bool(filter):
         raise ApiError(422, "invalid-request", "pass either ids or filter (valid | invalid)")
-    if ids and any(not 0 < i < MAX_ID for i in ids):
+    if ids and any(not 0 < i < MAX_INT for i in ids):
         raise ApiError(404, "not-found", f"sheet {sheet_id} has no such record")
     who = actor(request)
     with app.begin() as conn:
         editor, ctx = open_editor(app, conn, env, sheet_id)
         result = editor.delete(ids, who, valid=filter == "valid" if filter else None)
-        answer = _answer(app, conn, editor, ctx, who, result, {"deleted": result.deleted})
-        return {**answer, "deleted": result.deleted}
+        return _answer(app, conn, editor, ctx, who, result, {"deleted": result.deleted})
 
 
 @router.get("/{record_id}/versions")
-def record_versions(sheet_id: str, record_id: int, app: App, env: Env) -> dict[str, Any]:
+def record_versions(sheet_id: str, app: App, env: Env,
+                    record_id: int = Path(..., ge=1, le=MAX_INT)) -> VersionList:
     """The history of one record, oldest first (kept after a delete)."""
     with app.read() as conn:
         repo.get_sheet(conn, sheet_id, env)
-        data = overlay.history(conn, sheet_id, record_id) if 0 < record_id < MAX_ID else []
+        data = overlay.history(conn, sheet_id, record_id)
     if not data:
         raise ApiError(404, "not-found", f"record {record_id} has no history in sheet {sheet_id}")
-    return {"data": data}
+    return VersionList.model_validate({"data": data})

@@ -2,55 +2,65 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from fastapi import APIRouter, Query
 
-from feedline.api.deps import ApiError, App, Env
+from feedline.api.deps import MAX_INT, ApiError, App, Env, page
+from feedline.api.schemas import ERRORS, Page, Record, SheetOut, Workbook
 from feedline.records.schema import to_records
 from feedline.records.view import Query as RecordQuery
 from feedline.records.view import SheetView
 from feedline.store import repo
 
-router = APIRouter(tags=["workbooks"])
-MAX_CURSOR = 2**62
+router = APIRouter(tags=["workbooks"], responses=ERRORS)
 
 
 @router.get("/v1/workbooks")
-def list_workbooks(space_id: str, app: App, env: Env, file_id: str | None = None,
-                   kind: Literal["source", "destination"] | None = None) -> dict[str, Any]:
+def list_workbooks(app: App, env: Env, space_id: str = Query(..., max_length=40),
+                   file_id: str | None = Query(None, max_length=40),
+                   kind: Literal["source", "destination"] | None = None,
+                   limit: int = Query(100, ge=1, le=1000),
+                   cursor: str | None = Query(None, max_length=40)) -> Page[Workbook]:
+    """A space's workbooks with their sheets: ``source`` (what extraction read) and
+    ``destination`` (records mapped onto the blueprint)."""
     with app.read() as conn:
         repo.get_space(conn, space_id, env)
-        data = repo.list_workbooks(conn, space_id, file_id)
-    if kind:
-        data = [w for w in data if w.kind == kind]
-    return {"data": [w.model_dump() for w in data], "next_cursor": None}
+        rows = repo.list_workbooks(conn, space_id, file_id, kind=kind, limit=limit + 1,
+                                   after=cursor)
+    data, nxt = page(rows, limit, lambda w: w.id)
+    return Page[Workbook](data=data, next_cursor=nxt)
 
 
 @router.get("/v1/sheets/{sheet_id}")
-def get_sheet(sheet_id: str, app: App, env: Env) -> dict[str, Any]:
+def get_sheet(sheet_id: str, app: App, env: Env) -> SheetOut:
+    """A sheet with its record counts and message counts by field, type and level."""
     with app.read() as conn:
         sheet = repo.get_sheet(conn, sheet_id, env)
     counts = sheet.metadata.get("counts") or {}
-    return {**sheet.model_dump(),
-            "counts": {"total": int(counts.get("rows", sheet.row_count)),
-                       "valid": int(counts.get("valid", 0)),
-                       "invalid": int(counts.get("invalid", 0))},
-            # message counts as of the last validation (map job or record edit)
-            "messages": {k: counts.get(k, {}) for k in ("by_field", "by_type", "by_level")}}
+    return SheetOut(**sheet.model_dump(),
+                    counts={"total": int(counts.get("rows", sheet.row_count)),
+                            "valid": int(counts.get("valid", 0)),
+                            "invalid": int(counts.get("invalid", 0))},
+                    messages={k: counts.get(k, {}) for k in ("by_field", "by_type", "by_level")})
 
 
 @router.get("/v1/sheets/{sheet_id}/records")
 def list_records(sheet_id: str, app: App, env: Env,
                  filter: Literal["all", "valid", "invalid"] = "all",
                  limit: int = Query(100, ge=1, le=10_000),
-                 cursor: int | None = Query(None, ge=0, le=MAX_CURSOR),
-                 field: str | None = Query(None, description="Only records with a message on this field."),
-                 type: str | None = Query(None, description="Only records with a message of this type."),
-                 q: str | None = Query(None, max_length=500, description="Only records containing this text."),
-                 search_field: str | None = Query(None, description="Search only this field."),
-                 sort: str | None = Query(None, description="Sort by this field (else record order)."),
-                 order: Literal["asc", "desc"] = "asc") -> dict[str, Any]:
+                 cursor: int | None = Query(None, ge=0, le=MAX_INT),
+                 field: str | None = Query(None, max_length=200,
+                                           description="Only records with a message on this field."),
+                 type: str | None = Query(None, max_length=100,
+                                          description="Only records with a message of this type."),
+                 q: str | None = Query(None, max_length=500,
+                                       description="Only records containing this text (any case)."),
+                 search_field: str | None = Query(None, max_length=200,
+                                                  description="Search only this field."),
+                 sort: str | None = Query(None, max_length=200,
+                                          description="Sort by this field (else record order)."),
+                 order: Literal["asc", "desc"] = "asc") -> Page[Record]:
     """A page of records ``{id, row, values, messages, valid, version}``; pass
     ``next_cursor`` back as ``cursor`` for the next page."""
     with app.read() as conn:
@@ -68,4 +78,5 @@ def list_records(sheet_id: str, app: App, env: Env,
     query = RecordQuery(filter=filter, field=field, message_type=type, search=q,
                         search_field=search_field, sort=sort, descending=order == "desc")
     frame, nxt = view.page(query, limit, cursor)
-    return {"data": to_records(frame, spec), "next_cursor": nxt}
+    return Page[Record](data=[Record(**r) for r in to_records(frame, spec)],
+                        next_cursor=str(nxt) if nxt is not None else None)

@@ -43,6 +43,10 @@ class NeedsReview(Exception):
         self.outcome = outcome
 
 
+class Canceled(Exception):
+    """The job was canceled (or taken over) while it ran: its executor stops here."""
+
+
 class Defer(Exception):
     """Raised by an executor that cannot run yet (another job holds what it needs): the
     job goes back to the queue for ``seconds`` without spending an attempt."""

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from feedline.events import model as topics
+from feedline.extract.names import safe_filename
 from feedline.pipeline.context import Context
 from feedline.store import repo
 from feedline.store.models import File
@@ -13,15 +14,22 @@ from feedline.store.models import File
 
 def ingest(ctx: Context, space_id: str, name: str, stream: BinaryIO,
            content_type: str | None = None) -> tuple[File, bool]:
-    """Store the bytes and emit ``file:created``; the same bytes again in a space is a no-op.
-
-    Returns the file and whether it was a duplicate.
-    """
+    """Store the bytes and register the delivery (see :func:`register`)."""
     with ctx.read() as conn:
-        space = repo.get_space(conn, space_id)
+        repo.get_space(conn, space_id)
     key, sha, size = ctx.blobs.put_stream(stream, max_bytes=ctx.settings.max_upload_bytes)
+    return register(ctx, space_id, name, key, sha, size, content_type)
+
+
+def register(ctx: Context, space_id: str, name: str, key: str, sha: str, size: int,
+             content_type: str | None = None) -> tuple[File, bool]:
+    """A file of stored bytes and its ``file:created``; returns it and whether it was a
+    duplicate. The same bytes under the same name again are the same delivery (a retried
+    upload: nothing new happens); under a new name they are a new delivery."""
+    name = safe_filename(name)
     with ctx.write() as conn:
-        existing = repo.find_file_by_sha(conn, space_id, sha)
+        space = repo.get_space(conn, space_id)
+        existing = repo.find_file_by_sha(conn, space_id, sha, name=name)
         if existing:
             return existing, True
         created = repo.create_file(conn, space_id, name, size, sha, key, content_type)
@@ -48,7 +56,7 @@ def ingest_members(ctx: Context, parent: File,
     with ctx.write() as conn:
         space = repo.get_space(conn, parent.space_id)
         for name, key, sha, size in stored:
-            existing = repo.find_file_by_sha(conn, space.id, sha)
+            existing = repo.find_file_by_sha(conn, space.id, sha, name=name)
             if existing:
                 out.append((existing, True))
                 continue

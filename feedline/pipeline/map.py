@@ -111,11 +111,18 @@ def run_map(ctx: Context, job: Job, feed: Feed, hooks: Sequence[Hook],
         sheet_id = repo.create_sheet(conn, wb_id, spec.slug, spec.name, spec.keys, 0)
     progress(30, "validating")
     source, rows = source_of(ctx, job)
-    result = store_records(
-        ctx.blobs, sheet_id, source, rows, plan, spec, hooks=hooks,
-        decimal=feed.decimal_separator, chunk_rows=ctx.settings.chunk_rows,
-        progress=lambda done, total: progress(30 + 60 * done / max(total, 1),
-                                              f"validated {done} of {total} records"))
+    try:
+        result = store_records(
+            ctx.blobs, sheet_id, source, rows, plan, spec, hooks=hooks,
+            decimal=feed.decimal_separator, chunk_rows=ctx.settings.chunk_rows,
+            progress=lambda done, total: progress(30 + 60 * done / max(total, 1),
+                                                  f"validated {done} of {total} records"))
+    except BaseException:  # canceled or failed: no half-stored sheet stays behind
+        with ctx.write() as conn:
+            left = repo.delete_workbook(conn, wb_id)
+        for key in [*left, f"records/{sheet_id}/"]:
+            ctx.blobs.delete(key)
+        raise
     counts, failures = result.counts, result.hook_failures
     with ctx.write() as conn:
         repo.add_segment(conn, result.segment)

@@ -32,16 +32,62 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def create_api_key(conn: sa.Connection, env_id: str, key: str | None = None) -> str:
+def create_api_key(conn: sa.Connection, env_id: str, key: str | None = None, *,
+                   name: str = "", source: str = "cli") -> str:
     """Store (the hash of) an API key and return the key in clear, once."""
     key = key or "fl_" + secrets.token_urlsafe(24)
-    existing = conn.execute(sa.select(t.api_keys.c.id).where(t.api_keys.c.key_hash == hash_key(key))).first()
-    if not existing:
+    existing = conn.execute(sa.select(t.api_keys.c.id, t.api_keys.c.revoked_at)
+                            .where(t.api_keys.c.key_hash == hash_key(key))).first()
+    if existing is None:
         conn.execute(t.api_keys.insert().values(
             id=new_id("key"), environment_id=env_id, key_hash=hash_key(key), prefix=key[:6],
-            created_at=now(),
+            created_at=now(), name=name, source=source,
         ))
+    elif existing.revoked_at is not None:
+        raise Conflict(f"API key {existing.id} was revoked; make a new one")
     return key
+
+
+def key_record(row: Any) -> dict[str, Any]:
+    return {"id": row.id, "environment_id": row.environment_id, "name": row.name,
+            "prefix": row.prefix, "source": row.source, "created_at": iso(row.created_at),
+            "revoked_at": iso(row.revoked_at), "last_used_at": iso(row.last_used_at)}
+
+
+def key_for_value(conn: sa.Connection, key: str) -> dict[str, Any]:
+    """The record of a key given in clear (to report what was just created)."""
+    return key_record(conn.execute(sa.select(t.api_keys).where(
+        t.api_keys.c.key_hash == hash_key(key))).one())
+
+
+def list_api_keys(conn: sa.Connection, env_id: str | None = None) -> list[dict[str, Any]]:
+    """Keys (never their value or hash), oldest first."""
+    q = sa.select(t.api_keys)
+    if env_id:
+        q = q.where(t.api_keys.c.environment_id == env_id)
+    return [key_record(r) for r in conn.execute(q.order_by(t.api_keys.c.created_at, t.api_keys.c.id))]
+
+
+def revoke_api_key(conn: sa.Connection, key_id: str, env_id: str | None = None) -> dict[str, Any]:
+    """Revoke a key by id (from now on it is refused); revoking twice is fine."""
+    q = sa.select(t.api_keys).where(t.api_keys.c.id == key_id)
+    if env_id:
+        q = q.where(t.api_keys.c.environment_id == env_id)
+    row = conn.execute(q).first()
+    if row is None:
+        raise NotFound(f"API key {key_id!r} not found")
+    if row.revoked_at is None:
+        conn.execute(t.api_keys.update().where(t.api_keys.c.id == key_id).values(revoked_at=now()))
+    return key_record(conn.execute(sa.select(t.api_keys).where(t.api_keys.c.id == key_id)).one())
+
+
+def bootstrap_env_key(conn: sa.Connection, env_id: str, key: str) -> None:
+    """``FEEDLINE_API_KEY``: that key is valid, and a key an earlier value of the variable
+    set is revoked (changing the variable rotates the key)."""
+    create_api_key(conn, env_id, key, name="FEEDLINE_API_KEY", source="env")
+    conn.execute(t.api_keys.update().where(
+        t.api_keys.c.source == "env", t.api_keys.c.key_hash != hash_key(key),
+        t.api_keys.c.revoked_at.is_(None)).values(revoked_at=now()))
 
 
 def count_api_keys(conn: sa.Connection) -> int:
@@ -49,10 +95,26 @@ def count_api_keys(conn: sa.Connection) -> int:
 
 
 def environment_for_key(conn: sa.Connection, key: str) -> str | None:
+    """The environment of a valid (not revoked) key, or None."""
     row = conn.execute(
-        sa.select(t.api_keys.c.environment_id).where(t.api_keys.c.key_hash == hash_key(key))
+        sa.select(t.api_keys.c.environment_id).where(
+            t.api_keys.c.key_hash == hash_key(key), t.api_keys.c.revoked_at.is_(None))
     ).first()
     return row[0] if row else None
+
+
+def list_environments(conn: sa.Connection) -> list[dict[str, Any]]:
+    return [{"id": r.id, "name": r.name, "created_at": iso(r.created_at)} for r in
+            conn.execute(sa.select(t.environments).order_by(t.environments.c.created_at))]
+
+
+def create_environment(conn: sa.Connection, name: str) -> str:
+    taken = conn.execute(sa.select(t.environments.c.id).where(t.environments.c.name == name)).first()
+    if taken:
+        raise Conflict(f"an environment named {name!r} already exists ({taken[0]})")
+    env_id = new_id("env")
+    conn.execute(t.environments.insert().values(id=env_id, name=name, created_at=now()))
+    return env_id
 
 
 # -- spaces -------------------------------------------------------------------------------
@@ -92,10 +154,18 @@ def find_space(conn: sa.Connection, env_id: str, name: str) -> Space | None:
     return _space(row) if row else None
 
 
-def list_spaces(conn: sa.Connection, env_id: str) -> list[Space]:
-    rows = conn.execute(sa.select(t.spaces).where(t.spaces.c.environment_id == env_id)
-                        .order_by(t.spaces.c.created_at, t.spaces.c.id))
-    return [_space(r) for r in rows]
+def list_spaces(conn: sa.Connection, env_id: str, *, name: str | None = None,
+                limit: int | None = None, after: str | None = None) -> list[Space]:
+    """Spaces in id (creation) order; ``after`` an id, ``limit`` how many."""
+    q = sa.select(t.spaces).where(t.spaces.c.environment_id == env_id)
+    if name is not None:
+        q = q.where(t.spaces.c.name == name)
+    if after:
+        q = q.where(t.spaces.c.id > after)
+    q = q.order_by(t.spaces.c.id)
+    if limit is not None:
+        q = q.limit(limit)
+    return [_space(r) for r in conn.execute(q)]
 
 
 def update_space_metadata(conn: sa.Connection, space_id: str, changes: dict[str, Any]) -> None:
@@ -131,10 +201,13 @@ def create_file(conn: sa.Connection, space_id: str, name: str, size: int, sha256
     return get_file(conn, fid)
 
 
-def find_file_by_sha(conn: sa.Connection, space_id: str, sha256: str) -> File | None:
-    row = conn.execute(sa.select(t.files).where(
-        t.files.c.space_id == space_id, t.files.c.sha256 == sha256)
-        .order_by(t.files.c.created_at)).first()
+def find_file_by_sha(conn: sa.Connection, space_id: str, sha256: str,
+                     name: str | None = None) -> File | None:
+    """The space's first file with these bytes (and this name, when given)."""
+    q = sa.select(t.files).where(t.files.c.space_id == space_id, t.files.c.sha256 == sha256)
+    if name is not None:
+        q = q.where(t.files.c.name == name)
+    row = conn.execute(q.order_by(t.files.c.created_at)).first()
     return _file(row) if row else None
 
 
@@ -148,10 +221,16 @@ def get_file(conn: sa.Connection, file_id: str, env_id: str | None = None) -> Fi
     return _file(row)
 
 
-def list_files(conn: sa.Connection, space_id: str) -> list[File]:
-    rows = conn.execute(sa.select(t.files).where(t.files.c.space_id == space_id)
-                        .order_by(t.files.c.created_at, t.files.c.id))
-    return [_file(r) for r in rows]
+def list_files(conn: sa.Connection, space_id: str, *, limit: int | None = None,
+               after: str | None = None) -> list[File]:
+    """A space's files in id (arrival) order."""
+    q = sa.select(t.files).where(t.files.c.space_id == space_id)
+    if after:
+        q = q.where(t.files.c.id > after)
+    q = q.order_by(t.files.c.id)
+    if limit is not None:
+        q = q.limit(limit)
+    return [_file(r) for r in conn.execute(q)]
 
 
 def set_file_status(conn: sa.Connection, file_id: str, status: str, error: str | None = None) -> None:
@@ -225,12 +304,21 @@ def _workbook(conn: sa.Connection, wb: Any) -> Workbook:
                     sheets=[_sheet(s) for s in sheet_rows])
 
 
-def list_workbooks(conn: sa.Connection, space_id: str, file_id: str | None = None) -> list[Workbook]:
+def list_workbooks(conn: sa.Connection, space_id: str, file_id: str | None = None, *,
+                   kind: str | None = None, limit: int | None = None,
+                   after: str | None = None) -> list[Workbook]:
+    """A space's workbooks (with their sheets) in id order."""
     q = sa.select(t.workbooks).where(t.workbooks.c.space_id == space_id)
     if file_id:
         q = q.where(t.workbooks.c.file_id == file_id)
-    return [_workbook(conn, wb) for wb in
-            conn.execute(q.order_by(t.workbooks.c.created_at, t.workbooks.c.id)).all()]
+    if kind:
+        q = q.where(t.workbooks.c.kind == kind)
+    if after:
+        q = q.where(t.workbooks.c.id > after)
+    q = q.order_by(t.workbooks.c.id)
+    if limit is not None:
+        q = q.limit(limit)
+    return [_workbook(conn, wb) for wb in conn.execute(q).all()]
 
 
 def delete_workbook(conn: sa.Connection, workbook_id: str) -> list[str]:

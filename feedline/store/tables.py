@@ -23,9 +23,13 @@ api_keys = sa.Table(
     "api_keys", metadata,
     sa.Column("id", sa.String(40), primary_key=True),
     sa.Column("environment_id", sa.String(40), sa.ForeignKey("environments.id"), nullable=False),
-    sa.Column("key_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("key_hash", sa.String(64), nullable=False, unique=True),  # sha256: never the key
     sa.Column("prefix", sa.String(16), nullable=False),
     sa.Column("created_at", TS, nullable=False),
+    sa.Column("name", sa.String(200), nullable=False, server_default=""),
+    sa.Column("source", sa.String(20), nullable=False, server_default="cli"),  # env | generated | cli | api
+    sa.Column("revoked_at", TS),
+    sa.Column("last_used_at", TS),
 )
 
 spaces = sa.Table(

@@ -24,7 +24,7 @@ def test_every_route_needs_a_valid_key(client: TestClient) -> None:
     resp = anon.get("/v1/spaces")
     assert resp.status_code == 401 and resp.json()["error"]["code"] == "unauthorized"
     bad = anon.get("/v1/jobs", headers={"Authorization": "Bearer nope"})
-    assert bad.status_code == 401 and bad.json()["error"]["message"] == "invalid API key"
+    assert bad.status_code == 401 and bad.json()["error"]["message"] == "invalid or revoked API key"
 
 
 def test_errors_are_json_with_the_right_status(client: TestClient) -> None:

@@ -9,13 +9,13 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "feedline"
 LAYERS = {
-    "errors": 0, "atomic": 0, "settings": 0, "py": 0,
+    "errors": 0, "atomic": 0, "settings": 0, "py": 0, "logs": 1,
     "blueprint": 1,
     "extract": 2, "validate": 2, "mapping": 2, "feeds": 3,
     "store": 3, "blobs": 3, "events": 3, "jobs": 3, "records": 3, "egress": 3, "notify": 3,
     "pipeline": 4, "ingress": 4,
     "listener": 3, "plugins": 5,
-    "app": 6,
+    "app": 6, "runner": 6,
     "api": 7, "ui": 7, "cli": 7, "client": 7, "__init__": 7,
 }
 
