@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from feedline.blobs import LocalBlobs
+from feedline.blobs import open_blobs
 from feedline.errors import ConfigError, NotFound
 from feedline.events.log import emit
 from feedline.events.wakeup import Wakeups
@@ -28,7 +28,8 @@ class Feedline:
         self.settings = settings
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.engine = open_engine(settings.resolved_database_url)
-        self.blobs = LocalBlobs(settings.blob_dir)
+        self.blobs = open_blobs(settings.blob_url, settings.blob_options, settings.blob_dir,
+                                settings.data_dir / "tmp")
         self.feeds: dict[str, Feed] = {}
         for feed in feeds or []:
             if feed.name in self.feeds:

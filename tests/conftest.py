@@ -122,3 +122,29 @@ def write_crm_feed(folder: Path, blueprint: Path, **overrides: Any) -> Path:
 def manifest_entry(manifest: dict[str, Any], partner: str, delivery: str) -> dict[str, Any]:
     """The manifest's description of one partner delivery."""
     return next(f for f in manifest["files"] if f["partner"] == partner and f["delivery"] == delivery)
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Any:
+    """A local S3-compatible server (moto) on 127.0.0.1 with an ephemeral port:
+    ``{"endpoint_url", "key", "secret"}`` (fsspec's storage options)."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield {"endpoint_url": f"http://{host}:{port}", "key": "testing", "secret": "testing"}
+    server.stop()
+
+
+@pytest.fixture
+def s3_bucket(s3_server: dict[str, str]) -> Any:
+    """A fresh bucket on the local S3 server: ``(name, storage options)``."""
+    import uuid
+
+    import s3fs
+
+    name = f"feedline-{uuid.uuid4().hex[:12]}"
+    fs = s3fs.S3FileSystem(**s3_server, skip_instance_cache=True)
+    fs.mkdir(name)
+    yield name, dict(s3_server)

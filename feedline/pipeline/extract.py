@@ -48,28 +48,12 @@ def extract_file(ctx: Context, job: Job, options: ExtractOptions,
         ctx.blobs.delete(key)
     progress(5, "reading file")
     scratch = ctx.blobs.scratch()
-    source = ctx.blobs.path(file.blob_key)
     try:
-        try:
-            members = unpack_archive(source, file.name, scratch / "members", options)
-            if members is not None:
-                if _archive_depth(ctx, file) >= MAX_ARCHIVE_DEPTH:
-                    raise ExtractError("archives nested more than two levels deep are refused")
-                progress(50, f"storing {len(members)} archive member(s)")
-                stored = ingest_members(ctx, file, [(m.name, m.path) for m in members])
-                return {"message": f"unpacked {len(stored)} file(s) from {file.name}",
-                        "format": "zip", "sheets": [], "members": [
-                            {"file_id": f.id, "name": m.name, "duplicate": dup}
-                            for m, (f, dup) in zip(members, stored, strict=True)]}
-            extraction = extract(source, filename=file.name, options=options, workdir=scratch,
-                                 progress=lambda done, total, rows: progress(
-                                     5 + 55 * done / max(total, 1),
-                                     f"read {done / 2**20:.0f} of {total / 2**20:.0f} MiB, "
-                                     f"{rows} rows"))
-        except FeedlineError as exc:
-            with ctx.write() as conn:
-                repo.set_file_status(conn, file.id, "failed", str(exc))
-            raise
+        with ctx.blobs.local(file.blob_key) as source:
+            extracted = _read(ctx, job, file, source, scratch, options, progress)
+        if isinstance(extracted, dict):
+            return extracted  # an archive: its members are files of their own now
+        extraction = extracted
         progress(60, "writing source sheets")
         written = []
         for i, table in enumerate(extraction.tables):
@@ -104,6 +88,35 @@ def extract_file(ctx: Context, job: Job, options: ExtractOptions,
         "warnings": list(extraction.warnings),
         "data_sheet": getattr(extraction.data_table, "name", None),
     }
+
+
+def _read(ctx: Context, job: Job, file: File, source: Any, scratch: Any,
+          options: ExtractOptions, progress: Progress) -> Any:
+    """The file's extraction, or (an archive) the job outcome after storing its members.
+    A file that cannot be read is marked ``failed`` with a one-line reason."""
+    try:
+        members = unpack_archive(source, file.name, scratch / "members", options)
+        if members is not None:
+            if _archive_depth(ctx, file) >= MAX_ARCHIVE_DEPTH:
+                raise ExtractError("archives nested more than two levels deep are refused")
+            progress(50, f"storing {len(members)} archive member(s)")
+            stored = ingest_members(ctx, file, [(m.name, m.path) for m in members])
+            return {"message": f"unpacked {len(stored)} file(s) from {file.name}",
+                    "format": "zip", "sheets": [], "members": [
+                        {"file_id": f.id, "name": m.name, "duplicate": dup}
+                        for m, (f, dup) in zip(members, stored, strict=True)]}
+        return extract(source, filename=file.name, options=options, workdir=scratch,
+                       progress=lambda done, total, rows: progress(
+                           5 + 55 * done / max(total, 1),
+                           f"read {done / 2**20:.0f} of {total / 2**20:.0f} MiB, {rows} rows"))
+    except Exception as exc:
+        reason = str(exc) if isinstance(exc, FeedlineError) else \
+            f"could not read the file: {type(exc).__name__}: {exc}".splitlines()[0]
+        with ctx.write() as conn:
+            repo.set_file_status(conn, file.id, "failed", reason)
+        if isinstance(exc, FeedlineError):
+            raise
+        raise ExtractError(reason) from exc
 
 
 def _archive_depth(ctx: Context, file: File) -> int:
