@@ -170,6 +170,11 @@ def value_fit(
         if not profile.counts:
             return -0.3, "too many distinct values for an enum"
         share = known_share(dict(profile.counts), f, remembered)
+        if share < 0.5 and max(profile.email, profile.date) < 0.5 and (
+                profile.number < 0.8 or _numeric_options(f)):
+            # Few distinct words or codes that no rule knows (another language, a code
+            # scheme): no evidence against the field; the enum gate asks about the values.
+            return 0.0, f"{share:.0%} of values are known options"
     elif kind == "text":
         if profile.email >= 0.8:
             return -0.1, "values are emails"
@@ -187,6 +192,11 @@ def value_fit(
     if share >= 0.2:
         return -0.15, f"only {share:.0%} of values fit {kind}"
     return -0.35, f"only {share:.0%} of values fit {kind}"
+
+
+def _numeric_options(f: Field) -> bool:
+    """Options that are numbers themselves (codes 1, 2, 3): numeric values may be them."""
+    return any(o.value.strip().lstrip("-").replace(".", "", 1).isdigit() for o in f.options)
 
 
 def entity_words(sheet: SheetSpec) -> set[str]:
