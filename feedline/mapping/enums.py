@@ -11,6 +11,7 @@ spelling. Values that match nothing are listed with ``option: None``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -41,6 +42,24 @@ def folded(raw: str) -> str:
     return " ".join(words(raw))
 
 
+_SPELLING = (("ph", "f"), ("th", "t"), ("k", "c"), ("y", "i"), ("z", "s"), ("w", "v"))
+_DOUBLE = re.compile(r"(.)\1+")
+_ENDING = re.compile(r"(?<=[a-z]{4})(?:[aeiou]{1,2}s?|s)$")
+
+
+def cognate(raw: str) -> str:
+    """A spelling-neutral key for words European languages share (``Elektronik`` =
+    ``Electronics``, ``Kategori`` = ``Category``): c/k, f/ph, i/y, s/z, v/w, single
+    letters for doubled ones, and no final vowel or plural ``s``."""
+    out = []
+    for w in words(raw):
+        for a, b in _SPELLING:
+            w = w.replace(a, b)
+        w = _DOUBLE.sub(r"\1", w)
+        out.append(_ENDING.sub("", w))
+    return " ".join(out)
+
+
 @lru_cache(maxsize=256)
 def _index(field: Field, extra: Extra = ()) -> tuple[dict[str, Match], dict[Words, set[str]], str | None,
                                                     dict[str, set[str]]]:
@@ -61,6 +80,10 @@ def _index(field: Field, extra: Extra = ()) -> tuple[dict[str, Match], dict[Word
     for spelling, option in extra:
         loose.setdefault(folded(spelling), set()).add(option)
     loose.pop("", None)
+    for o in field.options:
+        for name in (o.label, o.value.replace("_", " ")):
+            if len(folded(name)) >= 5:
+                meanings.setdefault(("\x00cognate", cognate(name)), set()).add(o.value)
     listed = code_list(field)
     if listed is not None:
         kind, spellings = listed
@@ -148,6 +171,10 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
             hit = _unique(meanings.get(m, set()))
             if hit is not None:
                 return hit, 0.9, f'"{key}" is a form of "{" ".join(m)}"'
+    if len(fk) >= 5 and listed is None:
+        hit = _unique(meanings.get(("\x00cognate", cognate(raw)), set()))
+        if hit is not None:
+            return hit, 0.82, f'"{key}" is spelt like "{hit}" in another language'
     negated = _negated(ws, field, extra)
     if negated is not None:
         return negated, 0.88, f'"{key}" negates an option: "{negated}"'

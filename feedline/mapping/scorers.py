@@ -68,6 +68,9 @@ _NUMBER = (r"^[-+]?(?:[A-Z]{3}\s?|[$€£¥]\s?)?(\d+|\d{1,3}([,.'\s]\d{3})+)([.
 _PHONE = r"^\+?[\d\s().\-/]{7,20}$"
 
 
+_DAY = r"(0?[1-9]|[12]\d|3[01])"  # a day or month number: never 0 or 00 (20-00-00 is a sort code)
+
+
 @lru_cache(maxsize=1)
 def _date_pattern() -> str:
     """Numeric dates, and dates with month names in every vocabulary language (CLDR via Babel)."""
@@ -80,7 +83,7 @@ def _date_pattern() -> str:
     month = "|".join(sorted((re.escape(n) for n in names if n), key=len, reverse=True))
     return (
         r"(?i)^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}([ T]\d{1,2}:\d{2}.*)?"
-        r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}([ T]\d{1,2}:\d{2}.*)?"
+        rf"|{_DAY}[-/.]{_DAY}[-/.]\d{{2,4}}([ T]\d{{1,2}}:\d{{2}}.*)?"
         r"|(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
         rf"|\d{{1,2}}\.?[ -]?(de )?({month})\.?,?[ -]?(de )?\d{{2,4}}"
         rf"|({month})\.? \d{{1,2}},? \d{{4}})$"
