@@ -10,8 +10,8 @@ spelling. Values that match nothing are listed with ``option: None``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 import re
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
