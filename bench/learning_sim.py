@@ -229,6 +229,13 @@ def devset_partners(fresh: bool = False) -> list[Partner]:
     return partners(fresh)
 
 
+def devset2_partners() -> list[Partner]:
+    """The second development set (bench/devset2.py): other industries, layouts, languages."""
+    from devset2 import partners
+
+    return partners()
+
+
 def report(title: str, partners: Iterable[Partner], calibration: Table | None = None,
            verbose: bool = False, echo: Callable[[str], None] = print) -> Measures:
     m = run_loop(list(partners), calibration, verbose)
@@ -244,13 +251,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fixtures", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "fixtures")
     parser.add_argument("--no-devset", action="store_true")
+    parser.add_argument("--only", choices=("shared", "devset", "fresh", "devset2"),
+                        help="measure one set only")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every doubt and review reason")
     args = parser.parse_args(argv)
+    if args.only:
+        sets = {"shared": lambda: fixture_partners(args.fixtures), "devset": devset_partners,
+                "fresh": lambda: devset_partners(True), "devset2": devset2_partners}
+        report(args.only, sets[args.only](), verbose=args.verbose)
+        return 0
     report("shared partner fixtures", fixture_partners(args.fixtures), verbose=args.verbose)
     if not args.no_devset:
         report("development set (bench/devset.py)", devset_partners(), verbose=args.verbose)
         report("development set, fresh partners (written after tuning)", devset_partners(True),
                verbose=args.verbose)
+        report("second development set (bench/devset2.py)", devset2_partners(), verbose=args.verbose)
     return 0
 
 

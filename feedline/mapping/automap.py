@@ -16,7 +16,9 @@ from feedline.mapping.drift import drift, infer_renames, signature
 from feedline.mapping.enums import map_enum_values
 from feedline.mapping.evidence import (
     best_free,
+    column_shape,
     eliminate,
+    field_shape,
     remembered_candidate,
     remembered_unmapped,
 )
@@ -170,7 +172,10 @@ def _unmapped(
         score = 1.0 - best.confidence
         if best.confidence >= UNMAPPED_HINT:
             reason = f'field "{best.field}" is free and might fit ({best.confidence:.2f}: {best.reason})'
-    group = calibration_group("unmapped", free=len(taken) < len(sheet.fields))
+    shape = column_shape(profile, header)
+    open_shape = shape is not None and any(
+        f.key not in taken and field_shape(f) == shape for f in sheet.fields)
+    group = calibration_group("unmapped", free=len(taken) < len(sheet.fields), open_shape=open_shape)
     p = calibrate(score, group, calibration)
     return FieldMapping(header, None, round(p, 4), certainty_for(p), reason, "unmapped",
                         score=round(score, 4), group=group)

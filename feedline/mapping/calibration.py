@@ -30,12 +30,18 @@ CALIBRATED_CODES = (
 _SCORER_CODES = ("exact", "alias", "normalized", "fuzzy", "values", "unmapped")
 
 
-def calibration_group(reason_code: str, *, ambiguous: bool = False, free: bool = True) -> str | None:
-    """The calibration group of a scorer's decision, or None when it names its own."""
+def calibration_group(reason_code: str, *, ambiguous: bool = False, free: bool = True,
+                      open_shape: bool = False) -> str | None:
+    """The calibration group of a scorer's decision, or None when it names its own.
+
+    An unmapped column is ``unmapped-full`` when no field was free, ``unmapped-open`` when
+    a free field has the column's value shape (a number column while a number field is
+    free: only the unknown name says "nowhere"), else ``unmapped``.
+    """
     if reason_code not in _SCORER_CODES:
         return None
     if reason_code == "unmapped":
-        return "unmapped" if free else "unmapped-full"
+        return "unmapped-full" if not free else "unmapped-open" if open_shape else "unmapped"
     return f"{reason_code}-ambiguous" if ambiguous else reason_code
 
 

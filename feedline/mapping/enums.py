@@ -10,6 +10,7 @@ spelling. Values that match nothing are listed with ``option: None``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
@@ -20,7 +21,7 @@ from feedline.blueprint.model import Field
 from feedline.mapping.abbrev import abbreviates
 from feedline.mapping.codelists import code_list
 from feedline.mapping.normalize import value_key
-from feedline.mapping.plan import EnumValueMapping
+from feedline.mapping.plan import INVALID_REASON, EnumValueMapping
 from feedline.mapping.vocabulary import negations, stopwords, value_lexicon, words
 
 Match = tuple[str, float, str]  # option value, confidence, reason
@@ -33,25 +34,62 @@ def _meanings(ws: Words) -> list[Words]:
     return [ws, *value_lexicon().get(ws, ())]
 
 
+Extra = tuple[tuple[str, str], ...]  # (spelling, option) pairs memory learnt, sorted
+
+
+def folded(raw: str) -> str:
+    """A value compared without case, accents and punctuation (``Refusé.`` = ``refuse``)."""
+    return " ".join(words(raw))
+
+
+_SPELLING = (("ph", "f"), ("th", "t"), ("k", "c"), ("y", "i"), ("z", "s"), ("w", "v"))
+_DOUBLE = re.compile(r"(.)\1+")
+_ENDING = re.compile(r"(?<=[a-z]{4})(?:[aeiou]{1,2}s?|s)$")
+
+
+def cognate(raw: str) -> str:
+    """A spelling-neutral key for words European languages share (``Elektronik`` =
+    ``Electronics``, ``Kategori`` = ``Category``): c/k, f/ph, i/y, s/z, v/w, single
+    letters for doubled ones, and no final vowel or plural ``s``."""
+    out = []
+    for w in words(raw):
+        for a, b in _SPELLING:
+            w = w.replace(a, b)
+        w = _DOUBLE.sub(r"\1", w)
+        out.append(_ENDING.sub("", w))
+    return " ".join(out)
+
+
 @lru_cache(maxsize=256)
-def _index(field: Field) -> tuple[dict[str, Match], dict[Words, set[str]], str | None]:
-    """Exact spellings -> match; option meanings (words) -> options; the code list kind."""
+def _index(field: Field, extra: Extra = ()) -> tuple[dict[str, Match], dict[Words, set[str]], str | None,
+                                                    dict[str, set[str]]]:
+    """Exact spellings -> match; option meanings (words) -> options; the code list kind;
+    folded spellings (options' and those memory learnt in ``extra``) -> options."""
     index: dict[str, Match] = {}
     meanings: dict[Words, set[str]] = {}
+    loose: dict[str, set[str]] = {}
     for o in field.options:
         index.setdefault(value_key(o.value), (o.value, 1.0, "option value"))
         index.setdefault(value_key(o.value.replace("_", " ")), (o.value, 0.98, "option value"))
         index.setdefault(value_key(o.label), (o.value, 0.98, "option label"))
         index.setdefault(value_key(o.label.replace("&", "and")), (o.value, 0.97, "option label"))
         for name in (o.label, o.value.replace("_", " ")):
+            loose.setdefault(folded(name), set()).add(o.value)
             for m in _meanings(tuple(words(name))):
                 meanings.setdefault(m, set()).add(o.value)
+    for spelling, option in extra:
+        loose.setdefault(folded(spelling), set()).add(option)
+    loose.pop("", None)
+    for o in field.options:
+        for name in (o.label, o.value.replace("_", " ")):
+            if len(folded(name)) >= 5:
+                meanings.setdefault(("\x00cognate", cognate(name)), set()).add(o.value)
     listed = code_list(field)
     if listed is not None:
         kind, spellings = listed
         for spelling, option in spellings.items():
             index.setdefault(spelling, (option, 0.95, f"{kind} {option}"))
-    return index, meanings, listed[0] if listed else None
+    return index, meanings, listed[0] if listed else None, loose
 
 
 def _initials(ws: Words) -> set[str]:
@@ -61,12 +99,14 @@ def _initials(ws: Words) -> set[str]:
 
 
 @lru_cache(maxsize=256)
-def _shapes(field: Field) -> list[tuple[str, list[Words]]]:
-    """Per option, the word forms initials and abbreviations are compared against."""
+def _shapes(field: Field, extra: Extra = ()) -> list[tuple[str, list[Words]]]:
+    """Per option, the word forms initials and abbreviations are compared against: its
+    label and value, what the vocabulary says they mean, and spellings memory learnt."""
     out = []
     for o in field.options:
         forms: list[Words] = []
-        for name in (o.label, o.value.replace("_", " ")):
+        names = [o.label, o.value.replace("_", " "), *(s for s, opt in extra if opt == o.value)]
+        for name in names:
             for m in _meanings(tuple(words(name))):
                 if m and m not in forms:
                     forms.append(m)
@@ -86,11 +126,11 @@ def _stems(ws: Words) -> list[Words]:
     return [(w[: -len(end)],) for end in _ENDINGS if w.endswith(end) and len(w) - len(end) >= 4]
 
 
-def _negated(ws: Words, field: Field) -> str | None:
+def _negated(ws: Words, field: Field, extra: Extra = ()) -> str | None:
     """``not active`` / ``nicht aktiv`` -> the option labelled ``inactive`` (in-, un-, non-)."""
     if len(ws) < 2 or ws[0] not in negations():
         return None
-    rest = match_value(" ".join(ws[1:]), field)
+    rest = match_value(" ".join(ws[1:]), field, extra)
     if rest is None:
         return None
     base = next((tuple(words(o.label)) for o in field.options if o.value == rest[0]), ())
@@ -102,14 +142,23 @@ def _negated(ws: Words, field: Field) -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def match_value(raw: str, field: Field) -> Match | None:
-    """Best option for one source value, or None when nothing fits well enough."""
+def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
+    """Best option for one source value, or None when nothing fits well enough.
+
+    ``extra`` holds spellings memory learnt for the field ((spelling, option) pairs): a
+    value written like one of them (other case, accents, punctuation), abbreviating or
+    truncating one, or spelt nearly the same maps to its option.
+    """
     key = value_key(raw)
     if not key:
         return None
-    index, meanings, listed = _index(field)
+    index, meanings, listed, loose = _index(field, extra)
     if key in index:
         return index[key]
+    fk = folded(raw)
+    same = _unique(loose.get(fk, set()))
+    if same is not None:
+        return same, 0.96, f'"{key}" is written like "{same}" or a value decided before'
     if listed == "country":
         return None  # country codes are too short for initials, prefix or fuzzy guesses
     ws = tuple(words(raw))
@@ -122,31 +171,73 @@ def match_value(raw: str, field: Field) -> Match | None:
             hit = _unique(meanings.get(m, set()))
             if hit is not None:
                 return hit, 0.9, f'"{key}" is a form of "{" ".join(m)}"'
-    negated = _negated(ws, field)
+    if len(fk) >= 5 and listed is None:
+        hit = _unique(meanings.get(("\x00cognate", cognate(raw)), set()))
+        if hit is not None:
+            return hit, 0.82, f'"{key}" is spelt like "{hit}" in another language'
+    negated = _negated(ws, field, extra)
     if negated is not None:
         return negated, 0.88, f'"{key}" negates an option: "{negated}"'
     letters = "".join(ws)
+    shapes = _shapes(field, extra)
     if 2 <= len(letters) <= 5 and len(ws) <= 2 and letters.isalpha():
-        hit = _unique({o for o, forms in _shapes(field) for f in forms
+        hit = _unique({o for o, forms in shapes for f in forms
                        if len(f) > 1 and letters in _initials(f)})
         if hit is not None:
             return hit, 0.88, f'"{key}" are the initials of "{hit}"'
     if ws and len(letters) >= 2:
-        hit = _unique({o for o, forms in _shapes(field) for f in forms
+        hit = _unique({o for o, forms in shapes for f in forms
                        if abbreviates(ws, f) or abbreviates(ws, tuple(w for w in f if w not in stopwords()))})
         if hit is not None and (len(letters) >= 3 or len(ws) > 1):
             return hit, 0.85, f'abbreviation of "{hit}"'
-    if len(key) >= 3 and key.isalpha():
+    if len(letters) >= 3 and letters.isalpha():
         starts = {m[0] for k, m in index.items() if k.startswith(key)}
+        starts |= {o for k, opts in loose.items() if k.startswith(fk) for o in opts}
         if len(starts) == 1:
             option = starts.pop()
             return option, 0.85, f'abbreviation of "{option}"'
-    if len(key) >= 4 and listed is None:
-        best = process.extract(key, list(index), scorer=fuzz.ratio, limit=2, score_cutoff=88)
-        options = {index[k][0] for k, _, _ in best}
+    if len(fk) >= 4 and listed is None:
+        choices = {**{k: {m[0]} for k, m in index.items()}, **loose}
+        best = process.extract(fk, list(choices), scorer=fuzz.ratio, limit=2, score_cutoff=88)
+        options = {o for k, _, _ in best for o in choices[k]}
         if len(options) == 1:
-            return index[best[0][0]][0], 0.8, f'similar to "{best[0][0]}"'
+            return next(iter(options)), 0.8, f'similar to "{best[0][0]}"'
     return None
+
+
+def _short_code_options(code: str, field: Field, extra: Extra) -> set[str]:
+    """Options a one- or two-letter code may stand for: the first letter of one of its
+    forms (``D`` = Deferred), or two letters that abbreviate one (``BX`` = box)."""
+    out = set()
+    for option, forms in _shapes(field, extra):
+        for f in forms:
+            if (len(code) == 1 and f[0].startswith(code)) or (
+                    len(code) == 2 and (abbreviates((code,), f) or code in _initials(f))):
+                out.add(option)
+    return out
+
+
+def _short_codes(result: list[EnumValueMapping], field: Field, extra: Extra) -> None:
+    """Map left-over one- and two-letter codes when each points at one option and no two
+    codes of a length share one (``E``/``D``/``W``/``G`` = enrolled/deferred/withdrawn/
+    graduated): a code scheme read as a whole. Country, currency and language lists excluded."""
+    if code_list(field) is not None:
+        return
+    found: dict[int, tuple[str, str]] = {}
+    for i, v in enumerate(result):
+        code = "".join(words(v.value))
+        if v.option is None and v.confidence < 0.99 and 1 <= len(code) <= 2 and code.isalpha():
+            options = _short_code_options(code, field, extra)
+            if len(options) == 1:
+                found[i] = (code, options.pop())
+    for i, (code, option) in found.items():
+        rivals = [c for c, o in found.values() if o == option and len(c) == len(code) and c != code]
+        if rivals:
+            continue
+        v = result[i]
+        what = "the initial" if len(code) == 1 else "an abbreviation"
+        result[i] = EnumValueMapping(v.value, option, v.count, 0.75 if len(code) == 1 else 0.8,
+                                     f'"{v.value.strip()}" is {what} of "{option}" (a code scheme)')
 
 
 def _remembered(entry: Any) -> tuple[str | None, str]:
@@ -169,6 +260,7 @@ def map_enum_values(
     """
     items = list(counts.items()) if isinstance(counts, Mapping) else list(counts)
     options = {o.value for o in field.options}
+    extra = _learnt(remembered, options)
     result = []
     for raw, count in items:
         key = value_key(raw)
@@ -179,17 +271,24 @@ def map_enum_values(
                 result.append(EnumValueMapping(raw, option, count, 0.99, reason))
                 continue
             if option is None and who == "person":
-                result.append(EnumValueMapping(raw, None, count, 0.99,
-                                               "remembered: a person marked it invalid"))
+                result.append(EnumValueMapping(raw, None, count, 0.99, INVALID_REASON))
                 continue
-        found = match_value(raw, field)
+        found = match_value(raw, field, extra)
         if found is None:
             reason = f'no option of "{field.key}" matches "{raw.strip()}"'
             result.append(EnumValueMapping(raw, None, count, 0.0, reason))
         else:
             option, conf, why = found
             result.append(EnumValueMapping(raw, option, count, conf, why))
+    _short_codes(result, field, extra)
     return result
+
+
+def _learnt(remembered: Mapping[str, Any] | None, options: set[str]) -> Extra:
+    """The (spelling, option) pairs memory holds for a field, for near variants of them."""
+    pairs = {(value, opt) for value, entry in (remembered or {}).items()
+             for opt in (_remembered(entry)[0],) if opt in options}
+    return tuple(sorted(pairs))
 
 
 def known_share(
@@ -203,6 +302,7 @@ def known_share(
     if not total:
         return 0.0
     known = {k for k, v in (remembered or {}).items() if _remembered(v)[0] is not None}
+    extra = _learnt(remembered, {o.value for o in field.options})
     hit = sum(n for v, n in counts.items()
-              if value_key(v) in known or match_value(v, field) is not None)
+              if value_key(v) in known or match_value(v, field, extra) is not None)
     return hit / total

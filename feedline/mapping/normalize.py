@@ -7,6 +7,7 @@ are compounds of words it does (``Kundennummer`` = Kunden + Nummer = customer id
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,6 +45,11 @@ def _head(part: str) -> tuple[str, ...] | None:
     return None
 
 
+# Number words that end compounds of any head (Sagsnr, Posteringsnummer): an identifier.
+_NUMBER_TAILS = ("nummer", "number", "numero", "nr")
+MIN_TRUNCATION = 4  # letters a truncated word (naiss = naissance) keeps, at least
+
+
 @lru_cache(maxsize=65536)
 def split_compound(word: str) -> tuple[tuple[str, ...], str] | None:
     """``kundennummer`` -> ((customer, id), note), or None when it is no known compound."""
@@ -59,7 +65,41 @@ def split_compound(word: str) -> tuple[tuple[str, ...], str] | None:
             return (*front, *meaning), f"{word}={head}+{tail}"
         if len(word) >= MIN_COMPOUND and len(tail) >= 5 and len(head) >= 4:
             return (head, *meaning), f"{word}={head}+{tail}"
+    for tail in _NUMBER_TAILS:
+        head = word[: -len(tail)]
+        if word.endswith(tail) and len(head) >= 3:
+            return (head, "id"), f"{word}={head}+{tail}"
     return None
+
+
+@lru_cache(maxsize=1)
+def _single_words() -> tuple[list[str], dict[str, tuple[str, ...]]]:
+    """Sorted single words the vocabulary knows, and what each means."""
+    meaning: dict[str, tuple[str, ...]] = {w: (w,) for w in _known()}
+    meaning.update({k[0]: v for k, v in LEXICON.items() if len(k) == 1})
+    return sorted(meaning), meaning
+
+
+@lru_cache(maxsize=65536)
+def truncated(word: str) -> tuple[tuple[str, ...], str] | None:
+    """``naiss`` -> the meaning of ``naissance``: a word cut short, when every word the
+    vocabulary knows that it begins means the same and it keeps half its letters."""
+    if len(word) < MIN_TRUNCATION or not word.isalpha() or word in _known() or (word,) in LEXICON:
+        return None
+    ordered, meaning = _single_words()
+    i = bisect.bisect_left(ordered, word)
+    found: dict[tuple[str, ...], str] = {}
+    while i < len(ordered) and ordered[i].startswith(word):
+        full = ordered[i]
+        if len(full) >= len(word) + 2 and 2 * len(word) >= len(full):
+            found.setdefault(meaning[full], full)
+        elif len(full) >= len(word) + 2:
+            return None  # it also begins a word it keeps too little of: too short to tell
+        i += 1
+    if len(found) != 1:
+        return None
+    (target, full), = found.items()
+    return target, f"{word}={full}"
 
 
 @dataclass(frozen=True)
@@ -109,9 +149,11 @@ def expand(tokens: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 i += size
                 break
         else:
-            split = split_compound(tokens[i])
+            split = split_compound(tokens[i]) or truncated(tokens[i])
             if split is not None:
-                out.extend(split[0])
+                meaning = split[0]
+                # "DT_NAISS": date + (date of birth) says "date" once
+                out.extend(meaning[1:] if out and meaning[0] == out[-1] and len(meaning) > 1 else meaning)
                 notes.append(split[1])
             else:
                 out.append(tokens[i])

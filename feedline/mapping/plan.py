@@ -18,6 +18,7 @@ REASON_CODES = (
     "eliminated", "unmapped",
 )
 PERSON_ENUM_REASON = "set by a person"  # the reason of an enum value a person decided
+INVALID_REASON = "remembered: a person marked it invalid"  # a value a person said fits no option
 DEFAULT_MAX_UNMAPPED_ENUM_SHARE = 0.05
 # A person's decision names the replaced suggestion in its reason, so it survives JSON.
 _SUGGESTED = re.compile(r'\(suggested "([^"]+)"\)$')
@@ -232,6 +233,15 @@ class Plan:
         return plan
 
 
+def undecided(v: EnumValueMapping) -> bool:
+    """A value that maps to no option and that no person has called invalid: it needs one.
+
+    A value a person marked invalid (now or in an earlier plan) was decided: its records
+    are flagged by validation, and the plan need not wait for it again.
+    """
+    return v.option is None and v.reason not in (PERSON_ENUM_REASON, INVALID_REASON)
+
+
 def plan_probability(plan: Plan) -> float:
     """How likely the doubtful decisions in ``plan`` are all right.
 
@@ -289,9 +299,9 @@ def gate(
         if key not in mapped:
             continue
         total = sum(v.count for v in vals)
-        missing = sum(v.count for v in vals if v.option is None)
+        missing = sum(v.count for v in vals if undecided(v))
         if total and missing / total > max_unmapped_enum_share:
-            examples = ", ".join(f'"{v.value.strip()}"' for v in vals if v.option is None)
+            examples = ", ".join(f'"{v.value.strip()}"' for v in vals if undecided(v))
             reasons.append(
                 f'{missing / total:.0%} of "{key}" values match no option '
                 f"(limit {max_unmapped_enum_share:.0%}): {examples[:120]}"
@@ -325,8 +335,8 @@ def review_items(
     ]
     for key, vals in plan.enums.items():
         total = sum(v.count for v in vals)
-        missing = [v.value for v in vals if v.option is None]
-        share = sum(v.count for v in vals if v.option is None) / total if total else 0.0
+        missing = [v.value for v in vals if undecided(v)]
+        share = sum(v.count for v in vals if undecided(v)) / total if total else 0.0
         if key in mapped and share > max_unmapped_enum_share:
             items.append({"kind": "enum", "destination": key, "unmatched": missing,
                           "share": round(share, 4)})

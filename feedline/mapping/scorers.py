@@ -68,6 +68,9 @@ _NUMBER = (r"^[-+]?(?:[A-Z]{3}\s?|[$€£¥]\s?)?(\d+|\d{1,3}([,.'\s]\d{3})+)([.
 _PHONE = r"^\+?[\d\s().\-/]{7,20}$"
 
 
+_DAY = r"(0?[1-9]|[12]\d|3[01])"  # a day or month number: never 0 or 00 (20-00-00 is a sort code)
+
+
 @lru_cache(maxsize=1)
 def _date_pattern() -> str:
     """Numeric dates, and dates with month names in every vocabulary language (CLDR via Babel)."""
@@ -80,7 +83,7 @@ def _date_pattern() -> str:
     month = "|".join(sorted((re.escape(n) for n in names if n), key=len, reverse=True))
     return (
         r"(?i)^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}([ T]\d{1,2}:\d{2}.*)?"
-        r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}([ T]\d{1,2}:\d{2}.*)?"
+        rf"|{_DAY}[-/.]{_DAY}[-/.]\d{{2,4}}([ T]\d{{1,2}}:\d{{2}}.*)?"
         r"|(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
         rf"|\d{{1,2}}\.?[ -]?(de )?({month})\.?,?[ -]?(de )?\d{{2,4}}"
         rf"|({month})\.? \d{{1,2}},? \d{{4}})$"
@@ -170,6 +173,11 @@ def value_fit(
         if not profile.counts:
             return -0.3, "too many distinct values for an enum"
         share = known_share(dict(profile.counts), f, remembered)
+        if share < 0.5 and max(profile.email, profile.date) < 0.5 and (
+                profile.number < 0.8 or _numeric_options(f)):
+            # Few distinct words or codes that no rule knows (another language, a code
+            # scheme): no evidence against the field; the enum gate asks about the values.
+            return 0.0, f"{share:.0%} of values are known options"
     elif kind == "text":
         if profile.email >= 0.8:
             return -0.1, "values are emails"
@@ -187,6 +195,11 @@ def value_fit(
     if share >= 0.2:
         return -0.15, f"only {share:.0%} of values fit {kind}"
     return -0.35, f"only {share:.0%} of values fit {kind}"
+
+
+def _numeric_options(f: Field) -> bool:
+    """Options that are numbers themselves (codes 1, 2, 3): numeric values may be them."""
+    return any(o.value.strip().lstrip("-").replace(".", "", 1).isdigit() for o in f.options)
 
 
 def entity_words(sheet: SheetSpec) -> set[str]:

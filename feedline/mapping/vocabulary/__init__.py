@@ -30,9 +30,15 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 Phrase = tuple[str, ...]
 
 
+# Letters Unicode does not decompose into a base letter and an accent.
+_TRANSLIT = str.maketrans({"æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+                           "ı": "i", "ħ": "h", "ŀ": "l"})
+
+
 def fold(text: str) -> str:
-    """Casefold and strip accents (ß -> ss, ö -> o)."""
-    text = unicodedata.normalize("NFKD", text.casefold())
+    """Casefold, strip accents and spell out letters without a decomposition
+    (ß -> ss, ö -> o, æ -> ae, ø -> o, ł -> l)."""
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLIT))
     return "".join(c for c in text if not unicodedata.combining(c))
 
 

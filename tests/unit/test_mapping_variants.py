@@ -1,0 +1,132 @@
+"""Later deliveries spell decided values differently; codes, cognates, cut-short headers."""
+
+from __future__ import annotations
+
+import random
+
+import polars as pl
+
+from feedline.blueprint import Constraint, Field, Option, SheetSpec
+from feedline.mapping import MappingMemory, automap, patch
+from feedline.mapping.enums import map_enum_values, match_value
+from feedline.mapping.normalize import form
+from feedline.mapping.scorers import profile_column
+from feedline.mapping.vocabulary import words
+
+REQUIRED = (Constraint("required"),)
+STATUS = Field("status", "Status", type="enum", options=(
+    Option("submitted", "Submitted"), Option("approved", "Approved"), Option("denied", "Denied"),
+    Option("inpatient", "Inpatient")))
+SHEET = SheetSpec("claims", "Claims", (
+    Field("claim_id", "Claim ID", constraints=REQUIRED),
+    STATUS,
+    Field("amount", "Amount", type="number"),
+))
+# The partner's words for the options, which no vocabulary holds: a person decides them.
+D1 = {"Reçu": "submitted", "Accepté": "approved", "Refusé": "denied", "Hospitalisation": "inpatient"}
+
+
+def delivery(seed: int, spellings: list[str]) -> pl.DataFrame:
+    rng = random.Random(seed)
+    n = 60
+    return pl.DataFrame({
+        "Claim ID": [f"C{seed}{i:05d}" for i in range(n)],
+        "Status": [spellings[i % len(spellings)] for i in range(n)],
+        "Amount": [f"{rng.uniform(1, 900):.2f}" for _ in range(n)],
+    })
+
+
+def person_executes(memory: MappingMemory, frame: pl.DataFrame, values: dict[str, str | None]) -> None:
+    plan = automap(frame, SHEET, memory=memory, space="lyon")
+    decided = patch(plan, {}, {"status": values}, SHEET, frame)
+    memory.remember("lyon", "claims", decided, by="person", when="2026-11-02")
+
+
+def test_a_later_delivery_writing_decided_values_differently_runs_alone():
+    memory = MappingMemory("claims")
+    first = delivery(1, list(D1))
+    assert not automap(first, SHEET, memory=memory, space="lyon").auto_accept
+    person_executes(memory, first, D1)
+    # Case, accents, a trailing dot and a truncation of what the person decided.
+    later = delivery(2, ["RECU", "Accepte", "refuse.", "Hospit."])
+    plan = automap(later, SHEET, memory=memory, space="lyon")
+    assert plan.auto_accept, plan.review_reasons
+    assert plan.enum_map()["status"] == {"RECU": "submitted", "Accepte": "approved",
+                                         "refuse.": "denied", "Hospit.": "inpatient"}
+
+
+def test_a_new_word_still_waits_for_a_person():
+    memory = MappingMemory("claims")
+    first = delivery(1, list(D1))
+    person_executes(memory, first, D1)
+    plan = automap(delivery(2, ["Reçu", "Accepté", "Refusé", "Classé sans suite"]), SHEET,
+                   memory=memory, space="lyon")
+    assert not plan.auto_accept
+    assert any("Classé sans suite" in r for r in plan.review_reasons)
+
+
+def test_a_value_a_person_called_invalid_does_not_stop_the_next_delivery():
+    memory = MappingMemory("claims")
+    values = [*D1, "Inconnu"]
+    first = delivery(1, values)
+    person_executes(memory, first, {**D1, "Inconnu": None})
+    plan = automap(delivery(2, values), SHEET, memory=memory, space="lyon")
+    assert plan.auto_accept, plan.review_reasons
+    assert plan.enum_map()["status"]["Inconnu"] is None  # its records fail validation
+
+
+def test_one_letter_codes_read_as_a_scheme():
+    field = Field("status", "Status", type="enum", options=(
+        Option("enrolled", "Enrolled"), Option("deferred", "Deferred"),
+        Option("withdrawn", "Withdrawn"), Option("graduated", "Graduated")))
+    got = {v.value: v.option for v in map_enum_values({"E": 9, "D": 3, "W": 2, "G": 5}, field)}
+    assert got == {"E": "enrolled", "D": "deferred", "W": "withdrawn", "G": "graduated"}
+
+
+def test_a_letter_two_options_start_with_stays_unmapped():
+    field = Field("status", "Status", type="enum", options=(
+        Option("submitted", "Submitted"), Option("sold", "Sold"), Option("open", "Open")))
+    got = {v.value: v.option for v in map_enum_values({"S": 4, "O": 3}, field)}
+    assert got == {"S": None, "O": "open"}
+
+
+def test_two_letter_abbreviations_and_country_codes():
+    uom = Field("uom", "Unit", type="enum", options=(
+        Option("each", "Each"), Option("box", "Box"), Option("pack", "Pack")))
+    got = {v.value: v.option for v in map_enum_values({"EA": 5, "BX": 2, "PK": 1}, uom)}
+    assert got == {"EA": "each", "BX": "box", "PK": "pack"}
+    country = Field("country", "Country", type="enum", options=(
+        Option("DE", "Germany"), Option("FR", "France")))
+    assert {v.value: v.option for v in map_enum_values({"D": 3, "F": 2}, country)} == {"D": None, "F": None}
+
+
+def test_labels_spelt_alike_across_languages():
+    field = Field("category", "Category", type="enum", options=(
+        Option("electronics", "Electronics"), Option("technology", "Technology"),
+        Option("pharmacy", "Pharmacy")))
+    assert match_value("Elektronik", field)[0] == "electronics"
+    assert match_value("Technologie", field)[0] == "technology"
+    assert match_value("Pharmacie", field)[0] == "pharmacy"
+    assert match_value("Pharmazeut", field) is None
+
+
+def test_an_exact_header_over_unknown_enum_words_stays_strong_and_the_values_wait():
+    frame = pl.DataFrame({"Claim ID": [f"C{i}" for i in range(30)],
+                          "Status": ["Til salg", "Solgt", "Trukket"] * 10})
+    plan = automap(frame, SHEET)
+    status = next(m for m in plan.fields if m.source == "Status")
+    assert status.destination == "status" and status.certainty in ("strong", "absolute")
+    assert not plan.auto_accept
+    assert any('"status" values match no option' in r for r in plan.review_reasons)
+
+
+def test_headers_cut_short_and_number_compounds():
+    assert form("DT_NAISS").expanded == ("date", "of", "birth")
+    assert form("Sagsnr.").expanded == ("sags", "id")
+    assert form("Posteringsnr").expanded == ("posterings", "id")
+    assert words("Beløb Rækkehus Płeć") == ["belob", "raekkehus", "plec"]
+
+
+def test_a_sort_code_is_no_date():
+    assert profile_column(pl.Series(["20-00-00", "40-11-62", "30-00-12"])).date == 0.0
+    assert profile_column(pl.Series(["03/04/2025", "31.12.2024", "1-2-25"])).date == 1.0
