@@ -12,7 +12,7 @@ from feedline import __version__
 from feedline.api import egress, events, files, jobs, keys, memory, records, spaces, workbooks
 from feedline.api.deps import error_body, install_error_handlers
 from feedline.api.observe import AccessLog, install_queue_metrics, metrics
-from feedline.api.schemas import Health
+from feedline.api.schemas import ErrorBody, Health
 from feedline.app import Feedline
 from feedline.runner import Runner
 from feedline.store import current_revision, head
@@ -45,7 +45,8 @@ def create_app(app: Feedline, *, run_workers: bool = True) -> FastAPI:
         """The process answers (no dependency checked)."""
         return Health(status="ok", version=__version__)
 
-    @api.get("/readyz", tags=["health"], responses={503: {"model": Health}})
+    @api.get("/readyz", tags=["health"], response_model=Health,
+             responses={503: {"model": ErrorBody, "description": "Not ready: says why."}})
     def readyz() -> Any:
         """Ready to serve: the database answers at the current schema, the blob store writes."""
         checks: dict[str, str] = {}

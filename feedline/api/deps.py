@@ -43,6 +43,7 @@ def environment(request: Request, app: Annotated[Feedline, Depends(get_app)],
     if env is None:
         raise ApiError(401, "unauthorized", "invalid or revoked API key")
     request.state.environment = env
+    request.state.key_hash = repo.hash_key(credentials.credentials.strip())
     return env
 
 
@@ -92,7 +93,8 @@ def install_error_handlers(api: Any) -> None:
 
     @api.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error")
+        code = {400: "bad-request", 404: "not-found", 405: "method-not-allowed"}.get(
+            exc.status_code, "http-error")
         return error_body(exc.status_code, code, str(exc.detail))
 
     @api.exception_handler(sa.exc.OperationalError)

@@ -95,7 +95,9 @@ class _Form:
             self.writer.discard()
 
 
-@router.post("", status_code=201, openapi_extra=UPLOAD_BODY)
+@router.post("", status_code=201, openapi_extra=UPLOAD_BODY, responses={
+    200: {"model": FileOut, "description": "The same bytes under the same name again: the "
+                                          "existing delivery (nothing new happens)."}})
 async def upload(request: Request, response: Response, app: App, env: Env) -> FileOut:
     """Upload a delivery: multipart ``space_id`` and ``file`` → 201 with the file. The
     same bytes under the same name again are the same delivery: 200, ``duplicate: true``,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
-from feedline.api.deps import App, Env
+from feedline.api.deps import ApiError, App, Env
 from feedline.api.schemas import ERRORS, KeyIn, KeyOut, NewKey, Page
 from feedline.store import repo
 
@@ -27,7 +27,10 @@ def create_key(app: App, env: Env, body: KeyIn | None = None) -> NewKey:
 
 
 @router.delete("/{key_id}")
-def revoke_key(key_id: str, app: App, env: Env) -> KeyOut:
-    """Revoke a key of your environment: it is refused from now on."""
+def revoke_key(key_id: str, request: Request, app: App, env: Env) -> KeyOut:
+    """Revoke a key of your environment: it is refused from now on (409 for the key this
+    request uses: revoke it with another one)."""
     with app.begin() as conn:
+        if repo.key_hash_of(conn, key_id, env) == getattr(request.state, "key_hash", None):
+            raise ApiError(409, "conflict", "this request uses that key: revoke it with another key")
         return KeyOut(**repo.revoke_api_key(conn, key_id, env))

@@ -43,6 +43,7 @@ class ErrorBody(BaseModel):
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "The body is not valid JSON."},
     401: {"model": ErrorBody, "description": "Missing, unknown or revoked API key."},
     404: {"model": ErrorBody, "description": "No such resource in your environment."},
     409: {"model": ErrorBody, "description": "The resource's state does not allow it."},

@@ -68,6 +68,11 @@ def list_api_keys(conn: sa.Connection, env_id: str | None = None) -> list[dict[s
     return [key_record(r) for r in conn.execute(q.order_by(t.api_keys.c.created_at, t.api_keys.c.id))]
 
 
+def key_hash_of(conn: sa.Connection, key_id: str, env_id: str) -> str | None:
+    return conn.execute(sa.select(t.api_keys.c.key_hash).where(
+        t.api_keys.c.id == key_id, t.api_keys.c.environment_id == env_id)).scalar()
+
+
 def revoke_api_key(conn: sa.Connection, key_id: str, env_id: str | None = None) -> dict[str, Any]:
     """Revoke a key by id (from now on it is refused); revoking twice is fine."""
     q = sa.select(t.api_keys).where(t.api_keys.c.id == key_id)
