@@ -270,9 +270,14 @@ def push(
         raise fail(str(exc), EXIT_FAILED) from None
     code = 0
     for u, jobs in zip(uploaded, results, strict=True):
+        names = {u["id"]: u["name"]}
+        for job in jobs:  # an archive's members are named in its extract outcome
+            for m in (job.get("outcome") or {}).get("members") or []:
+                names[m["file_id"]] = f"{names.get(job['file_id'], u['name'])}/{m['name']}"
         for job in jobs:
             info = (job.get("outcome") or {}).get("message") or job.get("info") or ""
-            err.print(f"{u['name']}: {job['operation']} {job['status']} {info}", highlight=False)
+            err.print(f"{names.get(job['file_id'], u['name'])}: {job['operation']} "
+                      f"{job['status']} {info}", highlight=False)
             if job["status"] == "failed":
                 code = max(code, EXIT_FAILED)
             elif job["status"] == "needs_review" and code == 0:

@@ -53,15 +53,31 @@ class Client:
         return self._call("GET", "/v1/jobs", params=params)["data"]
 
     def wait_for_file(self, file_id: str, timeout: float = 600.0, poll: float = 0.3) -> list[dict[str, Any]]:
-        """Wait until the file's pipeline settles: a job failed or awaits review, or egress is done."""
+        """Wait until the file's pipeline settles: a job failed or awaits review, or its
+        records were delivered. An archive settles when each of its members has; their
+        jobs are returned too (a member's jobs carry the member's ``file_id``)."""
         deadline = time.monotonic() + timeout
+        pending, settled = [file_id], []
+        while pending:
+            current = pending.pop(0)
+            jobs = self._settle(current, deadline, poll)
+            settled += jobs
+            for job in jobs:
+                members = (job.get("outcome") or {}).get("members") or []
+                if job["operation"] == "extract" and job["status"] == "complete":
+                    pending += [m["file_id"] for m in members if not m.get("duplicate")]
+        return settled
+
+    def _settle(self, file_id: str, deadline: float, poll: float) -> list[dict[str, Any]]:
         while True:
             jobs = self.jobs(file_id=file_id)
             ops = {j["operation"]: j for j in jobs}
+            final = all(j["status"] in SETTLED for j in jobs)
             stuck = any(j["status"] in {"failed", "needs_review", "canceled"} for j in jobs)
-            done = "egress" in ops and all(j["status"] in SETTLED for j in jobs)
-            if (stuck and all(j["status"] in SETTLED for j in jobs)) or done:
+            archive = (ops.get("extract", {}).get("outcome") or {}).get("members") is not None
+            delivered = "egress" in ops or (archive and ops["extract"]["status"] == "complete")
+            if final and (stuck or delivered):
                 return jobs
             if time.monotonic() > deadline:
-                raise ClientError(f"file {file_id} did not settle within {timeout:.0f}s")
+                raise ClientError(f"file {file_id} did not settle in time")
             time.sleep(poll)

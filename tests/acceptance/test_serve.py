@@ -130,3 +130,25 @@ def test_push_command_uploads_and_waits(server: Server, partner_fixtures) -> Non
     assert again.returncode == 0 and "already uploaded" in again.stderr
     missing = feedline("push", str(path), "--space", "nowhere", "--server", server.url, "--api-key", API_KEY)
     assert missing.returncode == 2 and "--feed" in missing.stderr
+
+
+def test_push_wait_follows_the_members_of_an_archive(server: Server, partner_fixtures,
+                                                     tmp_path: Path) -> None:
+    import zipfile
+
+    root, manifest = partner_fixtures
+    archive = tmp_path / "delivery.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for partner in ("northwind", "acme"):
+            item = manifest_entry(manifest, partner, "d2")
+            zf.write(root / item["path"], arcname=Path(item["path"]).name)
+    start = time.monotonic()
+    result = feedline("push", str(archive), "--space", "zipped", "--feed", "crm", "--server",
+                      server.url, "--api-key", API_KEY, "--wait", "--timeout", "120")
+    took = time.monotonic() - start
+    assert result.returncode in (0, 3), result.stderr  # 3: a member's plan waits for a person
+    assert took < 110  # it follows the members instead of waiting for the archive's egress
+    names = [Path(manifest_entry(manifest, p, "d2")["path"]).name for p in ("northwind", "acme")]
+    for name in names:
+        assert f"delivery.zip/{name}: extract complete" in result.stderr, result.stderr
+    assert "delivery.zip/" + names[0] + ": egress complete" in result.stderr
