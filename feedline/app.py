@@ -16,6 +16,7 @@ from feedline.events.wakeup import Wakeups
 from feedline.feeds import Feed, load_feed
 from feedline.listener import Listener
 from feedline.pipeline.context import Context
+from feedline.records.legacy import convert as convert_legacy
 from feedline.settings import Settings
 from feedline.store import open_engine, reading, repo, writing
 
@@ -49,6 +50,7 @@ class Feedline:
         with writing(self.engine) as conn:
             self.environment_id = repo.ensure_environment(conn)
         self.context = Context(self.engine, self.blobs, settings, self.environment_id)
+        convert_legacy(self.engine, self.blobs, self.feeds)
         self.wakeups = Wakeups(self.engine)
 
     @classmethod
