@@ -87,7 +87,9 @@ def _one(engine: sa.Engine, blobs: Blobs, sheet_id: str, spec: Any) -> None:
                 version=h.version, change=h.change, actor=h.actor, values=h.new_values,
                 messages=None, valid=None, old_values=h.old_values, old_valid=h.old_valid,
                 changed_at=h.changed_at))
-            seq = max(seq, int(result.inserted_primary_key[0]))
+            pk = result.inserted_primary_key
+            assert pk is not None
+            seq = max(seq, int(pk[0]))
     writer.compacted_seq = seq  # the history is already inside the segment
     indexes = {n: pl.concat(p, rechunk=True).sort("key", "_id") for n, p in keys.items()}
     segment = writer.finish(None, indexes)
