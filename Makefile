@@ -25,13 +25,16 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	$(BIN)/python bench/pipeline_bench.py
+	$(BIN)/pip install --quiet -e ".[test,bench]"
+	$(BIN)/python bench/e2e.py --rows 1000000
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/validate_bench.py
 	$(BIN)/python bench/automap_eval.py --cases ../shared/mapping-bench
 	$(BIN)/python bench/automap_speed.py
 	$(BIN)/python bench/edit_bench.py
+	$(BIN)/python bench/egress_bench.py
 	$(BIN)/python bench/learning_loop.py
+	if [ -n "$$FEEDLINE_TEST_DATABASE_URL" ]; then $(BIN)/python bench/scale_bench.py; fi
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
