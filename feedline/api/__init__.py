@@ -78,7 +78,8 @@ def create_app(app: Feedline, *, run_workers: bool = True) -> FastAPI:
                 runner.stop()
 
     api = FastAPI(title="feedline", version=__version__, lifespan=lifespan,
-                  description="Headless file feeds: upload files, review plans, read records.")
+                  description="Headless file feeds: upload files, review plans, read records.",
+                  docs_url=None, redoc_url=None)  # the UI serves them with local assets
     api.state.feedline = app
     install_error_handlers(api)
 
@@ -90,6 +91,9 @@ def create_app(app: Feedline, *, run_workers: bool = True) -> FastAPI:
 
     for module in (spaces, memory, files, jobs, workbooks, records, egress, events):
         api.include_router(module.router)
+    from feedline.ui import mount
+
+    mount(api)
     return api
 
 
