@@ -70,7 +70,8 @@ class Notification:
             blocks.append({"type": "actions", "elements": [{
                 "type": "button", "text": {"type": "plain_text", "text": "Open in feedline"},
                 "url": self.link}]})
-        fallback = f"{self.title}: {self.summary}" + (f" <{self.link}|Open>" if self.link else "")
+        fallback = _mrkdwn(f"{self.title}: {self.summary}") + (
+            f" <{self.link}|Open>" if self.link else "")
         return {"text": fallback, "blocks": blocks, "feedline": asdict(self)}
 
     def email(self, sender: str, to: tuple[str, ...]) -> EmailMessage:

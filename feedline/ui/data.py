@@ -107,7 +107,12 @@ class Delivery:
 
     @property
     def live(self) -> bool:
+        """Some step (or notification) is still queued or running."""
         return any(j.status not in FINAL and j.status != Status.NEEDS_REVIEW for j in self.jobs)
+
+    @property
+    def working(self) -> bool:
+        return any(j.status not in FINAL and j.status != Status.NEEDS_REVIEW for j in self.steps)
 
     @property
     def outcome(self) -> str:
@@ -118,7 +123,7 @@ class Delivery:
             return "failed"
         if self.reviews or any(s["invalid"] for s in self.sheets):
             return "needs-person"
-        if self.live:
+        if self.working:
             return "working"
         if steps and all(j.status in (Status.COMPLETE, Status.CANCELED) for j in steps):
             return "done"
@@ -153,14 +158,12 @@ def timeline(conn: sa.Connection, space: Space, limit: int = 50) -> list[Deliver
                           .join(W, W.c.id == S.c.workbook_id)
                           .where(W.c.space_id == space.id, W.c.kind == "destination",
                                  W.c.file_id.in_(list(by_file)))).all()
-    drift = {j.id: (j.outcome or {}).get("drift_summary") for d in by_file.values()
-             for j in d.jobs if j.operation == "map"}
     for sid, slug, meta, fid, wmeta in sheets:
         counts = (meta or {}).get("counts") or {}
         by_file[fid].sheets.append({
             "id": sid, "slug": slug, "rows": int(counts.get("rows") or 0),
             "valid": int(counts.get("valid") or 0), "invalid": int(counts.get("invalid") or 0),
-            "held": _held(meta or {}), "drift": drift.get((wmeta or {}).get("job_id")),
+            "held": _held(meta or {}),
             "synced": (meta or {}).get("last_synced_at")})
     return list(by_file.values())
 

@@ -50,7 +50,7 @@ def sign_in_form(request: Request, next: str | None = None, expired: int = 0,
                  error: str | None = None) -> Response:
     token = request.cookies.get(PRE_COOKIE) or secrets.token_urlsafe(24)
     resp = page(request, "sign_in.html", session=None, next=safe_next(next), signin_token=token,
-                expired=bool(expired), error=error, status=401 if error else 200)
+                expired=bool(expired), error=error)
     resp.set_cookie(PRE_COOKIE, token, httponly=True, samesite="strict", path="/ui/",
                     secure=request.url.scheme == "https")
     return resp

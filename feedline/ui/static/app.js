@@ -170,6 +170,17 @@
         if (then) then(fresh);
       }
     }
+    // Messages show beside their cell, above the scrolling grid (never clipped by it).
+    function placeTip(e) {
+      const td = e.target.closest && e.target.closest("td.cell");
+      const tip = td && td.querySelector(".tip");
+      if (!tip) return;
+      const box = td.getBoundingClientRect();
+      tip.style.left = Math.max(4, Math.min(box.left, window.innerWidth - 290)) + "px";
+      tip.style.top = (box.bottom + 4 + 60 > window.innerHeight ? box.top - 40 : box.bottom + 4) + "px";
+    }
+    table.addEventListener("mouseover", placeTip);
+    table.addEventListener("focusin", placeTip);
     const first = table.querySelector("td.cell");
     if (first) first.tabIndex = 0;
     table.addEventListener("click", function (e) { const td = e.target.closest("td.cell"); if (td) focusCell(td); });
