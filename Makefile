@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/automap_eval.py --cases ../shared/mapping-bench
 	$(BIN)/python bench/automap_speed.py
 	$(BIN)/python bench/edit_bench.py
+	$(BIN)/python bench/grid_bench.py
 	$(BIN)/python bench/learning_loop.py
 
 clean:

@@ -87,7 +87,7 @@ def compose(conn: sa.Connection, event: Event, kind: str, link: str | None = Non
         summary = f"The {operation} job of {file_name or 'this space'} failed."
         if outcome.get("message"):
             details = [str(outcome["message"])]
-        job = queue.get_job(conn, ctx["job"]) if ctx.get("job") else None
+        job = queue.get_job(conn, ctx["job"] or "") if ctx.get("job") else None
         if job is not None:
             details.append(f"Tried {job.attempts} time(s).")
     else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from feedline.errors import Conflict, ConfigError
+from feedline.errors import ConfigError, Conflict
 from feedline.jobs import queue
 from feedline.jobs.model import FINAL, Job, Status
 from feedline.pipeline.context import Context

@@ -61,7 +61,7 @@ def signer(request: Request) -> Signer:
     state = request.app.state
     if getattr(state, "ui_signer", None) is None:
         state.ui_signer = Signer(load_secret(state.feedline.settings.data_dir))
-    return state.ui_signer  # type: ignore[no-any-return]
+    return state.ui_signer
 
 
 def current(request: Request) -> Session | None:

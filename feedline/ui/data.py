@@ -154,11 +154,11 @@ def timeline(conn: sa.Connection, space: Space, limit: int = 50) -> list[Deliver
             d.format = str(job.outcome["format"])
         if job.operation == "map" and job.status == Status.NEEDS_REVIEW:
             d.reviews.append(job)
-    sheets = conn.execute(sa.select(S.c.id, S.c.slug, S.c.metadata, W.c.file_id, W.c.metadata)
+    sheets = conn.execute(sa.select(S.c.id, S.c.slug, S.c.metadata, W.c.file_id)
                           .join(W, W.c.id == S.c.workbook_id)
                           .where(W.c.space_id == space.id, W.c.kind == "destination",
                                  W.c.file_id.in_(list(by_file)))).all()
-    for sid, slug, meta, fid, wmeta in sheets:
+    for sid, slug, meta, fid in sheets:
         counts = (meta or {}).get("counts") or {}
         by_file[fid].sheets.append({
             "id": sid, "slug": slug, "rows": int(counts.get("rows") or 0),

@@ -16,6 +16,7 @@ from feedline.errors import ConfigError, Conflict, NotFound
 from feedline.events import model as topics
 from feedline.jobs import queue
 from feedline.records.edits import Edited, SheetEditor
+from feedline.records.paging import matching_ids, page_at
 from feedline.records.replace import find_replace
 from feedline.records.schema import to_records
 from feedline.records.view import Query, SheetView
@@ -102,8 +103,14 @@ def grid_page(request: Request, sheet_id: str) -> dict[str, Any]:
     app = fl(request)
     with app.read() as conn:
         view = SheetView.open(conn, app.blobs, sc.sheet, sc.spec)
-    frame, _nxt = view.page(query, size, offset=(number - 1) * size)
-    matching = total(sc.sheet, view, query)
+    offset = (number - 1) * size
+    if query.sort or not (query.field or query.message_type or query.search):
+        frame = page_at(view, query, offset, size)
+        matching = total(sc.sheet, view, query)
+    else:  # one pass finds the matching ids: the count and every page come from them
+        ids = matching_ids(view, query)
+        matching = ids.len()
+        frame = view.frame(ids.slice(offset, size).to_list())
     counts = sc.sheet.metadata.get("counts") or {}
     return {"session": session, "sc": sc, "query": query, "page": number, "size": size,
             "rows": rows_for(to_records(frame, sc.spec), sc.spec), "total": matching,

@@ -32,7 +32,7 @@ router = APIRouter(include_in_schema=False)
 
 
 def fl(request: Request) -> Feedline:
-    return request.app.state.feedline  # type: ignore[no-any-return]
+    return request.app.state.feedline
 
 
 @router.get("/")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from datetime import UTC, datetime
 from typing import Any
 
@@ -110,7 +111,7 @@ def install(api: FastAPI) -> None:
             status = 404 if isinstance(exc, NotFound) else 409 if isinstance(exc, Conflict) else 422
             return JSONResponse({"error": {"code": "invalid", "message": str(exc)}}, status_code=status)
         assert api_feedline is not None
-        return await api_feedline(request, exc)  # type: ignore[no-any-return]
+        return await _call(api_feedline, request, exc)
 
     @api.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
@@ -119,4 +120,12 @@ def install(api: FastAPI) -> None:
                            else "That did not work", "There is no page at this address."
                            if exc.status_code == 404 else str(exc.detail))
         assert api_http is not None
-        return await api_http(request, exc)  # type: ignore[no-any-return]
+        return await _call(api_http, request, exc)
+
+
+async def _call(handler: Any, request: Request, exc: Exception) -> Response:
+    """Run an exception handler that may be sync or async."""
+    result = handler(request, exc)
+    if inspect.isawaitable(result):
+        result = await result
+    return result
