@@ -97,7 +97,12 @@ def check_space(session: Session, space_id: str) -> None:
 async def check_csrf(request: Request, session: Session) -> dict[str, Any]:
     """The submitted form (or JSON body), after checking its CSRF token."""
     if request.headers.get("content-type", "").startswith("application/json"):
-        body: dict[str, Any] = await request.json()
+        try:
+            body: Any = await request.json()
+        except ValueError:
+            body = None
+        if not isinstance(body, dict):
+            raise Refused(400, "That request was not understood", "Send a JSON object.")
         token = request.headers.get("x-csrf-token", "")
     else:
         form = await request.form()

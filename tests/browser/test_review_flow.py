@@ -171,14 +171,24 @@ def test_a_person_reviews_fixes_and_sends_from_a_notification(world: dict[str, A
     page.screenshot(path=str(shots / "04-grid-invalid.png"))
     sheet_url = page.url
 
+    # Keyboard: move onto the cell (its message shows on focus too), Escape cancels.
+    row.locator('td[data-field="full_name"]').click()
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.dataset.field") == "email"
+    assert tip.is_visible()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    assert cell.locator(".v").inner_text() == "grace(at)example.com"
+
     # Fix it inline: the row turns valid at once.
-    cell.dblclick()
+    page.keyboard.press("Enter")
     editor = page.get_by_label("New value for email")
     editor.fill("grace@example.com")
     editor.press("Enter")
     fixed = page.locator('tr[data-id]:not(.invalid)', has_text="grace@example.com")
     fixed.wait_for()
     assert page.locator('[data-count="invalid"]').inner_text() == "0"
+    assert page.locator('th[data-field="email"] .errcount').count() == 0  # header count follows
     page.screenshot(path=str(shots / "05-grid-fixed.png"))
 
     # Send: the outcome shows, and the destination holds the fixed record.

@@ -126,6 +126,9 @@ def test_every_post_needs_the_session_csrf_token(shop: dict[str, Any]) -> None:
     resp = client.post(f"/ui/sheets/{sheet}/cells", json={"id": 1, "field": "email", "value": "x"},
                        headers={"X-CSRF-Token": "nope"})
     assert resp.status_code == 403
+    garbled = client.post(f"/ui/sheets/{sheet}/cells", content=b"{not json",
+                          headers={"Content-Type": "application/json", "X-CSRF-Token": "nope"})
+    assert garbled.status_code == 400
     with shop["app"].read() as conn:
         assert repo.get_file(conn, shop["jobs"]["acme"].file_id).status != "rejected"
 

@@ -163,6 +163,13 @@
         const el = document.querySelector('[data-count="' + k + '"]');
         if (el && data.counts[k] !== undefined) el.textContent = Number(data.counts[k]).toLocaleString("en-US");
       });
+      const byField = data.counts.by_field || {};
+      table.querySelectorAll("thead th[data-field]").forEach(function (th) {
+        const badge = th.querySelector(".errcount");
+        const n = Object.values(byField[th.dataset.field] || {}).reduce(function (a, b) { return a + b; }, 0);
+        if (badge && !n) badge.remove();
+        else if (badge) badge.firstChild.textContent = n.toLocaleString("en-US");
+      });
       const fresh = table.querySelector('tr[data-id="' + id + '"] td[data-field="' + field + '"]');
       if (fresh) {
         if (wasInvalid && !fresh.parentElement.classList.contains("invalid")) fresh.classList.add("just-fixed");
