@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/automap_speed.py
 	$(BIN)/python bench/edit_bench.py
 	$(BIN)/python bench/egress_bench.py
+	$(BIN)/python bench/grid_bench.py
 	$(BIN)/python bench/learning_loop.py
 	if [ -n "$$FEEDLINE_TEST_DATABASE_URL" ]; then $(BIN)/python bench/scale_bench.py; fi
 

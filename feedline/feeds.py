@@ -27,6 +27,11 @@
           mode: new                       # new (one file per delivery) | replace | append
         - {type: sql, url: "${env:CRM_DB}", table: contacts, mode: upsert, key: [email]}
         - {type: webhook, url: "https://…", secret: "${env:HOOK_SECRET}", batch_size: 500}
+    notify:                               # see docs/notifications.md
+      on: [needs-review, invalid, failed, delivered]
+      channels:
+        - {type: webhook, url: "${env:SLACK_WEBHOOK_URL}", secret: "${env:NOTIFY_SECRET}"}
+        - {type: email, to: [ops@example.com], host: smtp.example.com, port: 587}
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from feedline.errors import BlueprintError, ConfigError
 
 if TYPE_CHECKING:
     from feedline.egress.base import Destination
+    from feedline.notify.config import Notify
 from feedline.validate.locales import LOCALE, decimal_for_locale
 
 ACCURACIES = ("exact", "confident", "any")
@@ -103,6 +109,8 @@ class Feed:
     """The partner's locale (``de-DE``); gives the decimal mark of ambiguous number columns."""
     decimal: str | None = None
     """``"."`` or ``","``: the decimal mark of ambiguous number columns (wins over ``locale``)."""
+    notify: Notify | None = None
+    """Who hears of what (see :mod:`feedline.notify.config`); None: nobody is told."""
 
     @property
     def policy(self) -> str:
@@ -196,8 +204,9 @@ def parse_feed(data: Any, base: Path, source: Path | None = None) -> Feed:
         raise ConfigError(f"{where}: 'locale' must look like de-DE or en_US (got {locale!r})")
     if decimal is not None and decimal not in (".", ","):
         raise ConfigError(f"{where}: 'decimal' must be \".\" or \",\" (got {decimal!r})")
+    notify = _notify(data.get("notify"), where, base)
     return Feed(
-        hooks=tuple(hooks), locale=locale, decimal=decimal,
+        hooks=tuple(hooks), locale=locale, decimal=decimal, notify=notify,
         name=name.strip(), blueprint=blueprint, routes=tuple(routes), accuracy=accuracy,
         max_unmapped_enum_share=float(share), egress=egress, source_path=source,
     )
@@ -252,3 +261,12 @@ def _egress(raw: Any, where: str, base: Path) -> Egress:
     return Egress(policy=policy, triggers=tuple(triggers),
                   debounce_seconds=duration(raw.get("debounce", 5), f"{where}: egress.debounce"),
                   every_seconds=every_seconds, destinations=tuple(destinations))
+
+
+def _notify(raw: Any, where: str, base: Path) -> Notify | None:
+    """The ``notify`` section: which happenings go to which channels (docs/notifications.md)."""
+    from feedline.egress.secrets import SecretResolver
+    from feedline.notify.config import parse_notify
+
+    secrets = SecretResolver(base=base)
+    return parse_notify(raw, where, secrets.resolve, duration)

@@ -34,7 +34,8 @@ def create_app(app: Feedline, *, run_workers: bool = True) -> FastAPI:
 
     api = FastAPI(title="feedline", version=__version__, lifespan=lifespan,
                   description="Headless file feeds: upload files, review plans, read records. "
-                              "Every /v1 route needs `Authorization: Bearer <API key>`.")
+                              "Every /v1 route needs `Authorization: Bearer <API key>`.",
+                  docs_url=None, redoc_url=None)  # the UI serves them with local assets
     api.state.feedline = app
     install_error_handlers(api)
     install_queue_metrics(app.engine)
@@ -75,6 +76,9 @@ def create_app(app: Feedline, *, run_workers: bool = True) -> FastAPI:
 
     for module in (spaces, memory, files, jobs, workbooks, records, egress, events, keys):
         api.include_router(module.router)
+    from feedline.ui import mount
+
+    mount(api)
     return api
 
 
