@@ -66,7 +66,7 @@ class Field:
     options: tuple[Option, ...] = ()
     reference: Reference | None = None
     computed: str | None = None
-    """A Python expression over the sheet's other fields (``amount * quantity``), or a
+    """A SQL expression over the sheet's other fields (``amount * quantity``), or a
     ``module:function`` hook taking the typed values frame; never mapped from source."""
 
     @property
