@@ -1,6 +1,6 @@
 """The learning loop, in process: first deliveries, a person's correction, later deliveries.
 
-Usage: ``python bench/learning_sim.py [--fixtures ../shared/fixtures] [--no-devset] [-v]``
+Usage: ``python bench/learning_sim.py [--fixtures ../shared/fixtures] [--no-devset] [--only SET] [-v]``
 
 For every partner, in delivery order (every partner's d1, then every d2, then every d3,
 one memory per blueprint as on a server): automap the delivery with memory; when the
@@ -236,6 +236,13 @@ def devset2_partners() -> list[Partner]:
     return partners()
 
 
+def devset3_partners() -> list[Partner]:
+    """The third development set (bench/devset3.py): a check written before its round's changes."""
+    from devset3 import partners
+
+    return partners()
+
+
 def report(title: str, partners: Iterable[Partner], calibration: Table | None = None,
            verbose: bool = False, echo: Callable[[str], None] = print) -> Measures:
     m = run_loop(list(partners), calibration, verbose)
@@ -251,13 +258,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fixtures", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "fixtures")
     parser.add_argument("--no-devset", action="store_true")
-    parser.add_argument("--only", choices=("shared", "devset", "fresh", "devset2"),
+    parser.add_argument("--only", choices=("shared", "devset", "fresh", "devset2", "devset3"),
                         help="measure one set only")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every doubt and review reason")
     args = parser.parse_args(argv)
     if args.only:
         sets = {"shared": lambda: fixture_partners(args.fixtures), "devset": devset_partners,
-                "fresh": lambda: devset_partners(True), "devset2": devset2_partners}
+                "fresh": lambda: devset_partners(True), "devset2": devset2_partners,
+                "devset3": devset3_partners}
         report(args.only, sets[args.only](), verbose=args.verbose)
         return 0
     report("shared partner fixtures", fixture_partners(args.fixtures), verbose=args.verbose)
@@ -266,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         report("development set, fresh partners (written after tuning)", devset_partners(True),
                verbose=args.verbose)
         report("second development set (bench/devset2.py)", devset2_partners(), verbose=args.verbose)
+        report("third development set (bench/devset3.py, a check: not iterated on)", devset3_partners())
     return 0
 
 
