@@ -2,6 +2,11 @@
 
 Usage: ``python bench/automap_calibrate.py --cases ../shared/mapping-bench [--write]``
 
+Besides, every public case and partner delivery is planned once more as a first delivery
+in a language nobody taught feedline (:func:`foreign_rows`: most headers replaced by names
+that share nothing), for the groups such files exercise: value evidence per shape,
+elimination, cognates and ``unmapped-foreign``.
+
 Every automatic decision (a mapped pair or a column left unmapped) of the public cases and
 of the generated partner deliveries (``../shared/fixtures``, all three deliveries, planned
 without memory) is a training row ``(family, group, raw score, right)``. Per calibration
@@ -60,7 +65,7 @@ def plan_rows(family: str, plan: Plan, expected: dict[str, str | None]) -> list[
     ]
 
 
-SCORER_GROUPS = ("exact", "alias", "normalized", "fuzzy", "values", "unmapped")
+SCORER_GROUPS = ("exact", "alias", "normalized", "fuzzy", "cognate", "values", "unmapped")
 
 
 def is_evidence(group: str) -> bool:
@@ -77,6 +82,8 @@ def partner_rows(fixtures: Path, table: Table | None = IDENTITY) -> list[Row]:
     partners = fixture_partners(fixtures)
     rows = [r for p in partners for d in p.deliveries
             for r in plan_rows("partners", automap(d.frame, p.sheet, calibration=table), d.columns)]
+    rows += [r for p in partners for d in p.deliveries
+             for r in foreign_rows("partners", f"{p.name}/{d.name}", d.frame, p.sheet, d.columns)]
     m = run_loop(partners, calibration=None, raw_rows=table is IDENTITY)
     return rows + [Row("partners", d.group, d.score, d.confidence, d.right)
                    for d in m.decisions if is_evidence(d.group)]
@@ -123,6 +130,28 @@ def learning_rows(family: str, name: str, source: pl.DataFrame, target: SheetSpe
         plan = automap(frame, target, memory=memory, space=space, calibration=IDENTITY)
         rows += [r for r in plan_rows(family, plan, truth) if is_evidence(r.group)]
     return rows
+
+
+# Groups a file in an unknown language exercises: value evidence, elimination, cognates,
+# and columns left unmapped in a file most of whose headers name nothing.
+FOREIGN_GROUPS = ("values", "eliminated", "suggested", "cognate", "unmapped-foreign")
+FOREIGN_SHARE = 0.7  # the share of headers a simulated foreign delivery makes unreadable
+
+
+def foreign_rows(family: str, name: str, source: pl.DataFrame, target: SheetSpec,
+                 expected: dict[str, str | None], share: float = FOREIGN_SHARE) -> list[Row]:
+    """Rows of a first delivery written in a language nobody taught feedline: about
+    ``share`` of the headers (chosen by a seeded hash) become names that share nothing,
+    the rest stay. Only the groups such files exercise are kept (:data:`FOREIGN_GROUPS`)."""
+    renamed = {}
+    for k, header in enumerate(source.columns):
+        draw = int(hashlib.sha256(f"{name}/{header}/foreign".encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
+        if draw < share:
+            renamed[header] = _opaque(f"{name}/foreign", k) + chr(97 + k % 26) + chr(97 + k // 26 % 26)
+    frame = source.rename(renamed)
+    truth = {renamed.get(s, s): d for s, d in expected.items()}
+    plan = automap(frame, target, calibration=IDENTITY)
+    return [r for r in plan_rows(family, plan, truth) if r.group.startswith(FOREIGN_GROUPS)]
 
 
 def _pav(blocks: list[list[float]]) -> list[list[float]]:
@@ -217,6 +246,7 @@ def training_rows(cases_root: Path, fixtures: Path) -> list[Row]:
         rows += plan_rows(case.slice, automap(case.source, case.target, calibration=IDENTITY),
                           case.expected)
         rows += learning_rows(case.slice, case.name, case.source, case.target, case.expected)
+        rows += foreign_rows(case.slice, case.name, case.source, case.target, case.expected)
     return rows
 
 

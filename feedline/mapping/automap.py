@@ -43,6 +43,10 @@ from feedline.mapping.scorers import (
 )
 
 UNMAPPED_HINT = 0.4  # a free field scoring this high is named in the unmapped reason
+# Below this share of fillable fields that some header names, the file is written in words
+# feedline cannot read: its unmapped columns are calibrated apart (``unmapped-foreign``).
+READABLE_SHARE = 0.5
+_NAME_CODES = ("exact", "alias", "normalized", "fuzzy", "cognate")
 MIN_SUGGESTION = 0.5  # an eliminated pair less likely than this stays unmapped
 
 
@@ -108,10 +112,12 @@ def automap(
         if fitting or calibrate(guess.confidence, guess.group, calibration) >= MIN_SUGGESTION:
             chosen[i] = guess
     mappings: list[FieldMapping] = []
+    foreign = _readable(candidates, len(sheet.fields)) < READABLE_SHARE
     for i, header in enumerate(headers):
         cand = chosen[i]
         if cand is not None:
-            group = cand.group or calibration_group(cand.reason_code, ambiguous=cand.ambiguous)
+            group = cand.group or calibration_group(cand.reason_code, ambiguous=cand.ambiguous,
+                                                    shape=cand.shape)
             p = calibrate(cand.confidence, group, calibration)
             mappings.append(
                 FieldMapping(
@@ -126,7 +132,7 @@ def automap(
                                          "remembered", score=score, group=group))
         else:
             mappings.append(_unmapped(header, candidates[i], chosen, headers, profiles[i], sheet,
-                                      calibration))
+                                      calibration, foreign))
     plan = Plan(sheet=sheet.slug, fields=mappings, signatures=signatures)
     plan.drift = drift(recall.last, headers, plan.mapping())
     plan.enums = _enums(frame, plan, sheet, recall.enums)
@@ -137,6 +143,17 @@ def automap(
     return plan
 
 
+def _readable(candidates: list[dict[str, Candidate]], fields: int) -> float:
+    """Share of the fields a file could fill that some header names (a name match usable
+    on its own, or memory): low when the file is written in words feedline cannot read,
+    not when it merely brings many extra columns."""
+    if not candidates or not fields:
+        return 1.0
+    named = {c.field for cands in candidates for c in cands.values()
+             if c.confidence >= 0.5 and (c.reason_code in _NAME_CODES or c.group is not None)}
+    return len(named) / min(len(candidates), fields)
+
+
 def _unmapped(
     header: str,
     cands: dict[str, Candidate],
@@ -145,6 +162,7 @@ def _unmapped(
     profile: Profile,
     sheet: SheetSpec,
     calibration: Table | None,
+    foreign: bool = False,
 ) -> FieldMapping:
     """The mapping of a column that got no field: how sure we are it belongs nowhere.
 
@@ -175,7 +193,8 @@ def _unmapped(
     shape = column_shape(profile, header)
     open_shape = shape is not None and any(
         f.key not in taken and field_shape(f) == shape for f in sheet.fields)
-    group = calibration_group("unmapped", free=len(taken) < len(sheet.fields), open_shape=open_shape)
+    group = calibration_group("unmapped", free=len(taken) < len(sheet.fields), open_shape=open_shape,
+                              foreign=foreign)
     p = calibrate(score, group, calibration)
     return FieldMapping(header, None, round(p, 4), certainty_for(p), reason, "unmapped",
                         score=round(score, 4), group=group)

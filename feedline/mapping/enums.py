@@ -306,3 +306,8 @@ def known_share(
     hit = sum(n for v, n in counts.items()
               if value_key(v) in known or match_value(v, field, extra) is not None)
     return hit / total
+
+
+def distinct_options(counts: Mapping[str, int], field: Field) -> int:
+    """How many different options the values map to (no memory): how telling they are."""
+    return len({m[0] for v in counts if (m := match_value(v, field)) is not None})

@@ -14,7 +14,7 @@ from feedline.mapping.calibration import CALIBRATED_CODES
 CERTAINTIES = ("absolute", "strong", "moderate", "weak")
 ACCURACY = ("exact", "confident", "any")
 REASON_CODES = (
-    "person", "remembered", "renamed", "exact", "alias", "normalized", "fuzzy", "values",
+    "person", "remembered", "renamed", "exact", "alias", "normalized", "fuzzy", "cognate", "values",
     "eliminated", "unmapped",
 )
 PERSON_ENUM_REASON = "set by a person"  # the reason of an enum value a person decided

@@ -15,9 +15,10 @@ from rapidfuzz import fuzz, process
 
 from feedline.blueprint.model import Field, SheetSpec
 from feedline.mapping.abbrev import abbreviates
-from feedline.mapping.enums import known_share
+from feedline.mapping.cognates import related
+from feedline.mapping.enums import distinct_options, known_share
 from feedline.mapping.normalize import Form, form, header_forms, shared_prefix, words
-from feedline.mapping.vocabulary import LANGUAGES, fold, value_lexicon
+from feedline.mapping.vocabulary import LANGUAGES, fold, stopwords, value_lexicon
 
 # Confidence of each kind of name match; a derived header form (prefix stripped, last
 # path segment) costs DERIVED_PENALTY because it throws words away.
@@ -28,9 +29,16 @@ DERIVED_PENALTY = 0.03
 # Confidence of an abbreviation by the length of its letters (1, 2, 3, 4+ letters).
 ABBREVIATED = (0.0, 0.45, 0.55, 0.65, 0.72)
 VALUES_ONLY = 0.62  # value evidence alone stays "moderate": a person must confirm
+# Values that map to this many different options of an enum field raise a values-only
+# candidate by a step each (calibrated per shape: ``values-enum``).
+ENUM_OPTION_STEP, ENUM_OPTIONS_TELLING = 0.04, 4
 SAMPLE_ROWS = 5000
 FIELD_PREFIX_SHARE = 0.75  # a first word this many field keys share may be dropped (derived)
 ENUM_MAX_DISTINCT = 60
+# A header whose words are the field's words in another language (cognates): a hint of
+# its own calibration group, never "strong" on the name alone.
+COGNATE_WORDS, COGNATE_PART = 0.8, 0.6
+MIN_COGNATE = 0.8  # word relatedness (feedline.mapping.cognates.related) that counts
 _IDENTIFIER = frozenset({"id"})  # sharing only this word says nothing (every "X no" is one)
 
 
@@ -46,6 +54,9 @@ class Candidate:
     # The calibration group when the evidence is not a scorer's (memory, renames,
     # elimination); None: derived from the reason code.
     group: str | None = None
+    # For values-only candidates, the value shape that points at the field (enum, email,
+    # boolean, phone): each is calibrated on its own.
+    shape: str | None = None
 
 
 @dataclass(frozen=True)
@@ -297,6 +308,8 @@ def score_columns(
             if cand is None:
                 cand = _loose(header, all_forms[i], f, field_names[j], float(best_sim[i, j]),
                               entity)
+            if cand is None or (cand.reason_code == "fuzzy" and cand.confidence < COGNATE_WORDS):
+                cand = _cognate(header, all_forms[i], f, field_names[j], entity) or cand
             if profiles is not None:
                 cand = _with_values(cand, profiles[i], f, header)
             if cand is not None and cand.confidence > 0:
@@ -333,6 +346,51 @@ def _loose(
     return Candidate(f.key, conf, "fuzzy", reason)
 
 
+def _cognate(
+    header: str, hforms: list[Form], f: Field, names: list[tuple[Form, bool, bool]],
+    entity: Set[str] = frozenset(),
+) -> Candidate | None:
+    """The header's words are the field's words spelt as in another language
+    (``Categoria`` = category, ``Data înregistrării``: date + a word nobody knows).
+
+    Every header word must equal or be a cognate of a field word (or, for a partial
+    match, the field's words all found among the header's). Sharing only an id word or
+    the sheet's entity is no evidence.
+    """
+    best: Candidate | None = None
+    stop = stopwords()
+    for hf in hforms:
+        hw = [w for w in hf.expanded if w not in stop]
+        if not hw:
+            continue
+        for nf, _, _ in names:
+            fw = [w for w in nf.expanded if w not in stop]
+            if not fw:
+                continue
+            pairs: dict[int, tuple[str, float]] = {}
+            for k, w in enumerate(hw):
+                scored = [(x, 1.0 if x == w else related(w, x)) for x in fw]
+                x, r = max(scored, key=lambda t: t[1])
+                if r >= MIN_COGNATE:
+                    pairs[k] = (x, r)
+            cognates = [(hw[k], x, r) for k, (x, r) in pairs.items() if hw[k] != x]
+            shared = {x for x, _ in pairs.values()}
+            if not cognates or shared <= _IDENTIFIER | entity:
+                continue
+            sim = min(r for _, _, r in cognates)
+            if len(pairs) == len(hw) and shared == set(fw):
+                conf = COGNATE_WORDS * (0.5 + 0.5 * sim)
+            elif shared == set(fw) or len(pairs) == len(hw):
+                conf = COGNATE_PART * (0.5 + 0.5 * sim) * (0.9 + 0.1 * len(shared) / max(len(fw), len(hw)))
+            else:
+                continue
+            if best is None or conf > best.confidence:
+                said = ", ".join(f"{a}={b}" for a, b, _ in cognates)
+                best = Candidate(f.key, round(conf, 4), "cognate",
+                                 f'header "{header}" ~ field "{f.label}" (cognates: {said})')
+    return best
+
+
 def _with_values(cand: Candidate | None, profile: Profile, f: Field, header: str) -> Candidate | None:
     """Adjust a name candidate by value evidence, or propose a values-only candidate."""
     fit, note = value_fit(profile, f)
@@ -343,13 +401,20 @@ def _with_values(cand: Candidate | None, profile: Profile, f: Field, header: str
         if fit > 0 and cand.confidence < 0.85:
             conf = min(conf, 0.84)  # values may support a hint, never promote it to strong
         return Candidate(cand.field, max(conf, 0.0), cand.reason_code, f"{cand.reason}; {note}")
-    if fit > 0 and field_kind(f) in ("email", "boolean", "enum", "phone"):
+    kind = field_kind(f)
+    if fit > 0 and kind in ("email", "boolean", "enum", "phone"):
         reason = f'values of "{header}" fit field "{f.label}" ({note})'
-        return Candidate(f.key, VALUES_ONLY, "values", reason)
+        score = VALUES_ONLY
+        if kind == "enum":
+            # Several distinct values that each map to a different option say more than one.
+            hits = distinct_options(dict(profile.counts), f)
+            score += ENUM_OPTION_STEP * min(hits, ENUM_OPTIONS_TELLING)
+            reason += f"; {hits} options found among the values"
+        return Candidate(f.key, round(score, 4), "values", reason, shape=kind)
     return None
 
 
 __all__ = [
-    "Candidate", "Profile", "field_kind", "profile_column", "score_columns", "specific_kind",
+    "COGNATE_WORDS", "Candidate", "Profile", "field_kind", "profile_column", "score_columns", "specific_kind",
     "value_fit",
 ]
