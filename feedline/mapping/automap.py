@@ -48,6 +48,10 @@ UNMAPPED_HINT = 0.4  # a free field scoring this high is named in the unmapped r
 READABLE_SHARE = 0.5
 _NAME_CODES = ("exact", "alias", "normalized", "fuzzy", "cognate")
 MIN_SUGGESTION = 0.5  # an eliminated pair less likely than this stays unmapped
+# A column left unmapped while a free field's specific value shape (emails, dates, phones,
+# booleans, enum options) fits it is "moderate" at most, whatever the calibration: the
+# gate asks rather than drop data silently.
+FITTING_FREE_CAP = 0.84
 
 
 def automap(
@@ -174,6 +178,7 @@ def _unmapped(
     free = [c for c in cands.values() if c.field not in taken]
     best = max(free, key=lambda c: c.confidence, default=None)
     score, reason = 1.0, f'no free field resembles "{header}"'
+    fitting = False
     overall = max(cands.values(), key=lambda c: c.confidence, default=None)
     if overall is not None and overall.field in taken:
         reason = (f'closest field "{overall.field}" ({overall.confidence:.2f}) went to column '
@@ -185,9 +190,11 @@ def _unmapped(
         fit, note = value_fit(profile, f)
         if fit > 0 and (best is None or best.confidence < VALUES_ONLY):
             score, reason = 1.0 - VALUES_ONLY, f'field "{f.key}" is free and the values fit it ({note})'
+            fitting = True
             break
     if best is not None and 1.0 - best.confidence < score:
         score = 1.0 - best.confidence
+        fitting = False
         if best.confidence >= UNMAPPED_HINT:
             reason = f'field "{best.field}" is free and might fit ({best.confidence:.2f}: {best.reason})'
     shape = column_shape(profile, header)
@@ -196,6 +203,8 @@ def _unmapped(
     group = calibration_group("unmapped", free=len(taken) < len(sheet.fields), open_shape=open_shape,
                               foreign=foreign)
     p = calibrate(score, group, calibration)
+    if fitting and (calibration is None or calibration):  # not while fitting the table
+        p = min(p, FITTING_FREE_CAP)  # dropping what a free field's values fit is never sure
     return FieldMapping(header, None, round(p, 4), certainty_for(p), reason, "unmapped",
                         score=round(score, 4), group=group)
 

@@ -1,10 +1,11 @@
-"""Code lists an enum's options may come from: countries, currencies, languages.
+"""Code lists an enum's options may come from: countries, currencies, languages, units.
 
 When a field's options are ISO codes (3166-1 countries, 4217 currencies, 639-1
-languages) or the names of such codes, every code and every name of it in the
-vocabulary languages maps to the option. Names come from open data that packages ship:
-pycountry (ISO lists and their gettext translations) and Babel (Unicode CLDR: localized
-country, currency and language names and currency symbols).
+languages), units of measure, or the names of such codes, every code and every name of
+it maps to the option. Names come from open data that packages ship: pycountry (ISO
+lists and their gettext translations) and Babel (Unicode CLDR: localized country,
+currency, language and unit names, unit symbols and currency symbols), in the vocabulary
+languages and in :data:`NAME_LOCALES`, languages nobody wrote a vocabulary for.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ COUNTRY_ALIASES: dict[str, str] = {
     "america": "US", "holland": "NL", "the netherlands": "NL",
 }
 MIN_SHARE = 0.8  # this share of a field's options must be codes (or names) of one list
+# CLDR locales whose names count besides the vocabulary languages' (Latin script, Europe
+# and beyond): a partner writing Norwegian or Turkish names its countries in its language.
+NAME_LOCALES = ("en_GB", "da", "sv", "nb", "nn", "fi", "is", "pl", "cs", "sk", "sl", "hr", "bs", "hu", "ro",
+                "tr", "ca", "gl", "eu", "et", "lv", "lt", "sq", "ga", "cy", "af", "id", "ms")
+MIN_FOREIGN_NAME = 4  # a name from NAME_LOCALES shorter than this is too easily a code
 
 
 @cache
@@ -56,8 +62,26 @@ def country_names() -> dict[str, str]:
     for c in pycountry.countries:
         names.setdefault(c.alpha_2.casefold(), c.alpha_2)
         names.setdefault(c.alpha_3.casefold(), c.alpha_2)
+    _add_foreign(names, lambda loc: {code: name for code, name in loc.territories.items()
+                                     if len(code) == 2 and code.isalpha()
+                                     and pycountry.countries.get(alpha_2=code)})
     names.update(COUNTRY_ALIASES)
     return names
+
+
+def _add_foreign(names: dict[str, str], read: Callable[[Locale], dict[str, str]]) -> None:
+    """Names of :data:`NAME_LOCALES` (code -> name per locale) that no other code has."""
+    found: dict[str, set[str]] = {}
+    for lang in NAME_LOCALES:
+        try:
+            pairs = read(_locale(lang))
+        except (ValueError, LookupError):
+            continue
+        for code, name in pairs.items():
+            key = value_key(name)
+            if len(key) >= MIN_FOREIGN_NAME and key not in names:
+                found.setdefault(key, set()).add(code)
+    names.update({key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1})
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +102,36 @@ def currency_names() -> dict[str, str]:
     for sym, codes in symbols.items():
         if len(codes) == 1 and sym not in names:
             names[sym] = next(iter(codes))
+    _add_foreign(names, lambda loc: {code: name for code, name in loc.currencies.items() if "(" not in name})
     return names
+
+
+@lru_cache(maxsize=1)
+def unit_names() -> dict[str, str]:
+    """Folded unit names and symbols (CLDR, every language here) -> CLDR unit id
+    (``kg``, ``Kilogramm``, ``kilogrammat`` -> ``mass-kilogram``); spellings two units
+    share are left out."""
+    found: dict[str, set[str]] = {}
+    for lang in (*LANGUAGES, *NAME_LOCALES):
+        try:
+            data = _locale(lang)._data
+        except (ValueError, LookupError):
+            continue
+        for unit, widths in data["unit_display_names"].items():
+            for name in widths.values():
+                if isinstance(name, str):
+                    found.setdefault(value_key(name), set()).add(unit)
+        for unit, widths in data["unit_patterns"].items():
+            for width in ("long", "short"):
+                for pattern in (widths.get(width) or {}).values():
+                    if isinstance(pattern, str) and "{0}" in pattern:
+                        found.setdefault(value_key(pattern.replace("{0}", "")), set()).add(unit)
+    for spelling in [k for k in found if "²" in k or "³" in k]:
+        found.setdefault(spelling.translate(_SUPERSCRIPTS), set()).update(found[spelling])
+    return {k: next(iter(v)) for k, v in found.items() if k and len(v) == 1}
+
+
+_SUPERSCRIPTS = str.maketrans({"²": "2", "³": "3"})  # m³ is written m3 as often
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +152,7 @@ def language_names() -> dict[str, str]:
 
 _LISTS: dict[str, Callable[[], dict[str, str]]] = {
     "country": country_names, "currency": currency_names, "language": language_names,
+    "unit": unit_names,
 }
 
 
@@ -116,7 +170,7 @@ def code_list(field: Field) -> tuple[str, dict[str, str]] | None:
     """(list name, spelling -> option value) when ``field``'s options come from a code list."""
     if len(field.options) < 2:
         return None
-    for kind in ("country", "currency", "language"):
+    for kind in ("country", "currency", "language", "unit"):
         if kind == "language" and not any(w in f"{field.key} {field.label}".casefold()
                                           for w in ("lang", "sprach", "langu", "idiom", "lingu", "taal")):
             continue  # two-letter options are more often countries; say "language" to mean it
@@ -130,4 +184,5 @@ def code_list(field: Field) -> tuple[str, dict[str, str]] | None:
     return None
 
 
-__all__ = ["COUNTRY_ALIASES", "code_list", "country_names", "currency_names", "language_names"]
+__all__ = ["COUNTRY_ALIASES", "NAME_LOCALES", "code_list", "country_names", "currency_names",
+           "language_names", "unit_names"]
