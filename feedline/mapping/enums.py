@@ -151,8 +151,7 @@ def _numbered(raw: str, field: Field) -> set[str]:
     """The one option whose value or label carries the value's only number (``1 - Kritiek``
     = ``p1``; ``30 Tage netto`` = ``net30``), when no other option carries it."""
     numbers = _NUMBER.findall(raw)
-    if len(numbers) != 1 or raw.strip() == numbers[0] and not any(
-            _NUMBER.search(o.value) for o in field.options):
+    if len(numbers) != 1:
         return set()
     n = numbers[0].lstrip("0") or "0"
     return {o.value for o in field.options
