@@ -19,6 +19,7 @@ from feedline.mapping.evidence import (
     column_shape,
     eliminate,
     field_shape,
+    fits_shape,
     remembered_candidate,
     remembered_unmapped,
 )
@@ -199,7 +200,7 @@ def _unmapped(
             reason = f'field "{best.field}" is free and might fit ({best.confidence:.2f}: {best.reason})'
     shape = column_shape(profile, header)
     open_shape = shape is not None and any(
-        f.key not in taken and field_shape(f) == shape for f in sheet.fields)
+        f.key not in taken and fits_shape(shape, field_shape(f)) for f in sheet.fields)
     group = calibration_group("unmapped", free=len(taken) < len(sheet.fields), open_shape=open_shape,
                               foreign=foreign)
     p = calibrate(score, group, calibration)

@@ -71,12 +71,15 @@ class Profile:
     phone: float = 0.0
     distinct: int = 0
     counts: tuple[tuple[str, int], ...] = ()  # distinct values when few enough for enums
+    integer: float = 0.0  # whole numbers written without a decimal part (counts, not money)
+    year: int | None = None  # the median year of date values (birth dates lie decades back)
 
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _NUMBER = (r"^[-+]?(?:[A-Z]{3}\s?|[$€£¥]\s?)?(\d+|\d{1,3}([,.'\s]\d{3})+)([.,]\d+)?"
            r"\s?(?:[$€£¥%]|[A-Z]{3})?$")
 _PHONE = r"^\+?[\d\s().\-/]{7,20}$"
+_INTEGER = r"^[-+]?\d{1,3}(?:[\s\u00a0'’]?\d{3})*$"  # 12, 1 234, 12'345: no decimal part
 
 
 _DAY = r"(0?[1-9]|[12]\d|3[01])"  # a day or month number: never 0 or 00 (20-00-00 is a sort code)
@@ -135,7 +138,10 @@ def profile_column(series: pl.Series) -> Profile:
         counts = tuple(
             (v, int(c)) for v, c in vc.iter_rows() if v is not None and v.strip()
         )
+    years = folded.filter(date_like).str.extract(r"((?:19|20)\d{2})", 1).drop_nulls().cast(pl.Int32)
     return Profile(
+        integer=_share(s.str.contains(_INTEGER)),
+        year=int(years.median()) if years.len() else None,  # type: ignore[arg-type]
         filled=n,
         email=_share(s.str.contains(_EMAIL)),
         date=_share(date_like),
@@ -375,11 +381,13 @@ def _cognate(
                     pairs[k] = (x, r)
             cognates = [(hw[k], x, r) for k, (x, r) in pairs.items() if hw[k] != x]
             shared = {x for x, _ in pairs.values()}
-            if not cognates or shared <= _IDENTIFIER | entity:
+            if not cognates:
                 continue
             sim = min(r for _, _, r in cognates)
             if len(pairs) == len(hw) and shared == set(fw):
                 conf = COGNATE_WORDS * (0.5 + 0.5 * sim)
+            elif shared <= _IDENTIFIER | entity:
+                continue  # sharing only an id word or the sheet's entity says nothing
             elif shared == set(fw) or len(pairs) == len(hw):
                 conf = COGNATE_PART * (0.5 + 0.5 * sim) * (0.9 + 0.1 * len(shared) / max(len(fw), len(hw)))
             else:
