@@ -14,6 +14,7 @@ Norwegian ``kost`` is board, not cost), calibrated in its own group.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -29,11 +30,13 @@ _SUFFIXES = (
 )
 _SPELLING = (("ph", "f"), ("th", "t"), ("ch", "c"), ("qu", "c"), ("k", "c"), ("y", "i"), ("z", "s"),
              ("w", "v"), ("j", "i"))
+_LATIN_TI = re.compile(r"(?<=[aeiou])c[ij](?=[aeiou])")  # paciente, pacjent = patient
 _DOUBLE = re.compile(r"(.)\1+")
 _ENDING = re.compile(r"(?<=[a-z]{3})(?:[aeiou]{1,2}[sn]?|s|en|er)$")
 MIN_KEY = 5  # shorter keys say too little (kod, tip; monto is no month)
 MIN_PREFIX = 5  # keys that differ must share this many first letters
 MIN_SIMILARITY = 0.8  # and be this similar (normalized edit distance)
+MIN_RELATED = 0.8  # related() at least this much: a cognate
 MIN_TRUNCATED, TRUNCATED = 6, 0.85  # a key that begins the other (elektro = electric)
 
 
@@ -53,6 +56,7 @@ def _keys(word: str) -> tuple[str, ...]:
             if new != w:
                 w = new
                 break
+    w = _LATIN_TI.sub("ti", w)
     for a, b in _SPELLING:
         w = w.replace(a, b)
     w = _DOUBLE.sub(r"\1", w)
@@ -88,4 +92,27 @@ def related(a: str, b: str) -> float:
     return sim if sim >= MIN_SIMILARITY else 0.0
 
 
-__all__ = ["key", "related"]
+def cognate_index(words: Iterable[str]) -> dict[str, list[str]]:
+    """Words by the first letters of their key: every cognate pair shares them."""
+    out: dict[str, list[str]] = {}
+    for w in words:
+        if w.isalpha():
+            for k in set(_keys(w)):
+                if len(k) >= MIN_KEY - 1:
+                    out.setdefault(k[: MIN_KEY - 1], []).append(w)
+    return out
+
+
+def cognates_of(word: str, index: dict[str, list[str]]) -> set[str]:
+    """The indexed words ``word`` is a cognate of (itself excluded)."""
+    if not word.isalpha():
+        return set()
+    found = set()
+    for k in set(_keys(word)):
+        for other in index.get(k[: MIN_KEY - 1], ()):
+            if other != word and related(word, other) >= MIN_RELATED:
+                found.add(other)
+    return found
+
+
+__all__ = ["cognate_index", "cognates_of", "key", "related"]

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from feedline.blueprint.model import Field, SheetSpec
 from feedline.mapping.abbrev import abbreviates
-from feedline.mapping.cognates import related
+from feedline.mapping.cognates import cognate_index, cognates_of, related
 from feedline.mapping.enums import distinct_options, known_share
 from feedline.mapping.normalize import Form, form, header_forms, shared_prefix, words
 from feedline.mapping.vocabulary import LANGUAGES, fold, stopwords, value_lexicon
@@ -138,14 +138,19 @@ def profile_column(series: pl.Series) -> Profile:
         counts = tuple(
             (v, int(c)) for v, c in vc.iter_rows() if v is not None and v.strip()
         )
-    years = folded.filter(date_like).str.extract(r"((?:19|20)\d{2})", 1).drop_nulls().cast(pl.Int32)
+    date = _share(date_like)
+    number = _share(s.str.contains(_NUMBER))
+    year = None
+    if date >= 0.5:
+        years = folded.filter(date_like).str.extract(r"((?:19|20)\d{2})", 1).drop_nulls()
+        year = int(years.cast(pl.Int32).median()) if years.len() else None  # type: ignore[arg-type]
     return Profile(
-        integer=_share(s.str.contains(_INTEGER)),
-        year=int(years.median()) if years.len() else None,  # type: ignore[arg-type]
+        integer=_share(s.str.contains(_INTEGER)) if number >= 0.5 else 0.0,
+        year=year,
         filled=n,
         email=_share(s.str.contains(_EMAIL)),
-        date=_share(date_like),
-        number=_share(s.str.contains(_NUMBER)),
+        date=date,
+        number=number,
         boolean=_share(folded.str.contains(_boolean_pattern())),
         phone=_share(phone_like & ~date_like),
         distinct=distinct,
@@ -306,15 +311,21 @@ def score_columns(
     if sim.size:
         np.maximum.at(best_sim, (h_idx[:, None], n_idx[None, :]), sim / 100.0)
 
+    field_words = {w for names in field_names for nf, _, _ in names for w in nf.expanded}
+    index = cognate_index(field_words)
     result: list[dict[str, Candidate]] = []
     for i, header in enumerate(headers):
         cands: dict[str, Candidate] = {}
+        # Field words some header word is a cognate of: only fields with one are tried.
+        kin = {x for hf in all_forms[i] for w in hf.expanded for x in cognates_of(w, index)}
         for j, f in enumerate(sheet.fields):
             cand = _name_score(header, all_forms[i], f, field_names[j])
             if cand is None:
                 cand = _loose(header, all_forms[i], f, field_names[j], float(best_sim[i, j]),
                               entity)
-            if cand is None or (cand.reason_code == "fuzzy" and cand.confidence < COGNATE_WORDS):
+            if kin and (cand is None or (cand.reason_code == "fuzzy"
+                                         and cand.confidence < COGNATE_WORDS)) and any(
+                    w in kin for nf, _, _ in field_names[j] for w in nf.expanded):
                 cand = _cognate(header, all_forms[i], f, field_names[j], entity) or cand
             if profiles is not None:
                 cand = _with_values(cand, profiles[i], f, header)
