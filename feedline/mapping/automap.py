@@ -109,8 +109,16 @@ def automap(
     unfilled = set(sheet.keys) - last_fed if recall.last else set()
     # An empty table (fitting the calibration) keeps every suggestion, so it can be measured.
     fitting = calibration is not None and not calibration
-    for i, guess in eliminate(headers, profiles, chosen, sheet, candidates, set(left_alone),
+    # Cognates take part in elimination as hints: where the value shapes force the pair a
+    # cognate chose, the two agree and the decision is elimination's, with the cognate's hint.
+    loose = [None if c is not None and c.reason_code == "cognate" else c for c in chosen]
+    held = {c.field: i for i, c in enumerate(chosen) if c is not None}
+    for i, guess in eliminate(headers, profiles, loose, sheet, candidates, set(left_alone),
                               unfilled).items():
+        owner = held.get(guess.field)
+        if owner is not None and owner != i or chosen[i] is not None and owner != i:
+            continue  # another column holds the field, or the shapes point elsewhere than
+            # this column's cognate did: nothing changes
         if fitting or calibrate(guess.confidence, guess.group, calibration) >= MIN_SUGGESTION:
             chosen[i] = guess
     for i, guess in best_free(headers, chosen, candidates, set(left_alone)).items():
