@@ -116,7 +116,7 @@ def automap(
     for i, guess in eliminate(headers, profiles, loose, sheet, candidates, set(left_alone),
                               unfilled).items():
         owner = held.get(guess.field)
-        if owner is not None and owner != i or chosen[i] is not None and owner != i:
+        if owner != i and (owner is not None or chosen[i] is not None):
             continue  # another column holds the field, or the shapes point elsewhere than
             # this column's cognate did: nothing changes
         if fitting or calibrate(guess.confidence, guess.group, calibration) >= MIN_SUGGESTION:
