@@ -158,6 +158,23 @@ def _numbered(raw: str, field: Field) -> set[str]:
             if any((m.lstrip("0") or "0") == n for m in _NUMBER.findall(f"{o.value} {o.label}"))}
 
 
+# ISO/IEC 5218 codes of the sexes, with the option meanings each may take (first found wins).
+_ISO_SEX = {"1": ("male",), "2": ("female",), "0": ("unknown", "not known"),
+            "9": ("not applicable", "other", "unknown")}
+
+
+def _iso_sex(key: str, field: Field) -> str | None:
+    """``1``/``2``/``0``/``9`` for a field whose options mean male and female (ISO/IEC 5218:
+    male, female, not known, not applicable), when no option is itself a number."""
+    wanted = _ISO_SEX.get(key)
+    if wanted is None or any(_NUMBER.search(o.value) for o in field.options):
+        return None
+    meaning = {m: o for o, forms in _shapes(field, ()) for f in forms for m in (" ".join(f),)}
+    if "male" not in meaning or "female" not in meaning:
+        return None
+    return next((meaning[w] for w in wanted if w in meaning), None)
+
+
 def _negated(ws: Words, field: Field, extra: Extra = ()) -> str | None:
     """``not active`` / ``nicht aktiv`` -> the option labelled ``inactive`` (in-, un-, non-)."""
     if len(ws) < 2 or ws[0] not in negations():
@@ -214,6 +231,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
         hit = _unique(_numbered(raw, field))
         if hit is not None:
             return hit, 0.8, f'"{key}" carries the number of option "{hit}"'
+        hit = _iso_sex(key, field)
+        if hit is not None:
+            return hit, 0.85, f'"{key}" is the ISO/IEC 5218 code of "{hit}"'
     negated = _negated(ws, field, extra)
     if negated is not None:
         return negated, 0.88, f'"{key}" negates an option: "{negated}"'
