@@ -11,6 +11,7 @@ languages and in :data:`NAME_LOCALES`, languages nobody wrote a vocabulary for.
 from __future__ import annotations
 
 import gettext
+from collections import Counter
 from collections.abc import Callable
 from functools import cache, lru_cache
 
@@ -31,6 +32,7 @@ MIN_SHARE = 0.8  # this share of a field's options must be codes (or names) of o
 # and beyond): a partner writing Norwegian or Turkish names its countries in its language.
 NAME_LOCALES = ("en_GB", "da", "sv", "nb", "nn", "fi", "is", "pl", "cs", "sk", "sl", "hr", "bs", "hu", "ro",
                 "tr", "ca", "gl", "eu", "et", "lv", "lt", "sq", "ga", "cy", "af", "id", "ms")
+UNIT_MAJORITY = 0.8  # the share of languages that must give a spelling one unit
 MIN_FOREIGN_NAME = 4  # a name from NAME_LOCALES shorter than this is too easily a code
 
 
@@ -109,26 +111,33 @@ def currency_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def unit_names() -> dict[str, str]:
     """Folded unit names and symbols (CLDR, every language here) -> CLDR unit id
-    (``kg``, ``Kilogramm``, ``kilogrammat`` -> ``mass-kilogram``); spellings two units
-    share are left out."""
-    found: dict[str, set[str]] = {}
+    (``kg``, ``Kilogramm``, ``kilogrammat`` -> ``mass-kilogram``). A spelling two units
+    share goes to the one nearly all languages give it (``km``), else to none."""
+    found: dict[str, Counter[str]] = {}
     for lang in (*LANGUAGES, *NAME_LOCALES):
         try:
             data = _locale(lang)._data
         except (ValueError, LookupError):
             continue
+        spelt: set[tuple[str, str]] = set()
         for unit, widths in data["unit_display_names"].items():
-            for name in widths.values():
-                if isinstance(name, str):
-                    found.setdefault(value_key(name), set()).add(unit)
+            spelt.update((value_key(n), unit) for n in widths.values() if isinstance(n, str))
         for unit, widths in data["unit_patterns"].items():
             for width in ("long", "short"):
-                for pattern in (widths.get(width) or {}).values():
-                    if isinstance(pattern, str) and "{0}" in pattern:
-                        found.setdefault(value_key(pattern.replace("{0}", "")), set()).add(unit)
-    for spelling in [k for k in found if "²" in k or "³" in k]:
-        found.setdefault(spelling.translate(_SUPERSCRIPTS), set()).update(found[spelling])
-    return {k: next(iter(v)) for k, v in found.items() if k and len(v) == 1}
+                spelt.update((value_key(p.replace("{0}", "")), unit)
+                             for p in (widths.get(width) or {}).values()
+                             if isinstance(p, str) and "{0}" in p)
+        for spelling, unit in spelt:
+            if spelling and not unit.endswith("-person"):  # day-person: a day, for grammar
+                found.setdefault(spelling, Counter())[unit] += 1
+                if "²" in spelling or "³" in spelling:
+                    found.setdefault(spelling.translate(_SUPERSCRIPTS), Counter())[unit] += 1
+    out = {}
+    for spelling, units in found.items():
+        (unit, n), = units.most_common(1)
+        if n >= UNIT_MAJORITY * sum(units.values()):
+            out[spelling] = unit
+    return out
 
 
 _SUPERSCRIPTS = str.maketrans({"²": "2", "³": "3"})  # m³ is written m3 as often

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -15,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from feedline.blueprint.model import Field, SheetSpec
 from feedline.mapping.abbrev import abbreviates
+from feedline.mapping.codelists import unit_names
 from feedline.mapping.cognates import cognate_index, cognates_of, related
 from feedline.mapping.enums import distinct_options, known_share
 from feedline.mapping.normalize import Form, form, header_forms, shared_prefix, words
@@ -311,6 +313,12 @@ def score_columns(
     if sim.size:
         np.maximum.at(best_sim, (h_idx[:, None], n_idx[None, :]), sim / 100.0)
 
+    field_units = [_units(f"{f.key} {f.label}") for f in sheet.fields]
+    holders: dict[str, list[int]] = {}
+    for j, us in enumerate(field_units):
+        for u in us:
+            holders.setdefault(u, []).append(j)
+    only_field = {u: js[0] for u, js in holders.items() if len(js) == 1}
     field_words = {w for names in field_names for nf, _, _ in names for w in nf.expanded}
     index = cognate_index(field_words)
     result: list[dict[str, Candidate]] = []
@@ -327,6 +335,8 @@ def score_columns(
                                          and cand.confidence < COGNATE_WORDS)) and any(
                     w in kin for nf, _, _ in field_names[j] for w in nf.expanded):
                 cand = _cognate(header, all_forms[i], f, field_names[j], entity) or cand
+            if only_field and (cand is None or cand.confidence < COGNATE_PART):
+                cand = _same_unit(header, f, j, only_field) or cand
             if profiles is not None:
                 cand = _with_values(cand, profiles[i], f, header)
             if cand is not None and cand.confidence > 0:
@@ -408,6 +418,25 @@ def _cognate(
                 best = Candidate(f.key, round(conf, 4), "cognate",
                                  f'header "{header}" ~ field "{f.label}" (cognates: {said})')
     return best
+
+
+@lru_cache(maxsize=65536)
+def _units(name: str) -> frozenset[str]:
+    """CLDR units a name is in (``Vægt (kg)``, ``Hodiny práce``, ``Floor Area (m²)``)."""
+    names = unit_names()
+    toks = words(name.replace("²", "2").replace("³", "3"))
+    found = {names.get(t) for t in toks} | {names.get(f"{a} {b}") for a, b in pairwise(toks)}
+    return frozenset(u for u in found if u is not None and not u.startswith("concentr"))
+
+
+def _same_unit(header: str, f: Field, j: int, only_field: Mapping[str, int]) -> Candidate | None:
+    """The header is in a unit (kg, m², hours: CLDR, any language) only this field is in."""
+    shared = sorted(u for u in _units(header) if only_field.get(u) == j)
+    if not shared:
+        return None
+    unit = shared[0].split("-", 1)[-1].replace("-", " ")
+    return Candidate(f.key, COGNATE_PART, "cognate",
+                     f'header "{header}" and field "{f.label}" are both in {unit}s (CLDR unit names)')
 
 
 def _with_values(cand: Candidate | None, profile: Profile, f: Field, header: str) -> Candidate | None:

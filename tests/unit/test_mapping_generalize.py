@@ -201,3 +201,15 @@ def test_whole_numbers_and_decimals_are_told_apart():
     assert profile_column(pl.Series(["12", "1 234", "7"])).integer == 1.0
     assert profile_column(pl.Series(["12,50", "7.25", "3"])).integer < 0.5
     assert profile_column(pl.Series(["12.03.1961", "01.07.1984", "23.11.1990"])).year == 1984
+
+
+def test_a_header_in_the_unit_only_one_field_is_in_points_at_it():
+    sheet = SheetSpec("w", "W", (Field("weight", "Weight (kg)", type="number"),
+                                 Field("hours", "Labour Hours", type="number"),
+                                 Field("area", "Floor Area (m²)", type="number"),
+                                 Field("cost", "Cost", type="number")))
+    headers = ["Vægt kg", "Hodiny práce", "Boligareal (m2)", "Pris"]
+    got = {h: {k: c.reason_code for k, c in cands.items() if c.confidence >= 0.5}
+           for h, cands in zip(headers, score_columns(headers, sheet), strict=True)}
+    assert got == {"Vægt kg": {"weight": "cognate"}, "Hodiny práce": {"hours": "cognate"},
+                   "Boligareal (m2)": {"area": "cognate"}, "Pris": {}}
