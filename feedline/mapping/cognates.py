@@ -92,6 +92,11 @@ def related(a: str, b: str) -> float:
     return sim if sim >= MIN_SIMILARITY else 0.0
 
 
+def keys(word: str) -> tuple[str, ...]:
+    """Every spelling-neutral key of a word (with and without its inflection ending)."""
+    return _keys(word) if word.isalpha() else ()
+
+
 def cognate_index(words: Iterable[str]) -> dict[str, list[str]]:
     """Words by the first letters of their key: every cognate pair shares them."""
     out: dict[str, list[str]] = {}
@@ -115,4 +120,4 @@ def cognates_of(word: str, index: dict[str, list[str]]) -> set[str]:
     return found
 
 
-__all__ = ["cognate_index", "cognates_of", "key", "related"]
+__all__ = ["cognate_index", "cognates_of", "key", "keys", "related"]

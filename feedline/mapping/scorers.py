@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -19,7 +19,7 @@ from feedline.mapping.abbrev import abbreviates
 from feedline.mapping.codelists import unit_names
 from feedline.mapping.cognates import cognate_index, cognates_of, related
 from feedline.mapping.enums import distinct_options, known_share
-from feedline.mapping.normalize import Form, form, header_forms, shared_prefix, words
+from feedline.mapping.normalize import Form, form, header_forms, inflected, shared_prefix, words
 from feedline.mapping.vocabulary import LANGUAGES, fold, stopwords, value_lexicon
 
 # Confidence of each kind of name match; a derived header form (prefix stripped, last
@@ -325,7 +325,8 @@ def score_columns(
     for i, header in enumerate(headers):
         cands: dict[str, Candidate] = {}
         # Field words some header word is a cognate of: only fields with one are tried.
-        kin = {x for hf in all_forms[i] for w in hf.expanded for x in cognates_of(w, index)}
+        kin = {x for hf in all_forms[i] for w in hf.expanded
+               for x in (*cognates_of(w, index), *(inflected(w) or ()))}
         for j, f in enumerate(sheet.fields):
             cand = _name_score(header, all_forms[i], f, field_names[j])
             if cand is None:
@@ -387,7 +388,7 @@ def _cognate(
     best: Candidate | None = None
     stop = stopwords()
     for hf in hforms:
-        hw = [w for w in hf.expanded if w not in stop]
+        hw, said_as = _respelt([w for w in hf.expanded if w not in stop])
         if not hw:
             continue
         for nf, _, _ in names:
@@ -400,7 +401,8 @@ def _cognate(
                 x, r = max(scored, key=lambda t: t[1])
                 if r >= MIN_COGNATE:
                     pairs[k] = (x, r)
-            cognates = [(hw[k], x, r) for k, (x, r) in pairs.items() if hw[k] != x]
+            cognates = [(said_as.get(k, hw[k]), x, r) for k, (x, r) in pairs.items()
+                        if hw[k] != x or k in said_as]
             shared = {x for x, _ in pairs.values()}
             if not cognates:
                 continue
@@ -418,6 +420,22 @@ def _cognate(
                 best = Candidate(f.key, round(conf, 4), "cognate",
                                  f'header "{header}" ~ field "{f.label}" (cognates: {said})')
     return best
+
+
+def _respelt(ws: list[str]) -> tuple[list[str], dict[int, str]]:
+    """The words with inflected forms of vocabulary words replaced by their meaning
+    (``lieferanten`` -> supplier), and per replaced position what was written."""
+    out: list[str] = []
+    said: dict[int, str] = {}
+    for w in ws:
+        meaning = inflected(w)
+        if meaning is None:
+            out.append(w)
+            continue
+        for m in meaning:
+            said[len(out)] = w
+            out.append(m)
+    return out, said
 
 
 @lru_cache(maxsize=65536)
@@ -439,9 +457,18 @@ def _same_unit(header: str, f: Field, j: int, only_field: Mapping[str, int]) -> 
                      f'header "{header}" and field "{f.label}" are both in {unit}s (CLDR unit names)')
 
 
+_TELLING = ("email", "boolean", "enum", "phone")  # value shapes that point at a field alone
+
+
 def _with_values(cand: Candidate | None, profile: Profile, f: Field, header: str) -> Candidate | None:
     """Adjust a name candidate by value evidence, or propose a values-only candidate."""
     fit, note = value_fit(profile, f)
+    kind = field_kind(f)
+    if cand is not None and cand.reason_code == "cognate" and fit > 0 and kind in _TELLING:
+        # A cognate the values confirm: the values' own evidence, the cognate in the reason.
+        values = _with_values(None, profile, f, header)
+        if values is not None:
+            return replace(values, reason=f"{values.reason}; {cand.reason}")
     if cand is not None:
         if not fit:
             return cand
@@ -449,8 +476,7 @@ def _with_values(cand: Candidate | None, profile: Profile, f: Field, header: str
         if fit > 0 and cand.confidence < 0.85:
             conf = min(conf, 0.84)  # values may support a hint, never promote it to strong
         return Candidate(cand.field, max(conf, 0.0), cand.reason_code, f"{cand.reason}; {note}")
-    kind = field_kind(f)
-    if fit > 0 and kind in ("email", "boolean", "enum", "phone"):
+    if fit > 0 and kind in _TELLING:
         reason = f'values of "{header}" fit field "{f.label}" ({note})'
         score = VALUES_ONLY
         if kind == "enum":

@@ -213,3 +213,24 @@ def test_a_header_in_the_unit_only_one_field_is_in_points_at_it():
            for h, cands in zip(headers, score_columns(headers, sheet), strict=True)}
     assert got == {"Vægt kg": {"weight": "cognate"}, "Hodiny práce": {"hours": "cognate"},
                    "Boligareal (m2)": {"area": "cognate"}, "Pris": {}}
+
+
+def test_inflected_forms_of_vocabulary_words_meet_them():
+    """``Lieferanten`` (plural, and the compound's first part) is the vocabulary's
+    ``Lieferant``: a cognate-grade suggestion, not a normalized match."""
+    sheet = SheetSpec("po", "Purchase Orders", (Field("supplier_id", "Supplier ID"),
+                                                Field("invoice", "Invoice Number")))
+    headers = ["Lieferanten-Nr.", "Rechnungen Nr"]
+    got = score_columns(headers, sheet)
+    assert got[0]["supplier_id"].reason_code == "cognate"
+    assert "lieferanten=supplier" in got[0]["supplier_id"].reason
+    assert got[1]["invoice"].reason_code == "cognate"
+
+
+def test_a_cognate_the_values_confirm_is_calibrated_as_the_values():
+    sheet = SheetSpec("s", "S", (Field("currency", "Currency", type="enum", options=(
+        Option("EUR", "Euro"), Option("PLN", "Polish Zloty"), Option("USD", "US Dollar"))),))
+    frame = pl.DataFrame({"Waluta": ["PLN", "EUR", "PLN", "USD"]})
+    m = automap(frame, sheet).fields[0]
+    assert (m.destination, m.reason_code, m.group) == ("currency", "values", "values-enum")
+    assert "waluta=currency" in m.reason
