@@ -8,7 +8,8 @@ plan does not pass the gate, a person sets the whole right plan and the enum val
 this file (``patch``) and executes it (memory learns it as a person's decision); when
 it passes, it runs and memory learns it as automap's. Prints the four measures:
 
-1. first delivery: columns decided right and "strong" or better;
+1. first delivery: columns decided right and "strong" or better (also counted over the
+   columns that have a field only, as ``bench/learning_loop.py`` counts through a server);
 2. later deliveries (d2, d3) that run alone with every column right;
 3. plans that ran alone with a wrong column (must be 0);
 4. enum values right in the automatic plan, first and third delivery.
@@ -80,6 +81,8 @@ class Measures:
 
     first_right: int = 0
     first_columns: int = 0
+    first_field_right: int = 0  # the same, counting only columns that have a field (as
+    first_field_columns: int = 0  # bench/learning_loop.py does through a server)
     later_alone_right: int = 0
     later_plans: int = 0
     alone_wrong: int = 0
@@ -95,6 +98,7 @@ class Measures:
         return [
             f"{title}:",
             f"  first delivery: columns right and strong or better  {pct(self.first_right, self.first_columns)}",
+            f"    (columns that have a field only)                  {pct(self.first_field_right, self.first_field_columns)}",
             f"  later deliveries that run alone, every column right  {self.later_alone_right}/{self.later_plans}",
             f"  plans that ran alone with a wrong column             {self.alone_wrong} (of {self.alone_plans} that ran alone)",
             f"  enum values right, first / third delivery            "
@@ -155,6 +159,10 @@ def run_loop(partners: Sequence[Partner], calibration: Table | None = None,
                 out.first_columns += len(plan.fields)
                 out.first_right += sum(m.destination == d.columns.get(m.source)
                                        and m.certainty in PASSING for m in plan.fields)
+                wanted = [m for m in plan.fields if d.columns.get(m.source) is not None]
+                out.first_field_columns += len(wanted)
+                out.first_field_right += sum(m.destination == d.columns.get(m.source)
+                                             and m.certainty in PASSING for m in wanted)
                 er = _enum_right(plan, d.enums)
                 out.enum_first = [out.enum_first[0] + er[0], out.enum_first[1] + er[1]]
             else:
