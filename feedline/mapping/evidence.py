@@ -12,7 +12,7 @@ unmapped column of that shape).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Any
 
 from feedline.blueprint.model import Field, SheetSpec
@@ -37,6 +37,7 @@ FITS = {"email": ("email",), "phone": ("phone",), "boolean": ("boolean",),
 NOUN = {"birthdate": "date", "integer": "number"}  # how a field shape is named in reasons
 BIRTH_YEARS = 15  # date columns this many years apart: the earlier one may be a birth date
 INTEGER_SHARE = 0.95  # a number column this whole is integer-shaped
+SPARSE = 0.5  # a column emptier than this does not feed a required field by elimination
 HINT, HINT_MARGIN = 0.3, 0.05  # a best free field this strong and this far ahead is a suggestion
 IDENTIFIER_DISTINCT = 0.98  # an identifier column's values are (nearly) all different
 REQUIRED_BONUS = 0.05
@@ -168,7 +169,11 @@ def eliminate(
             if c is None and i not in skip
             and (shape := column_shape(profiles[i], headers[i], ages)) is not None}
     out: dict[int, Candidate] = {}
-    for pairs in _forced(cols, {k: fs for k, (_, fs) in free.items()}):
+    # A column mostly left empty does not feed a required field (it would fail its records).
+    sparse = {i for i in cols if profiles[i].blank > SPARSE}
+    required = {k for k, (f, _) in free.items() if f.required}
+    for pairs in _forced(cols, {k: fs for k, (_, fs) in free.items()},
+                         lambda i, k: not (i in sparse and k in required)):
         for i, key in pairs:
             f, kind = free[key]
             noun = NOUN.get(kind, kind)
@@ -193,11 +198,14 @@ def eliminate(
 MAX_COMPONENT = 6  # larger groups of look-alike columns are left to names
 
 
-def _forced(cols: Mapping[int, str], free: Mapping[str, str]) -> list[list[tuple[int, str]]]:
+def _forced(cols: Mapping[int, str], free: Mapping[str, str],
+            allowed: Callable[[int, str], bool] = lambda i, k: True) -> list[list[tuple[int, str]]]:
     """Groups of (column, field) pairs value shapes force: per connected group of columns
     and fields that fit each other, as many columns as fields and exactly one way to pair
-    them all (a date of birth and a recent date for a birth-date and a date field)."""
-    fit = {i: [k for k, fs in free.items() if fits_shape(shape, fs)] for i, shape in cols.items()}
+    them all (a date of birth and a recent date for a birth-date and a date field; a full
+    date column and a mostly empty one for a required and an optional date field)."""
+    fit = {i: [k for k, fs in free.items() if fits_shape(shape, fs) and allowed(i, k)]
+           for i, shape in cols.items()}
     seen: set[int] = set()
     groups = []
     for start in cols:

@@ -74,6 +74,7 @@ class Profile:
     distinct: int = 0
     counts: tuple[tuple[str, int], ...] = ()  # distinct values when few enough for enums
     integer: float = 0.0  # whole numbers written without a decimal part (counts, not money)
+    blank: float = 0.0  # share of the sampled rows left empty
     year: int | None = None  # the median year of date values (birth dates lie decades back)
 
 
@@ -125,10 +126,11 @@ def _share(mask: pl.Series) -> float:
 def profile_column(series: pl.Series) -> Profile:
     """Measure the shapes of a column's non-empty values (first rows only)."""
     s = series.head(SAMPLE_ROWS).cast(pl.String).str.strip_chars()
+    rows = s.len()
     s = s.filter(s.is_not_null() & (s != ""))
     n = s.len()
     if n == 0:
-        return Profile(0)
+        return Profile(0, blank=1.0 if rows else 0.0)
     phone_like = s.str.contains(_PHONE) & (s.str.count_matches(r"\d") >= 7)
     ascii_only = not bool(s.str.contains(r"[^\x00-\x7f]").any())
     folded = s if ascii_only else s.str.normalize("NFKD").str.replace_all(r"\p{Mn}", "")
@@ -147,6 +149,7 @@ def profile_column(series: pl.Series) -> Profile:
         years = folded.filter(date_like).str.extract(r"((?:19|20)\d{2})", 1).drop_nulls()
         year = int(years.cast(pl.Int32).median()) if years.len() else None  # type: ignore[arg-type]
     return Profile(
+        blank=1.0 - n / rows,
         integer=_share(s.str.contains(_INTEGER)) if number >= 0.5 else 0.0,
         year=year,
         filled=n,

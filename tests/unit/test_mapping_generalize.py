@@ -6,6 +6,7 @@ import polars as pl
 import pytest
 
 from feedline.blueprint import Field, Option, SheetSpec
+from feedline.blueprint.model import Constraint
 from feedline.mapping import automap, map_enum_values, review_items
 from feedline.mapping.calibration import calibrate
 from feedline.mapping.cognates import related
@@ -236,3 +237,16 @@ def test_a_cognate_the_values_confirm_is_calibrated_as_the_values():
     m = automap(frame, sheet).fields[0]
     assert (m.destination, m.reason_code, m.group) == ("currency", "values", "values-enum")
     assert "waluta=currency" in m.reason
+
+
+def test_a_mostly_empty_date_column_does_not_feed_the_required_date_field():
+    sheet = SheetSpec("employees", "Employees", (
+        Field("hired", "Hire Date", type="date", constraints=(Constraint("required"),)),
+        Field("left", "Termination Date", type="date")))
+    frame = pl.DataFrame({"Qwe": ["", "", "03.05.2024", "", "", "11.01.2025", "", "09.09.2025"],
+                          "Rty": ["01.02.2019", "14.06.2021", "30.01.2020", "11.11.2022",
+                                  "02.03.2018", "07.07.2023", "05.05.2017", "08.08.2016"]})
+    profiles = [profile_column(frame.get_column(h)) for h in frame.columns]
+    assert profiles[0].blank == pytest.approx(5 / 8)
+    found = eliminate(frame.columns, profiles, [None, None], sheet, [{}, {}])
+    assert {frame.columns[i]: c.field for i, c in found.items()} == {"Qwe": "left", "Rty": "hired"}
