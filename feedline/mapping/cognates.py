@@ -27,6 +27,9 @@ _SUFFIXES = (
     (re.compile(r"(?:ancia|encia|ancie|encie|anza|enza|anz|enz|ance|ence|anse|ense)$"), "ence"),
     (re.compile(r"(?:mento|mente|ment|ments|menti)$"), "ment"),
     (re.compile(r"(?:ario|aria|arios|ary|aire|ar|aer)$"), "ary"),
+    # Past participles: confirmed, confirmado, confermato, confirmé; estimated, estimado.
+    (re.compile(r"(?<=[a-z]{5})(?:ated|ados|adas|ado|ada|ato|ata|ati|ate|ed|idos|idas|ido|ida|ito|ita|iti"
+                r"|eerd|iert|ert)$"), ""),
 )
 _SPELLING = (("ph", "f"), ("th", "t"), ("ch", "c"), ("qu", "c"), ("k", "c"), ("y", "i"), ("z", "s"),
              ("w", "v"), ("j", "i"))

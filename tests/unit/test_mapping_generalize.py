@@ -20,6 +20,7 @@ from feedline.mapping.vocabulary import languages
     ("tranzactie", "transaction"), ("prioriteit", "priority"), ("prioritet", "priority"),
     ("descrizione", "description"), ("adresse", "address"), ("pacjent", "patient"),
     ("elektrisch", "electric"), ("kritikus", "critical"), ("referenz", "reference"),
+    ("confirmado", "confirmed"), ("cancelado", "cancelled"), ("estimada", "estimated"),
 ])
 def test_words_european_languages_share_are_cognates(word, english):
     assert related(word, english) >= 0.8
