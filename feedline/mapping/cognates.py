@@ -14,7 +14,7 @@ Norwegian ``kost`` is board, not cost), calibrated in its own group.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -111,7 +111,7 @@ def cognate_index(words: Iterable[str]) -> dict[str, list[str]]:
     return out
 
 
-def cognates_of(word: str, index: dict[str, list[str]]) -> set[str]:
+def cognates_of(word: str, index: Mapping[str, list[str]]) -> set[str]:
     """The indexed words ``word`` is a cognate of (itself excluded)."""
     if not word.isalpha():
         return set()

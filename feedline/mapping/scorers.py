@@ -6,7 +6,6 @@ import re
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -16,11 +15,18 @@ from rapidfuzz import fuzz, process
 
 from feedline.blueprint.model import Field, SheetSpec
 from feedline.mapping.abbrev import abbreviates
-from feedline.mapping.codelists import unit_names
-from feedline.mapping.cognates import cognate_index, cognates_of, related
+from feedline.mapping.cognates import cognate_index
 from feedline.mapping.enums import distinct_options, known_share
-from feedline.mapping.normalize import Form, form, header_forms, inflected, shared_prefix, words
-from feedline.mapping.vocabulary import LANGUAGES, fold, stopwords, value_lexicon
+from feedline.mapping.kinship import (
+    COGNATE_PART,
+    COGNATE_WORDS,
+    cognate_match,
+    kin_words,
+    same_unit,
+    unit_owners,
+)
+from feedline.mapping.normalize import Form, form, header_forms, shared_prefix, words
+from feedline.mapping.vocabulary import LANGUAGES, fold, value_lexicon
 
 # Confidence of each kind of name match; a derived header form (prefix stripped, last
 # path segment) costs DERIVED_PENALTY because it throws words away.
@@ -37,10 +43,6 @@ ENUM_OPTION_STEP, ENUM_OPTIONS_TELLING = 0.04, 4
 SAMPLE_ROWS = 5000
 FIELD_PREFIX_SHARE = 0.75  # a first word this many field keys share may be dropped (derived)
 ENUM_MAX_DISTINCT = 60
-# A header whose words are the field's words in another language (cognates): a hint of
-# its own calibration group, never "strong" on the name alone.
-COGNATE_WORDS, COGNATE_PART = 0.8, 0.6
-MIN_COGNATE = 0.8  # word relatedness (feedline.mapping.cognates.related) that counts
 _IDENTIFIER = frozenset({"id"})  # sharing only this word says nothing (every "X no" is one)
 
 
@@ -316,20 +318,13 @@ def score_columns(
     if sim.size:
         np.maximum.at(best_sim, (h_idx[:, None], n_idx[None, :]), sim / 100.0)
 
-    field_units = [_units(f"{f.key} {f.label}") for f in sheet.fields]
-    holders: dict[str, list[int]] = {}
-    for j, us in enumerate(field_units):
-        for u in us:
-            holders.setdefault(u, []).append(j)
-    only_field = {u: js[0] for u, js in holders.items() if len(js) == 1}
-    field_words = {w for names in field_names for nf, _, _ in names for w in nf.expanded}
-    index = cognate_index(field_words)
+    only_field = unit_owners([f"{f.key} {f.label}" for f in sheet.fields])
+    index = cognate_index({w for names in field_names for nf, _, _ in names for w in nf.expanded})
+    ignore = _IDENTIFIER | entity
     result: list[dict[str, Candidate]] = []
     for i, header in enumerate(headers):
         cands: dict[str, Candidate] = {}
-        # Field words some header word is a cognate of: only fields with one are tried.
-        kin = {x for hf in all_forms[i] for w in hf.expanded
-               for x in (*cognates_of(w, index), *(inflected(w) or ()))}
+        kin = kin_words(all_forms[i], index)  # only fields with one of these are tried
         for j, f in enumerate(sheet.fields):
             cand = _name_score(header, all_forms[i], f, field_names[j])
             if cand is None:
@@ -338,9 +333,16 @@ def score_columns(
             if kin and (cand is None or (cand.reason_code == "fuzzy"
                                          and cand.confidence < COGNATE_WORDS)) and any(
                     w in kin for nf, _, _ in field_names[j] for w in nf.expanded):
-                cand = _cognate(header, all_forms[i], f, field_names[j], entity) or cand
+                found = cognate_match(all_forms[i], [nf for nf, _, _ in field_names[j]], ignore)
+                if found is not None:
+                    cand = Candidate(f.key, found[0], "cognate",
+                                     f'header "{header}" ~ field "{f.label}" ({found[1]})')
             if only_field and (cand is None or cand.confidence < COGNATE_PART):
-                cand = _same_unit(header, f, j, only_field) or cand
+                unit = same_unit(header, j, only_field)
+                if unit is not None:
+                    cand = Candidate(f.key, COGNATE_PART, "cognate",
+                                     f'header "{header}" and field "{f.label}" are both in {unit}s '
+                                     "(CLDR unit names)")
             if profiles is not None:
                 cand = _with_values(cand, profiles[i], f, header)
             if cand is not None and cand.confidence > 0:
@@ -375,89 +377,6 @@ def _loose(
     if conf < 0.3:
         return None
     return Candidate(f.key, conf, "fuzzy", reason)
-
-
-def _cognate(
-    header: str, hforms: list[Form], f: Field, names: list[tuple[Form, bool, bool]],
-    entity: Set[str] = frozenset(),
-) -> Candidate | None:
-    """The header's words are the field's words spelt as in another language
-    (``Categoria`` = category, ``Data înregistrării``: date + a word nobody knows).
-
-    Every header word must equal or be a cognate of a field word (or, for a partial
-    match, the field's words all found among the header's). Sharing only an id word or
-    the sheet's entity is no evidence.
-    """
-    best: Candidate | None = None
-    stop = stopwords()
-    for hf in hforms:
-        hw, said_as = _respelt([w for w in hf.expanded if w not in stop])
-        if not hw:
-            continue
-        for nf, _, _ in names:
-            fw = [w for w in nf.expanded if w not in stop]
-            if not fw:
-                continue
-            pairs: dict[int, tuple[str, float]] = {}
-            for k, w in enumerate(hw):
-                scored = [(x, 1.0 if x == w else related(w, x)) for x in fw]
-                x, r = max(scored, key=lambda t: t[1])
-                if r >= MIN_COGNATE:
-                    pairs[k] = (x, r)
-            cognates = [(said_as.get(k, hw[k]), x, r) for k, (x, r) in pairs.items()
-                        if hw[k] != x or k in said_as]
-            shared = {x for x, _ in pairs.values()}
-            if not cognates:
-                continue
-            sim = min(r for _, _, r in cognates)
-            if len(pairs) == len(hw) and shared == set(fw):
-                conf = COGNATE_WORDS * (0.5 + 0.5 * sim)
-            elif shared <= _IDENTIFIER | entity:
-                continue  # sharing only an id word or the sheet's entity says nothing
-            elif shared == set(fw) or len(pairs) == len(hw):
-                conf = COGNATE_PART * (0.5 + 0.5 * sim) * (0.9 + 0.1 * len(shared) / max(len(fw), len(hw)))
-            else:
-                continue
-            if best is None or conf > best.confidence:
-                said = ", ".join(f"{a}={b}" for a, b, _ in cognates)
-                best = Candidate(f.key, round(conf, 4), "cognate",
-                                 f'header "{header}" ~ field "{f.label}" (cognates: {said})')
-    return best
-
-
-def _respelt(ws: list[str]) -> tuple[list[str], dict[int, str]]:
-    """The words with inflected forms of vocabulary words replaced by their meaning
-    (``lieferanten`` -> supplier), and per replaced position what was written."""
-    out: list[str] = []
-    said: dict[int, str] = {}
-    for w in ws:
-        meaning = inflected(w)
-        if meaning is None:
-            out.append(w)
-            continue
-        for m in meaning:
-            said[len(out)] = w
-            out.append(m)
-    return out, said
-
-
-@lru_cache(maxsize=65536)
-def _units(name: str) -> frozenset[str]:
-    """CLDR units a name is in (``Vægt (kg)``, ``Hodiny práce``, ``Floor Area (m²)``)."""
-    names = unit_names()
-    toks = words(name.replace("²", "2").replace("³", "3"))
-    found = {names.get(t) for t in toks} | {names.get(f"{a} {b}") for a, b in pairwise(toks)}
-    return frozenset(u for u in found if u is not None and not u.startswith("concentr"))
-
-
-def _same_unit(header: str, f: Field, j: int, only_field: Mapping[str, int]) -> Candidate | None:
-    """The header is in a unit (kg, m², hours: CLDR, any language) only this field is in."""
-    shared = sorted(u for u in _units(header) if only_field.get(u) == j)
-    if not shared:
-        return None
-    unit = shared[0].split("-", 1)[-1].replace("-", " ")
-    return Candidate(f.key, COGNATE_PART, "cognate",
-                     f'header "{header}" and field "{f.label}" are both in {unit}s (CLDR unit names)')
 
 
 _TELLING = ("email", "boolean", "enum", "phone")  # value shapes that point at a field alone
