@@ -2,6 +2,13 @@
 
 Usage: ``python bench/automap_calibrate.py --cases ../shared/mapping-bench [--write]``
 
+Besides, every public case and partner delivery is planned once more as a first delivery
+in a language nobody taught feedline (:func:`foreign_rows`: most headers replaced by names
+that share nothing), for the groups such files exercise: value evidence per shape,
+elimination, cognates and ``unmapped-foreign``; and once written in another vocabulary
+language with the words used taken out of the vocabulary (:func:`cognate_rows`), for
+the ``cognate`` groups.
+
 Every automatic decision (a mapped pair or a column left unmapped) of the public cases and
 of the generated partner deliveries (``../shared/fixtures``, all three deliveries, planned
 without memory) is a training row ``(family, group, raw score, right)``. Per calibration
@@ -18,7 +25,8 @@ import argparse
 import hashlib
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -60,7 +68,7 @@ def plan_rows(family: str, plan: Plan, expected: dict[str, str | None]) -> list[
     ]
 
 
-SCORER_GROUPS = ("exact", "alias", "normalized", "fuzzy", "values", "unmapped")
+SCORER_GROUPS = ("exact", "alias", "normalized", "fuzzy", "cognate", "values", "unmapped")
 
 
 def is_evidence(group: str) -> bool:
@@ -77,6 +85,10 @@ def partner_rows(fixtures: Path, table: Table | None = IDENTITY) -> list[Row]:
     partners = fixture_partners(fixtures)
     rows = [r for p in partners for d in p.deliveries
             for r in plan_rows("partners", automap(d.frame, p.sheet, calibration=table), d.columns)]
+    rows += [r for p in partners for d in p.deliveries
+             for r in foreign_rows("partners", f"{p.name}/{d.name}", d.frame, p.sheet, d.columns)]
+    rows += [r for p in partners for d in p.deliveries
+             for r in cognate_rows("partners", f"{p.name}/{d.name}", d.frame, p.sheet, d.columns)]
     m = run_loop(partners, calibration=None, raw_rows=table is IDENTITY)
     return rows + [Row("partners", d.group, d.score, d.confidence, d.right)
                    for d in m.decisions if is_evidence(d.group)]
@@ -123,6 +135,83 @@ def learning_rows(family: str, name: str, source: pl.DataFrame, target: SheetSpe
         plan = automap(frame, target, memory=memory, space=space, calibration=IDENTITY)
         rows += [r for r in plan_rows(family, plan, truth) if is_evidence(r.group)]
     return rows
+
+
+# Groups a file in an unknown language exercises: value evidence, elimination, cognates,
+# and columns left unmapped in a file most of whose headers name nothing.
+FOREIGN_GROUPS = ("values", "eliminated", "suggested", "cognate", "unmapped-foreign")
+FOREIGN_SHARE = 0.7  # the share of headers a simulated foreign delivery makes unreadable
+
+
+def foreign_rows(family: str, name: str, source: pl.DataFrame, target: SheetSpec,
+                 expected: dict[str, str | None], share: float = FOREIGN_SHARE) -> list[Row]:
+    """Rows of a first delivery written in a language nobody taught feedline: about
+    ``share`` of the headers (chosen by a seeded hash) become names that share nothing,
+    the rest stay. Only the groups such files exercise are kept (:data:`FOREIGN_GROUPS`)."""
+    renamed = {}
+    for k, header in enumerate(source.columns):
+        draw = int(hashlib.sha256(f"{name}/{header}/foreign".encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
+        if draw < share:
+            renamed[header] = _opaque(f"{name}/foreign", k) + chr(97 + k % 26) + chr(97 + k // 26 % 26)
+    frame = source.rename(renamed)
+    truth = {renamed.get(s, s): d for s, d in expected.items()}
+    plan = automap(frame, target, calibration=IDENTITY)
+    return [r for r in plan_rows(family, plan, truth) if r.group.startswith(FOREIGN_GROUPS)]
+
+
+COGNATE_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl")
+
+
+@contextmanager
+def hidden(phrases: Iterable[tuple[str, ...]]) -> Iterator[None]:
+    """The header vocabulary without ``phrases`` (and the caches built on it), for a while."""
+    from feedline.mapping import normalize
+
+    removed = {p: normalize.LEXICON.pop(p) for p in set(phrases) if p in normalize.LEXICON}
+
+    def clear() -> None:
+        for cached in (normalize._known, normalize.split_compound, normalize.truncated,
+                       normalize._single_words, normalize._inflection_index, normalize.inflected):
+            cached.cache_clear()
+    clear()
+    try:
+        yield
+    finally:
+        normalize.LEXICON.update(removed)
+        clear()
+
+
+def cognate_rows(family: str, name: str, source: pl.DataFrame, target: SheetSpec,
+                 expected: dict[str, str | None]) -> list[Row]:
+    """Rows of a first delivery whose headers a partner wrote in another vocabulary
+    language, with words feedline was never taught: each English header word the
+    vocabulary translates is replaced by one of its translations (a language chosen per
+    case by a seeded hash), and those translations are taken out of the vocabulary while
+    the delivery is planned (leave one out). What the cognate scorer then finds, right or
+    wrong (false friends included), is a row of the ``cognate`` groups."""
+    from feedline.mapping.vocabulary import languages, words
+
+    seed = int(hashlib.sha256(f"{name}/cognate".encode()).hexdigest()[:8], 16)
+    code = COGNATE_LANGUAGES[seed % len(COGNATE_LANGUAGES)]
+    lang = next(lang for lang in languages() if lang.code == code)
+    ways: dict[str, list[str]] = defaultdict(list)
+    for phrase, meaning in sorted(lang.headers.items()):
+        if len(phrase) == 1 and len(meaning) == 1 and phrase != meaning:
+            ways[meaning[0]].append(phrase[0])
+    renamed, used = {}, set()
+    for k, header in enumerate(source.columns):
+        ws = words(header)
+        new = [ways[w][(seed + k) % len(ways[w])] if ways.get(w) else w for w in ws]
+        if new != ws:
+            renamed[header] = " ".join(new) + ("" if " ".join(new) not in renamed.values() else f" {k}")
+            used.update((w,) for w, old in zip(new, ws, strict=True) if w != old)
+    if not renamed:
+        return []
+    frame = source.rename(renamed)
+    truth = {renamed.get(s, s): d for s, d in expected.items()}
+    with hidden(used):
+        plan = automap(frame, target, calibration=IDENTITY)
+    return [r for r in plan_rows(family, plan, truth) if r.group.startswith("cognate")]
 
 
 def _pav(blocks: list[list[float]]) -> list[list[float]]:
@@ -217,6 +306,8 @@ def training_rows(cases_root: Path, fixtures: Path) -> list[Row]:
         rows += plan_rows(case.slice, automap(case.source, case.target, calibration=IDENTITY),
                           case.expected)
         rows += learning_rows(case.slice, case.name, case.source, case.target, case.expected)
+        rows += foreign_rows(case.slice, case.name, case.source, case.target, case.expected)
+        rows += cognate_rows(case.slice, case.name, case.source, case.target, case.expected)
     return rows
 
 

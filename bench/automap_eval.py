@@ -33,6 +33,7 @@ from automap_calibrate import (
     IDENTITY,
     Row,
     fit,
+    foreign_rows,
     partner_rows,
     plan_rows,
     print_reliability,
@@ -207,6 +208,7 @@ def cross_validate(cases: list[Case], fixtures: Path, verbose: bool) -> dict[str
     for case in cases:
         plan = automap(case.source, case.target, calibration=IDENTITY)
         train += plan_rows(case.slice, plan, case.expected)
+        train += foreign_rows(case.slice, case.name, case.source, case.target, case.expected)
     slices: dict[str, Tally] = defaultdict(Tally)
     for held_out in sorted({c.slice for c in cases}):
         table = fit([r for r in train if r.family != held_out])

@@ -649,6 +649,21 @@ def _xml(rows: list[dict[str, str]]) -> str:
     return f"<?xml version='1.0' encoding='utf-8'?><Magazzino>{''.join(items)}</Magazzino>"
 
 
+def _xlsx(path: Path, data: dict[str, list[str]]) -> None:
+    """A workbook with a title row above the header (as many exports have), all cells text."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Export")
+    sheet.write_string(0, 0, "Export")
+    for c, (header, values) in enumerate(data.items()):
+        sheet.write_string(2, c, header)
+        for r, v in enumerate(values):
+            if v:
+                sheet.write_string(3 + r, c, v)
+    book.close()
+
+
 def _through_extractor(layout: str, data: dict[str, list[str]]) -> pl.DataFrame:
     """Write the rows as the partner's file and read them back with feedline's extractor."""
     from feedline.extract import extract
@@ -658,6 +673,8 @@ def _through_extractor(layout: str, data: dict[str, list[str]]) -> pl.DataFrame:
         path = Path(tmp) / f"delivery.{layout}"
         if layout == "json":
             path.write_text(json.dumps({"items": [_nest(r) for r in rows]}), encoding="utf-8")
+        elif layout == "xlsx":
+            _xlsx(path, data)
         else:
             path.write_text(_xml(rows), encoding="utf-8")
         tables = extract(path, path.name, profile=False).tables
@@ -677,11 +694,15 @@ def _column_name(layout: str, header: str, frame: pl.DataFrame) -> str:
 
 def partners() -> list[Partner]:
     """Every partner of this set with three deliveries (d1, d2, d3)."""
-    bps = _blueprints()
+    return build(_specs(), _blueprints(), seed=3000)
+
+
+def build(specs: list[Spec], bps: dict[str, Blueprint], seed: int) -> list[Partner]:
+    """Three deliveries (d1, d2, d3) of every partner spec, seeded: the same every run."""
     out = []
-    for n, (name, bp, slug, layout, columns, extra) in enumerate(_specs()):
+    for n, (name, bp, slug, layout, columns, extra) in enumerate(specs):
         sheet = bps[bp].sheet(slug)
-        rng = random.Random(3000 + n)
+        rng = random.Random(seed + n)
         deliveries = []
         for k, dname in enumerate(("d1", "d2", "d3")):
             cols = list(columns) + ([extra] if k == 2 else [])
@@ -697,7 +718,7 @@ def partners() -> list[Partner]:
                 truth[header] = col.field
                 if isinstance(col.make, _enum) and col.field is not None:
                     enums[col.field] = {v: col.make.truth(v) for v in values if v.strip()}
-            if layout in ("json", "xml"):
+            if layout in ("json", "xml", "xlsx"):
                 frame = _through_extractor(layout, data)
                 truth = {_column_name(layout, h, frame): f for h, f in truth.items()}
             else:

@@ -1,6 +1,6 @@
 """The learning loop, in process: first deliveries, a person's correction, later deliveries.
 
-Usage: ``python bench/learning_sim.py [--fixtures ../shared/fixtures] [--no-devset] [-v]``
+Usage: ``python bench/learning_sim.py [--fixtures ../shared/fixtures] [--no-devset] [--only SET] [-v]``
 
 For every partner, in delivery order (every partner's d1, then every d2, then every d3,
 one memory per blueprint as on a server): automap the delivery with memory; when the
@@ -8,7 +8,8 @@ plan does not pass the gate, a person sets the whole right plan and the enum val
 this file (``patch``) and executes it (memory learns it as a person's decision); when
 it passes, it runs and memory learns it as automap's. Prints the four measures:
 
-1. first delivery: columns decided right and "strong" or better;
+1. first delivery: columns decided right and "strong" or better (also counted over the
+   columns that have a field only, as ``bench/learning_loop.py`` counts through a server);
 2. later deliveries (d2, d3) that run alone with every column right;
 3. plans that ran alone with a wrong column (must be 0);
 4. enum values right in the automatic plan, first and third delivery.
@@ -80,6 +81,8 @@ class Measures:
 
     first_right: int = 0
     first_columns: int = 0
+    first_field_right: int = 0  # the same, counting only columns that have a field (as
+    first_field_columns: int = 0  # bench/learning_loop.py does through a server)
     later_alone_right: int = 0
     later_plans: int = 0
     alone_wrong: int = 0
@@ -95,6 +98,7 @@ class Measures:
         return [
             f"{title}:",
             f"  first delivery: columns right and strong or better  {pct(self.first_right, self.first_columns)}",
+            f"    (columns that have a field only)                  {pct(self.first_field_right, self.first_field_columns)}",
             f"  later deliveries that run alone, every column right  {self.later_alone_right}/{self.later_plans}",
             f"  plans that ran alone with a wrong column             {self.alone_wrong} (of {self.alone_plans} that ran alone)",
             f"  enum values right, first / third delivery            "
@@ -155,6 +159,10 @@ def run_loop(partners: Sequence[Partner], calibration: Table | None = None,
                 out.first_columns += len(plan.fields)
                 out.first_right += sum(m.destination == d.columns.get(m.source)
                                        and m.certainty in PASSING for m in plan.fields)
+                wanted = [m for m in plan.fields if d.columns.get(m.source) is not None]
+                out.first_field_columns += len(wanted)
+                out.first_field_right += sum(m.destination == d.columns.get(m.source)
+                                             and m.certainty in PASSING for m in wanted)
                 er = _enum_right(plan, d.enums)
                 out.enum_first = [out.enum_first[0] + er[0], out.enum_first[1] + er[1]]
             else:
@@ -236,6 +244,13 @@ def devset2_partners() -> list[Partner]:
     return partners()
 
 
+def devset3_partners() -> list[Partner]:
+    """The third development set (bench/devset3.py): a check written before its round's changes."""
+    from devset3 import partners
+
+    return partners()
+
+
 def report(title: str, partners: Iterable[Partner], calibration: Table | None = None,
            verbose: bool = False, echo: Callable[[str], None] = print) -> Measures:
     m = run_loop(list(partners), calibration, verbose)
@@ -251,13 +266,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fixtures", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "fixtures")
     parser.add_argument("--no-devset", action="store_true")
-    parser.add_argument("--only", choices=("shared", "devset", "fresh", "devset2"),
+    parser.add_argument("--only", choices=("shared", "devset", "fresh", "devset2", "devset3"),
                         help="measure one set only")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every doubt and review reason")
     args = parser.parse_args(argv)
     if args.only:
         sets = {"shared": lambda: fixture_partners(args.fixtures), "devset": devset_partners,
-                "fresh": lambda: devset_partners(True), "devset2": devset2_partners}
+                "fresh": lambda: devset_partners(True), "devset2": devset2_partners,
+                "devset3": devset3_partners}
         report(args.only, sets[args.only](), verbose=args.verbose)
         return 0
     report("shared partner fixtures", fixture_partners(args.fixtures), verbose=args.verbose)
@@ -266,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         report("development set, fresh partners (written after tuning)", devset_partners(True),
                verbose=args.verbose)
         report("second development set (bench/devset2.py)", devset2_partners(), verbose=args.verbose)
+        report("third development set (bench/devset3.py, a check: not iterated on)", devset3_partners())
     return 0
 
 

@@ -19,6 +19,7 @@ from feedline.mapping.evidence import (
     column_shape,
     eliminate,
     field_shape,
+    fits_shape,
     remembered_candidate,
     remembered_unmapped,
 )
@@ -43,7 +44,15 @@ from feedline.mapping.scorers import (
 )
 
 UNMAPPED_HINT = 0.4  # a free field scoring this high is named in the unmapped reason
+# Below this share of fillable fields that some header names, the file is written in words
+# feedline cannot read: its unmapped columns are calibrated apart (``unmapped-foreign``).
+READABLE_SHARE = 0.5
+_NAME_CODES = ("exact", "alias", "normalized", "fuzzy", "cognate")
 MIN_SUGGESTION = 0.5  # an eliminated pair less likely than this stays unmapped
+# A column left unmapped while a free field's specific value shape (emails, dates, phones,
+# booleans, enum options) fits it is "moderate" at most, whatever the calibration: the
+# gate asks rather than drop data silently.
+FITTING_FREE_CAP = 0.84
 
 
 def automap(
@@ -100,18 +109,28 @@ def automap(
     unfilled = set(sheet.keys) - last_fed if recall.last else set()
     # An empty table (fitting the calibration) keeps every suggestion, so it can be measured.
     fitting = calibration is not None and not calibration
-    for i, guess in eliminate(headers, profiles, chosen, sheet, candidates, set(left_alone),
+    # Cognates take part in elimination as hints: where the value shapes force the pair a
+    # cognate chose, the two agree and the decision is elimination's, with the cognate's hint.
+    loose = [None if c is not None and c.reason_code == "cognate" else c for c in chosen]
+    held = {c.field: i for i, c in enumerate(chosen) if c is not None}
+    for i, guess in eliminate(headers, profiles, loose, sheet, candidates, set(left_alone),
                               unfilled).items():
+        owner = held.get(guess.field)
+        if owner != i and (owner is not None or chosen[i] is not None):
+            continue  # another column holds the field, or the shapes point elsewhere than
+            # this column's cognate did: nothing changes
         if fitting or calibrate(guess.confidence, guess.group, calibration) >= MIN_SUGGESTION:
             chosen[i] = guess
     for i, guess in best_free(headers, chosen, candidates, set(left_alone)).items():
         if fitting or calibrate(guess.confidence, guess.group, calibration) >= MIN_SUGGESTION:
             chosen[i] = guess
     mappings: list[FieldMapping] = []
+    foreign = _readable(candidates, len(sheet.fields)) < READABLE_SHARE
     for i, header in enumerate(headers):
         cand = chosen[i]
         if cand is not None:
-            group = cand.group or calibration_group(cand.reason_code, ambiguous=cand.ambiguous)
+            group = cand.group or calibration_group(cand.reason_code, ambiguous=cand.ambiguous,
+                                                    shape=cand.shape)
             p = calibrate(cand.confidence, group, calibration)
             mappings.append(
                 FieldMapping(
@@ -126,7 +145,7 @@ def automap(
                                          "remembered", score=score, group=group))
         else:
             mappings.append(_unmapped(header, candidates[i], chosen, headers, profiles[i], sheet,
-                                      calibration))
+                                      calibration, foreign))
     plan = Plan(sheet=sheet.slug, fields=mappings, signatures=signatures)
     plan.drift = drift(recall.last, headers, plan.mapping())
     plan.enums = _enums(frame, plan, sheet, recall.enums)
@@ -137,6 +156,17 @@ def automap(
     return plan
 
 
+def _readable(candidates: list[dict[str, Candidate]], fields: int) -> float:
+    """Share of the fields a file could fill that some header names (a name match usable
+    on its own, or memory): low when the file is written in words feedline cannot read,
+    not when it merely brings many extra columns."""
+    if not candidates or not fields:
+        return 1.0
+    named = {c.field for cands in candidates for c in cands.values()
+             if c.confidence >= 0.5 and (c.reason_code in _NAME_CODES or c.group is not None)}
+    return len(named) / min(len(candidates), fields)
+
+
 def _unmapped(
     header: str,
     cands: dict[str, Candidate],
@@ -145,6 +175,7 @@ def _unmapped(
     profile: Profile,
     sheet: SheetSpec,
     calibration: Table | None,
+    foreign: bool = False,
 ) -> FieldMapping:
     """The mapping of a column that got no field: how sure we are it belongs nowhere.
 
@@ -156,6 +187,7 @@ def _unmapped(
     free = [c for c in cands.values() if c.field not in taken]
     best = max(free, key=lambda c: c.confidence, default=None)
     score, reason = 1.0, f'no free field resembles "{header}"'
+    fitting = False
     overall = max(cands.values(), key=lambda c: c.confidence, default=None)
     if overall is not None and overall.field in taken:
         reason = (f'closest field "{overall.field}" ({overall.confidence:.2f}) went to column '
@@ -167,16 +199,21 @@ def _unmapped(
         fit, note = value_fit(profile, f)
         if fit > 0 and (best is None or best.confidence < VALUES_ONLY):
             score, reason = 1.0 - VALUES_ONLY, f'field "{f.key}" is free and the values fit it ({note})'
+            fitting = True
             break
     if best is not None and 1.0 - best.confidence < score:
         score = 1.0 - best.confidence
+        fitting = False
         if best.confidence >= UNMAPPED_HINT:
             reason = f'field "{best.field}" is free and might fit ({best.confidence:.2f}: {best.reason})'
     shape = column_shape(profile, header)
     open_shape = shape is not None and any(
-        f.key not in taken and field_shape(f) == shape for f in sheet.fields)
-    group = calibration_group("unmapped", free=len(taken) < len(sheet.fields), open_shape=open_shape)
+        f.key not in taken and fits_shape(shape, field_shape(f)) for f in sheet.fields)
+    group = calibration_group("unmapped", free=len(taken) < len(sheet.fields), open_shape=open_shape,
+                              foreign=foreign)
     p = calibrate(score, group, calibration)
+    if fitting and (calibration is None or calibration):  # not while fitting the table
+        p = min(p, FITTING_FREE_CAP)  # dropping what a free field's values fit is never sure
     return FieldMapping(header, None, round(p, 4), certainty_for(p), reason, "unmapped",
                         score=round(score, 4), group=group)
 

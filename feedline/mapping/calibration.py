@@ -22,27 +22,37 @@ Table = Mapping[str, Sequence[tuple[float, float]]]
 # Another space's decision is strong evidence at most: partners differ, even on one blueprint.
 OTHER_SPACE_CAP = 0.98
 CALIBRATED_CODES = (
-    "exact", "alias", "normalized", "fuzzy", "values", "eliminated", "remembered", "renamed",
+    "exact", "alias", "normalized", "fuzzy", "cognate", "values", "eliminated", "remembered", "renamed",
     "unmapped",
 )
 # Groups whose score is the scorers' (derived from the reason code); memory, renames and
 # elimination name their group themselves (see feedline.mapping.evidence).
-_SCORER_CODES = ("exact", "alias", "normalized", "fuzzy", "values", "unmapped")
+_SCORER_CODES = ("exact", "alias", "normalized", "fuzzy", "cognate", "values", "unmapped")
 
 
 def calibration_group(reason_code: str, *, ambiguous: bool = False, free: bool = True,
-                      open_shape: bool = False) -> str | None:
+                      open_shape: bool = False, foreign: bool = False,
+                      shape: str | None = None) -> str | None:
     """The calibration group of a scorer's decision, or None when it names its own.
 
     An unmapped column is ``unmapped-full`` when no field was free, ``unmapped-open`` when
     a free field has the column's value shape (a number column while a number field is
-    free: only the unknown name says "nowhere"), else ``unmapped``.
+    free: only the unknown name says "nowhere") and ``unmapped-foreign`` when besides most
+    of the file's headers name no field (a language or vocabulary feedline cannot read),
+    else ``unmapped``. A values-only decision is calibrated
+    per value shape (``values-enum``, ``values-email``, ``values-boolean``, …).
     """
     if reason_code not in _SCORER_CODES:
         return None
     if reason_code == "unmapped":
-        return "unmapped-full" if not free else "unmapped-open" if open_shape else "unmapped"
-    return f"{reason_code}-ambiguous" if ambiguous else reason_code
+        if not free:
+            return "unmapped-full"
+        if open_shape:
+            return "unmapped-foreign" if foreign else "unmapped-open"
+        return "unmapped"
+    if ambiguous:
+        return f"{reason_code}-ambiguous"
+    return f"values-{shape}" if reason_code == "values" and shape else reason_code
 
 
 def calibrate(score: float, group: str | None, table: Table | None = None) -> float:

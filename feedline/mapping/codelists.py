@@ -1,15 +1,17 @@
-"""Code lists an enum's options may come from: countries, currencies, languages.
+"""Code lists an enum's options may come from: countries, currencies, languages, units.
 
 When a field's options are ISO codes (3166-1 countries, 4217 currencies, 639-1
-languages) or the names of such codes, every code and every name of it in the
-vocabulary languages maps to the option. Names come from open data that packages ship:
-pycountry (ISO lists and their gettext translations) and Babel (Unicode CLDR: localized
-country, currency and language names and currency symbols).
+languages), units of measure, or the names of such codes, every code and every name of
+it maps to the option. Names come from open data that packages ship: pycountry (ISO
+lists and their gettext translations) and Babel (Unicode CLDR: localized country,
+currency, language and unit names, unit symbols and currency symbols), in the vocabulary
+languages and in :data:`NAME_LOCALES`, languages nobody wrote a vocabulary for.
 """
 
 from __future__ import annotations
 
 import gettext
+from collections import Counter
 from collections.abc import Callable
 from functools import cache, lru_cache
 
@@ -26,6 +28,12 @@ COUNTRY_ALIASES: dict[str, str] = {
     "america": "US", "holland": "NL", "the netherlands": "NL",
 }
 MIN_SHARE = 0.8  # this share of a field's options must be codes (or names) of one list
+# CLDR locales whose names count besides the vocabulary languages' (Latin script, Europe
+# and beyond): a partner writing Norwegian or Turkish names its countries in its language.
+NAME_LOCALES = ("en_GB", "da", "sv", "nb", "nn", "fi", "is", "pl", "cs", "sk", "sl", "hr", "bs", "hu", "ro",
+                "tr", "ca", "gl", "eu", "et", "lv", "lt", "sq", "ga", "cy", "af", "id", "ms")
+UNIT_MAJORITY = 0.8  # the share of languages that must give a spelling one unit
+MIN_FOREIGN_NAME = 4  # a name from NAME_LOCALES shorter than this is too easily a code
 
 
 @cache
@@ -56,8 +64,26 @@ def country_names() -> dict[str, str]:
     for c in pycountry.countries:
         names.setdefault(c.alpha_2.casefold(), c.alpha_2)
         names.setdefault(c.alpha_3.casefold(), c.alpha_2)
+    _add_foreign(names, lambda loc: {code: name for code, name in loc.territories.items()
+                                     if len(code) == 2 and code.isalpha()
+                                     and pycountry.countries.get(alpha_2=code)})
     names.update(COUNTRY_ALIASES)
     return names
+
+
+def _add_foreign(names: dict[str, str], read: Callable[[Locale], dict[str, str]]) -> None:
+    """Names of :data:`NAME_LOCALES` (code -> name per locale) that no other code has."""
+    found: dict[str, set[str]] = {}
+    for lang in NAME_LOCALES:
+        try:
+            pairs = read(_locale(lang))
+        except (ValueError, LookupError):
+            continue
+        for code, name in pairs.items():
+            key = value_key(name)
+            if len(key) >= MIN_FOREIGN_NAME and key not in names:
+                found.setdefault(key, set()).add(code)
+    names.update({key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1})
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +104,43 @@ def currency_names() -> dict[str, str]:
     for sym, codes in symbols.items():
         if len(codes) == 1 and sym not in names:
             names[sym] = next(iter(codes))
+    _add_foreign(names, lambda loc: {code: name for code, name in loc.currencies.items() if "(" not in name})
     return names
+
+
+@lru_cache(maxsize=1)
+def unit_names() -> dict[str, str]:
+    """Folded unit names and symbols (CLDR, every language here) -> CLDR unit id
+    (``kg``, ``Kilogramm``, ``kilogrammat`` -> ``mass-kilogram``). A spelling two units
+    share goes to the one nearly all languages give it (``km``), else to none."""
+    found: dict[str, Counter[str]] = {}
+    for lang in (*LANGUAGES, *NAME_LOCALES):
+        try:
+            data = _locale(lang)._data
+        except (ValueError, LookupError):
+            continue
+        spelt: set[tuple[str, str]] = set()
+        for unit, widths in data["unit_display_names"].items():
+            spelt.update((value_key(n), unit) for n in widths.values() if isinstance(n, str))
+        for unit, widths in data["unit_patterns"].items():
+            for width in ("long", "short"):
+                spelt.update((value_key(p.replace("{0}", "")), unit)
+                             for p in (widths.get(width) or {}).values()
+                             if isinstance(p, str) and "{0}" in p)
+        for spelling, unit in spelt:
+            if spelling and not unit.endswith("-person"):  # day-person: a day, for grammar
+                found.setdefault(spelling, Counter())[unit] += 1
+                if "²" in spelling or "³" in spelling:
+                    found.setdefault(spelling.translate(_SUPERSCRIPTS), Counter())[unit] += 1
+    out = {}
+    for spelling, units in found.items():
+        (unit, n), = units.most_common(1)
+        if n >= UNIT_MAJORITY * sum(units.values()):
+            out[spelling] = unit
+    return out
+
+
+_SUPERSCRIPTS = str.maketrans({"²": "2", "³": "3"})  # m³ is written m3 as often
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +161,7 @@ def language_names() -> dict[str, str]:
 
 _LISTS: dict[str, Callable[[], dict[str, str]]] = {
     "country": country_names, "currency": currency_names, "language": language_names,
+    "unit": unit_names,
 }
 
 
@@ -116,7 +179,7 @@ def code_list(field: Field) -> tuple[str, dict[str, str]] | None:
     """(list name, spelling -> option value) when ``field``'s options come from a code list."""
     if len(field.options) < 2:
         return None
-    for kind in ("country", "currency", "language"):
+    for kind in ("country", "currency", "language", "unit"):
         if kind == "language" and not any(w in f"{field.key} {field.label}".casefold()
                                           for w in ("lang", "sprach", "langu", "idiom", "lingu", "taal")):
             continue  # two-letter options are more often countries; say "language" to mean it
@@ -130,4 +193,5 @@ def code_list(field: Field) -> tuple[str, dict[str, str]] | None:
     return None
 
 
-__all__ = ["COUNTRY_ALIASES", "code_list", "country_names", "currency_names", "language_names"]
+__all__ = ["COUNTRY_ALIASES", "NAME_LOCALES", "code_list", "country_names", "currency_names",
+           "language_names", "unit_names"]

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from feedline.blueprint.model import Field
 from feedline.mapping.abbrev import abbreviates
 from feedline.mapping.codelists import code_list
+from feedline.mapping.cognates import related
 from feedline.mapping.normalize import value_key
 from feedline.mapping.plan import INVALID_REASON, EnumValueMapping
 from feedline.mapping.vocabulary import negations, stopwords, value_lexicon, words
@@ -126,6 +127,54 @@ def _stems(ws: Words) -> list[Words]:
     return [(w[: -len(end)],) for end in _ENDINGS if w.endswith(end) and len(w) - len(end) >= 4]
 
 
+MIN_RELATED = 0.8  # cognates.related() of every word of a value and an option form
+
+
+def _cognate_options(ws: Words, field: Field, extra: Extra) -> set[str]:
+    """Options one of whose forms has as many words as the value, each the same word in
+    another language (``Kritikus`` = Critical, ``Elektrisch`` = Electric)."""
+    if not ws or not all(w.isalpha() for w in ws):
+        return set()
+    out = set()
+    for option, forms in _shapes(field, extra):
+        for f in forms:
+            if len(f) == len(ws) and all(a == b or related(a, b) >= MIN_RELATED
+                                         for a, b in zip(ws, f, strict=True)):
+                out.add(option)
+    return out
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _numbered(raw: str, field: Field) -> set[str]:
+    """The one option whose value or label carries the value's only number (``1 - Kritiek``
+    = ``p1``; ``30 Tage netto`` = ``net30``), when no other option carries it."""
+    numbers = _NUMBER.findall(raw)
+    if len(numbers) != 1:
+        return set()
+    n = numbers[0].lstrip("0") or "0"
+    return {o.value for o in field.options
+            if any((m.lstrip("0") or "0") == n for m in _NUMBER.findall(f"{o.value} {o.label}"))}
+
+
+# ISO/IEC 5218 codes of the sexes, with the option meanings each may take (first found wins).
+_ISO_SEX = {"1": ("male",), "2": ("female",), "0": ("unknown", "not known"),
+            "9": ("not applicable", "other", "unknown")}
+
+
+def _iso_sex(key: str, field: Field) -> str | None:
+    """``1``/``2``/``0``/``9`` for a field whose options mean male and female (ISO/IEC 5218:
+    male, female, not known, not applicable), when no option is itself a number."""
+    wanted = _ISO_SEX.get(key)
+    if wanted is None or any(_NUMBER.search(o.value) for o in field.options):
+        return None
+    meaning = {m: o for o, forms in _shapes(field, ()) for f in forms for m in (" ".join(f),)}
+    if "male" not in meaning or "female" not in meaning:
+        return None
+    return next((meaning[w] for w in wanted if w in meaning), None)
+
+
 def _negated(ws: Words, field: Field, extra: Extra = ()) -> str | None:
     """``not active`` / ``nicht aktiv`` -> the option labelled ``inactive`` (in-, un-, non-)."""
     if len(ws) < 2 or ws[0] not in negations():
@@ -175,6 +224,16 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
         hit = _unique(meanings.get(("\x00cognate", cognate(raw)), set()))
         if hit is not None:
             return hit, 0.82, f'"{key}" is spelt like "{hit}" in another language'
+    if listed is None:
+        hit = _unique(_cognate_options(ws, field, extra))
+        if hit is not None:
+            return hit, 0.82, f'"{key}" is spelt like "{hit}" in another language'
+        hit = _unique(_numbered(raw, field))
+        if hit is not None:
+            return hit, 0.8, f'"{key}" carries the number of option "{hit}"'
+        hit = _iso_sex(key, field)
+        if hit is not None:
+            return hit, 0.85, f'"{key}" is the ISO/IEC 5218 code of "{hit}"'
     negated = _negated(ws, field, extra)
     if negated is not None:
         return negated, 0.88, f'"{key}" negates an option: "{negated}"'
@@ -306,3 +365,8 @@ def known_share(
     hit = sum(n for v, n in counts.items()
               if value_key(v) in known or match_value(v, field, extra) is not None)
     return hit / total
+
+
+def distinct_options(counts: Mapping[str, int], field: Field) -> int:
+    """How many different options the values map to (no memory): how telling they are."""
+    return len({m[0] for v in counts if (m := match_value(v, field)) is not None})

@@ -12,7 +12,7 @@ unmapped column of that shape).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Any
 
 from feedline.blueprint.model import Field, SheetSpec
@@ -28,8 +28,16 @@ MEMORY_SCORE = {"person-space": 1.03, "automap-space": 1.02, "person-other": 0.9
 MISFIT_SCORE = 0.7  # a remembered field whose values no longer fit: a hint only
 DISPUTED = 0.1  # past choices disagreed: this much lower
 # Elimination: base score per value shape (how telling the shape is).
-ELIMINATION_BASE = {"email": 0.85, "date": 0.8, "phone": 0.8, "boolean": 0.75, "identifier": 0.7,
-                    "number": 0.6}
+ELIMINATION_BASE = {"email": 0.85, "date": 0.8, "birthdate": 0.8, "phone": 0.8, "boolean": 0.75,
+                    "identifier": 0.7, "number": 0.6, "integer": 0.6}
+# Which field shapes a column of each value shape may fill.
+FITS = {"email": ("email",), "phone": ("phone",), "boolean": ("boolean",),
+        "identifier": ("identifier",), "date": ("date", "birthdate"), "date-new": ("date",),
+        "date-old": ("date", "birthdate"), "integer": ("integer", "number"), "number": ("number",)}
+NOUN = {"birthdate": "date", "integer": "number"}  # how a field shape is named in reasons
+BIRTH_YEARS = 15  # date columns this many years apart: the earlier one may be a birth date
+INTEGER_SHARE = 0.95  # a number column this whole is integer-shaped
+SPARSE = 0.5  # a column emptier than this does not feed a required field by elimination
 HINT, HINT_MARGIN = 0.3, 0.05  # a best free field this strong and this far ahead is a suggestion
 IDENTIFIER_DISTINCT = 0.98  # an identifier column's values are (nearly) all different
 REQUIRED_BONUS = 0.05
@@ -86,20 +94,34 @@ def remembered_unmapped(r: Remembered) -> tuple[float, str, str]:
 
 
 def field_shape(f: Field) -> str:
-    """A field's value shape for elimination: its kind, or ``identifier`` for a unique text field."""
+    """A field's value shape for elimination: its kind, ``identifier`` for a unique text
+    field, ``birthdate`` for a date of birth, ``integer`` for a whole-number field."""
     kind = field_kind(f)
-    return "identifier" if kind == "text" and f.constraint("unique") is not None else kind
+    if kind == "text" and f.constraint("unique") is not None:
+        return "identifier"
+    if kind == "date" and "birth" in form(f"{f.key} {f.label}").expanded:
+        return "birthdate"
+    if kind == "number" and f.type == "integer":
+        return "integer"
+    return kind
 
 
-def column_shape(p: Profile, header: str = "") -> str | None:
+def column_shape(p: Profile, header: str = "", ages: tuple[int, int] | None = None) -> str | None:
     """The one value shape nearly all of a column's values have, if any; ``identifier``
-    when the header names an id (``Nº``, ``code``, ``Nummer``) and no value repeats."""
+    when the header names an id (``Nº``, ``code``, ``Nummer``) and no value repeats.
+
+    Numbers are ``integer`` when written without decimals; dates are ``date-old`` or
+    ``date-new`` when the file's date columns lie :data:`BIRTH_YEARS` or more apart
+    (``ages`` = the earliest and latest median year of its date columns), else ``date``.
+    """
     if p.filled < 3:
         return None
     identifier = "id" in form(header).expanded and p.distinct >= IDENTIFIER_DISTINCT * p.filled
     if p.email >= 0.9:
         return "email"
     if p.date >= 0.9:
+        if ages is not None and p.year is not None and ages[1] - ages[0] >= BIRTH_YEARS:
+            return "date-old" if p.year <= ages[1] - BIRTH_YEARS else "date-new"
         return "date"
     if p.boolean >= 0.9 and p.distinct <= 3:
         return "boolean"
@@ -108,8 +130,19 @@ def column_shape(p: Profile, header: str = "") -> str | None:
     if identifier:
         return "identifier"
     if p.number >= 0.9:
-        return "number"
+        return "integer" if p.integer >= INTEGER_SHARE else "number"
     return None
+
+
+def fits_shape(column: str | None, field: str) -> bool:
+    """Whether a column of value shape ``column`` may fill a field of shape ``field``."""
+    return column is not None and field in FITS.get(column, ())
+
+
+def date_ages(profiles: Sequence[Profile]) -> tuple[int, int] | None:
+    """The earliest and latest median year of a file's date columns (None without two)."""
+    years = [p.year for p in profiles if p.filled >= 3 and p.date >= 0.9 and p.year is not None]
+    return (min(years), max(years)) if len(years) >= 2 else None
 
 
 def eliminate(
@@ -121,39 +154,98 @@ def eliminate(
     skip: Set[int] = frozenset(),
     unfilled: Set[str] = frozenset(),
 ) -> dict[int, Candidate]:
-    """Columns that are the only unmapped one of a value shape, for the only free field of it.
-
-    Columns in ``skip`` (memory says: leave unmapped) and fields in ``unfilled`` (this
-    space's last executed plan left them empty: the partner does not send them) take no
-    part. A weak name score for the pair (below the assignment's threshold) adds a tenth
-    of itself.
+    """Columns whose value shape fits free fields in one way only: the only unmapped date
+    column and the only free date field, or a date of birth and a recent date for a
+    birth-date and a date field (see :func:`_forced`). Columns in ``skip`` (memory says: leave unmapped) and fields in ``unfilled``
+    (this space's last executed plan left them empty: the partner does not send them)
+    take no part. A weak name score for the pair (below the assignment's threshold) adds
+    a tenth of itself.
     """
     taken = {c.field for c in chosen if c is not None}
-    free: dict[str, list[Field]] = defaultdict(list)
-    for f in sheet.fields:
-        kind = field_shape(f)
-        if f.key not in taken and f.key not in unfilled and kind in ELIMINATION_BASE:
-            free[kind].append(f)
-    cols: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(chosen):
-        shape = column_shape(profiles[i], headers[i]) if c is None and i not in skip else None
-        if shape is not None:
-            cols[shape].append(i)
+    free = {f.key: (f, field_shape(f)) for f in sheet.fields
+            if f.key not in taken and f.key not in unfilled and field_shape(f) in ELIMINATION_BASE}
+    ages = date_ages(profiles)
+    cols = {i: shape for i, c in enumerate(chosen)
+            if c is None and i not in skip
+            and (shape := column_shape(profiles[i], headers[i], ages)) is not None}
     out: dict[int, Candidate] = {}
-    for kind, fields in free.items():
-        if len(fields) != 1 or len(cols.get(kind, ())) != 1:
+    # A column mostly left empty does not feed a required field (it would fail its records).
+    sparse = {i for i in cols if profiles[i].blank > SPARSE}
+    required = {k for k, (f, _) in free.items() if f.required}
+    for pairs in _forced(cols, {k: fs for k, (_, fs) in free.items()},
+                         lambda i, k: not (i in sparse and k in required)):
+        for i, key in pairs:
+            f, kind = free[key]
+            noun = NOUN.get(kind, kind)
+            hint = candidates[i].get(f.key)
+            score = ELIMINATION_BASE[kind] + (REQUIRED_BONUS if f.required else 0.0)
+            if len(pairs) == 1:
+                reason = (f'"{headers[i]}" is the only unmapped {noun} column and "{f.key}" the '
+                          f"only free {noun} field")
+            else:
+                reason = (f'"{headers[i]}" fits "{f.key}" ({noun}) in the only way the '
+                          f"{len(pairs)} unmapped columns of these shapes fill the {len(pairs)} "
+                          "free fields")
+            if f.required:
+                reason += " (a required one)"
+            if hint is not None and hint.confidence > 0:
+                score += 0.1 * min(hint.confidence, 1.0)
+                reason += f"; {hint.reason}"
+            out[i] = Candidate(f.key, round(score, 4), "eliminated", reason, group="eliminated")
+    return out
+
+
+MAX_COMPONENT = 6  # larger groups of look-alike columns are left to names
+
+
+def _forced(cols: Mapping[int, str], free: Mapping[str, str],
+            allowed: Callable[[int, str], bool] = lambda i, k: True) -> list[list[tuple[int, str]]]:
+    """Groups of (column, field) pairs value shapes force: per connected group of columns
+    and fields that fit each other, as many columns as fields and exactly one way to pair
+    them all (a date of birth and a recent date for a birth-date and a date field; a full
+    date column and a mostly empty one for a required and an optional date field)."""
+    fit = {i: [k for k, fs in free.items() if fits_shape(shape, fs) and allowed(i, k)]
+           for i, shape in cols.items()}
+    seen: set[int] = set()
+    groups = []
+    for start in cols:
+        if start in seen or not fit[start]:
             continue
-        f, i = fields[0], cols[kind][0]
-        hint = candidates[i].get(f.key)
-        score = ELIMINATION_BASE[kind] + (REQUIRED_BONUS if f.required else 0.0)
-        reason = (f'"{headers[i]}" is the only unmapped {kind} column and "{f.key}" the only '
-                  f"free {kind} field")
-        if f.required:
-            reason += " (a required one)"
-        if hint is not None and hint.confidence > 0:
-            score += 0.1 * min(hint.confidence, 1.0)
-            reason += f"; {hint.reason}"
-        out[i] = Candidate(f.key, round(score, 4), "eliminated", reason, group="eliminated")
+        group_cols, group_fields, todo = {start}, set(fit[start]), list(fit[start])
+        while todo:
+            k = todo.pop()
+            for i in cols:
+                if k in fit[i] and i not in group_cols:
+                    group_cols.add(i)
+                    for k2 in fit[i]:
+                        if k2 not in group_fields:
+                            group_fields.add(k2)
+                            todo.append(k2)
+        seen |= group_cols
+        if len(group_cols) != len(group_fields) or len(group_cols) > MAX_COMPONENT:
+            continue
+        found = _matchings(sorted(group_cols), fit, set(), [], limit=2)
+        if len(found) == 1:
+            groups.append(found[0])
+    return groups
+
+
+def _matchings(order: list[int], fit: Mapping[int, list[str]], used: set[str],
+               so_far: list[tuple[int, str]], limit: int) -> list[list[tuple[int, str]]]:
+    """Up to ``limit`` ways to give each column of ``order`` its own fitting field."""
+    if not order:
+        return [list(so_far)]
+    out: list[list[tuple[int, str]]] = []
+    for k in fit[order[0]]:
+        if k in used:
+            continue
+        used.add(k)
+        so_far.append((order[0], k))
+        out += _matchings(order[1:], fit, used, so_far, limit - len(out))
+        so_far.pop()
+        used.discard(k)
+        if len(out) >= limit:
+            break
     return out
 
 

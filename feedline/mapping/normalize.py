@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from feedline.mapping.cognates import MIN_KEY as MIN_INFLECTED
+from feedline.mapping.cognates import keys as cognate_keys
 from feedline.mapping.vocabulary import header_lexicon
 from feedline.mapping.vocabulary import words as words
 
@@ -100,6 +102,32 @@ def truncated(word: str) -> tuple[tuple[str, ...], str] | None:
         return None
     (target, full), = found.items()
     return target, f"{word}={full}"
+
+
+@lru_cache(maxsize=1)
+def _inflection_index() -> dict[str, set[tuple[str, ...]]]:
+    """Spelling-neutral keys of the vocabulary's single words -> what they mean."""
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for phrase, target in LEXICON.items():
+        if len(phrase) == 1:
+            for k in cognate_keys(phrase[0]):
+                if len(k) >= MIN_INFLECTED:
+                    out.setdefault(k, set()).add(target)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def inflected(word: str) -> tuple[str, ...] | None:
+    """What a word the vocabulary does not know means when it is an inflected or
+    otherwise respelt form of one it does (``Lieferanten`` = Lieferant = supplier,
+    ``empleados`` = empleado), the same word in every vocabulary language: None unless
+    exactly one meaning comes out."""
+    if (word,) in LEXICON or word in _known():
+        return None
+    found: set[tuple[str, ...]] = set()
+    for k in cognate_keys(word):
+        found |= _inflection_index().get(k, set())
+    return next(iter(found)) if len(found) == 1 else None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from feedline.mapping.calibration import CALIBRATED_CODES
 CERTAINTIES = ("absolute", "strong", "moderate", "weak")
 ACCURACY = ("exact", "confident", "any")
 REASON_CODES = (
-    "person", "remembered", "renamed", "exact", "alias", "normalized", "fuzzy", "values",
+    "person", "remembered", "renamed", "exact", "alias", "normalized", "fuzzy", "cognate", "values",
     "eliminated", "unmapped",
 )
 PERSON_ENUM_REASON = "set by a person"  # the reason of an enum value a person decided
@@ -26,6 +26,11 @@ _SUGGESTED = re.compile(r'\(suggested "([^"]+)"\)$')
 # The least probability that a whole plan is right (the product of its decisions'
 # calibrated probabilities) for it to run unattended at each accuracy.
 PLAN_PROBABILITY = {"exact": 0.9, "confident": 0.8, "any": 0.0}
+
+# Decisions that rest on no name a person or the vocabulary gave (values, elimination by
+# value shape, a cognate) may be "strong" when calibration says so, but a plan does not run
+# alone on them: a person confirms each once, and memory carries it from then on.
+NAMELESS = ("values", "eliminated", "cognate")
 
 _PASSING = {
     "exact": ("absolute",),
@@ -242,6 +247,11 @@ def undecided(v: EnumValueMapping) -> bool:
     return v.option is None and v.reason not in (PERSON_ENUM_REASON, INVALID_REASON)
 
 
+def _nameless(m: FieldMapping, accuracy: str) -> bool:
+    """A mapped column whose decision rests on no name (see :data:`NAMELESS`)."""
+    return accuracy != "any" and m.destination is not None and m.reason_code in NAMELESS
+
+
 def plan_probability(plan: Plan) -> float:
     """How likely the doubtful decisions in ``plan`` are all right.
 
@@ -273,6 +283,12 @@ def gate(
     passing = _PASSING[accuracy]
     reasons: list[str] = []
     for m in plan.fields:
+        if _nameless(m, accuracy):
+            reasons.append(
+                f'column "{m.source}" -> "{m.destination}" rests on no name ({m.certainty}, '
+                f'{m.confidence:.2f}): {m.reason}'
+            )
+            continue
         if m.certainty in passing:
             continue
         if m.destination is not None:
@@ -321,7 +337,8 @@ def review_items(
     passing = _PASSING.get(accuracy, ())
     items: list[dict[str, Any]] = []
     for m in plan.fields:
-        if m.certainty in passing or (m.destination is None and m.reason_code != "unmapped"):
+        if (m.certainty in passing and not _nameless(m, accuracy)) or (
+                m.destination is None and m.reason_code != "unmapped"):
             continue
         items.append({
             "kind": "column" if m.destination is not None else "unmapped-column",

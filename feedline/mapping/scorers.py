@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -15,7 +15,16 @@ from rapidfuzz import fuzz, process
 
 from feedline.blueprint.model import Field, SheetSpec
 from feedline.mapping.abbrev import abbreviates
-from feedline.mapping.enums import known_share
+from feedline.mapping.cognates import cognate_index
+from feedline.mapping.enums import distinct_options, known_share
+from feedline.mapping.kinship import (
+    COGNATE_PART,
+    COGNATE_WORDS,
+    cognate_match,
+    kin_words,
+    same_unit,
+    unit_owners,
+)
 from feedline.mapping.normalize import Form, form, header_forms, shared_prefix, words
 from feedline.mapping.vocabulary import LANGUAGES, fold, value_lexicon
 
@@ -28,6 +37,9 @@ DERIVED_PENALTY = 0.03
 # Confidence of an abbreviation by the length of its letters (1, 2, 3, 4+ letters).
 ABBREVIATED = (0.0, 0.45, 0.55, 0.65, 0.72)
 VALUES_ONLY = 0.62  # value evidence alone stays "moderate": a person must confirm
+# Values that map to this many different options of an enum field raise a values-only
+# candidate by a step each (calibrated per shape: ``values-enum``).
+ENUM_OPTION_STEP, ENUM_OPTIONS_TELLING = 0.04, 4
 SAMPLE_ROWS = 5000
 FIELD_PREFIX_SHARE = 0.75  # a first word this many field keys share may be dropped (derived)
 ENUM_MAX_DISTINCT = 60
@@ -46,6 +58,9 @@ class Candidate:
     # The calibration group when the evidence is not a scorer's (memory, renames,
     # elimination); None: derived from the reason code.
     group: str | None = None
+    # For values-only candidates, the value shape that points at the field (enum, email,
+    # boolean, phone): each is calibrated on its own.
+    shape: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,12 +75,16 @@ class Profile:
     phone: float = 0.0
     distinct: int = 0
     counts: tuple[tuple[str, int], ...] = ()  # distinct values when few enough for enums
+    integer: float = 0.0  # whole numbers written without a decimal part (counts, not money)
+    blank: float = 0.0  # share of the sampled rows left empty
+    year: int | None = None  # the median year of date values (birth dates lie decades back)
 
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _NUMBER = (r"^[-+]?(?:[A-Z]{3}\s?|[$€£¥]\s?)?(\d+|\d{1,3}([,.'\s]\d{3})+)([.,]\d+)?"
            r"\s?(?:[$€£¥%]|[A-Z]{3})?$")
 _PHONE = r"^\+?[\d\s().\-/]{7,20}$"
+_INTEGER = r"^[-+]?\d{1,3}(?:[\s\u00a0'’]?\d{3})*$"  # 12, 1 234, 12'345: no decimal part
 
 
 _DAY = r"(0?[1-9]|[12]\d|3[01])"  # a day or month number: never 0 or 00 (20-00-00 is a sort code)
@@ -109,10 +128,11 @@ def _share(mask: pl.Series) -> float:
 def profile_column(series: pl.Series) -> Profile:
     """Measure the shapes of a column's non-empty values (first rows only)."""
     s = series.head(SAMPLE_ROWS).cast(pl.String).str.strip_chars()
+    rows = s.len()
     s = s.filter(s.is_not_null() & (s != ""))
     n = s.len()
     if n == 0:
-        return Profile(0)
+        return Profile(0, blank=1.0 if rows else 0.0)
     phone_like = s.str.contains(_PHONE) & (s.str.count_matches(r"\d") >= 7)
     ascii_only = not bool(s.str.contains(r"[^\x00-\x7f]").any())
     folded = s if ascii_only else s.str.normalize("NFKD").str.replace_all(r"\p{Mn}", "")
@@ -124,11 +144,20 @@ def profile_column(series: pl.Series) -> Profile:
         counts = tuple(
             (v, int(c)) for v, c in vc.iter_rows() if v is not None and v.strip()
         )
+    date = _share(date_like)
+    number = _share(s.str.contains(_NUMBER))
+    year = None
+    if date >= 0.5:
+        years = folded.filter(date_like).str.extract(r"((?:19|20)\d{2})", 1).drop_nulls()
+        year = int(years.cast(pl.Int32).median()) if years.len() else None  # type: ignore[arg-type]
     return Profile(
+        blank=1.0 - n / rows,
+        integer=_share(s.str.contains(_INTEGER)) if number >= 0.5 else 0.0,
+        year=year,
         filled=n,
         email=_share(s.str.contains(_EMAIL)),
-        date=_share(date_like),
-        number=_share(s.str.contains(_NUMBER)),
+        date=date,
+        number=number,
         boolean=_share(folded.str.contains(_boolean_pattern())),
         phone=_share(phone_like & ~date_like),
         distinct=distinct,
@@ -289,14 +318,31 @@ def score_columns(
     if sim.size:
         np.maximum.at(best_sim, (h_idx[:, None], n_idx[None, :]), sim / 100.0)
 
+    only_field = unit_owners([f"{f.key} {f.label}" for f in sheet.fields])
+    index = cognate_index({w for names in field_names for nf, _, _ in names for w in nf.expanded})
+    ignore = _IDENTIFIER | entity
     result: list[dict[str, Candidate]] = []
     for i, header in enumerate(headers):
         cands: dict[str, Candidate] = {}
+        kin = kin_words(all_forms[i], index)  # only fields with one of these are tried
         for j, f in enumerate(sheet.fields):
             cand = _name_score(header, all_forms[i], f, field_names[j])
             if cand is None:
                 cand = _loose(header, all_forms[i], f, field_names[j], float(best_sim[i, j]),
                               entity)
+            if kin and (cand is None or (cand.reason_code == "fuzzy"
+                                         and cand.confidence < COGNATE_WORDS)) and any(
+                    w in kin for nf, _, _ in field_names[j] for w in nf.expanded):
+                found = cognate_match(all_forms[i], [nf for nf, _, _ in field_names[j]], ignore)
+                if found is not None:
+                    cand = Candidate(f.key, found[0], "cognate",
+                                     f'header "{header}" ~ field "{f.label}" ({found[1]})')
+            if only_field and (cand is None or cand.confidence < COGNATE_PART):
+                unit = same_unit(header, j, only_field)
+                if unit is not None:
+                    cand = Candidate(f.key, COGNATE_PART, "cognate",
+                                     f'header "{header}" and field "{f.label}" are both in {unit}s '
+                                     "(CLDR unit names)")
             if profiles is not None:
                 cand = _with_values(cand, profiles[i], f, header)
             if cand is not None and cand.confidence > 0:
@@ -333,9 +379,18 @@ def _loose(
     return Candidate(f.key, conf, "fuzzy", reason)
 
 
+_TELLING = ("email", "boolean", "enum", "phone")  # value shapes that point at a field alone
+
+
 def _with_values(cand: Candidate | None, profile: Profile, f: Field, header: str) -> Candidate | None:
     """Adjust a name candidate by value evidence, or propose a values-only candidate."""
     fit, note = value_fit(profile, f)
+    kind = field_kind(f)
+    if cand is not None and cand.reason_code == "cognate" and fit > 0 and kind in _TELLING:
+        # A cognate the values confirm: the values' own evidence, the cognate in the reason.
+        values = _with_values(None, profile, f, header)
+        if values is not None:
+            return replace(values, reason=f"{values.reason}; {cand.reason}")
     if cand is not None:
         if not fit:
             return cand
@@ -343,13 +398,19 @@ def _with_values(cand: Candidate | None, profile: Profile, f: Field, header: str
         if fit > 0 and cand.confidence < 0.85:
             conf = min(conf, 0.84)  # values may support a hint, never promote it to strong
         return Candidate(cand.field, max(conf, 0.0), cand.reason_code, f"{cand.reason}; {note}")
-    if fit > 0 and field_kind(f) in ("email", "boolean", "enum", "phone"):
+    if fit > 0 and kind in _TELLING:
         reason = f'values of "{header}" fit field "{f.label}" ({note})'
-        return Candidate(f.key, VALUES_ONLY, "values", reason)
+        score = VALUES_ONLY
+        if kind == "enum":
+            # Several distinct values that each map to a different option say more than one.
+            hits = distinct_options(dict(profile.counts), f)
+            score += ENUM_OPTION_STEP * min(hits, ENUM_OPTIONS_TELLING)
+            reason += f"; {hits} options found among the values"
+        return Candidate(f.key, round(score, 4), "values", reason, shape=kind)
     return None
 
 
 __all__ = [
-    "Candidate", "Profile", "field_kind", "profile_column", "score_columns", "specific_kind",
+    "COGNATE_WORDS", "Candidate", "Profile", "field_kind", "profile_column", "score_columns", "specific_kind",
     "value_fit",
 ]

@@ -7,7 +7,7 @@ import pytest
 
 from feedline.blueprint import Field, Option, SheetSpec
 from feedline.errors import MappingError
-from feedline.mapping import MappingMemory, automap, patch
+from feedline.mapping import MappingMemory, automap, patch, review_items
 from feedline.mapping.abbrev import abbreviates
 from feedline.mapping.calibration import calibrate
 
@@ -67,11 +67,13 @@ def test_the_only_date_column_is_suggested_for_the_only_free_date_field():
     m = next(f for f in plan.fields if f.source == "Xyzzy")
     assert (m.destination, m.reason_code) == ("placed_on", "eliminated")
     assert "only unmapped date column" in m.reason and "only free date field" in m.reason
-    # Its probability is the calibrated one of the "eliminated" evidence: a suggestion.
+    # Its probability is the calibrated one of the "eliminated" evidence; whatever its
+    # certainty, a plan does not run alone on a column no name supports.
     assert m.confidence == pytest.approx(calibrate(m.score or 0.0, "eliminated"), abs=1e-4)
-    assert m.certainty in ("moderate", "weak")
     assert not plan.auto_accept
-    assert any('"Xyzzy" -> "placed_on"' in r for r in plan.review_reasons)
+    assert any('"Xyzzy" -> "placed_on" rests on no name' in r for r in plan.review_reasons)
+    items = review_items(plan, SHEET, "confident")
+    assert [i["source"] for i in items if i["kind"] == "column"] == ["Xyzzy"]
 
 
 def test_an_unmapped_column_whose_values_fit_a_free_field_blocks_the_gate():

@@ -89,10 +89,9 @@ def test_globex_newsletter_needs_a_person(partner_fixtures, crm):
     plan = automap(read_delivery(partner_fixtures, "globex", "d1"), crm.sheet("contacts"))
     newsletter = next(m for m in plan.fields if m.source == "Newsletter")
     assert newsletter.destination == "opt_in"
-    assert newsletter.certainty == "moderate"
     assert newsletter.reason_code == "values"
     assert not plan.auto_accept
-    assert any('"Newsletter"' in r for r in plan.review_reasons)
+    assert any('"Newsletter" -> "opt_in" rests on no name' in r for r in plan.review_reasons)
 
 
 def test_enum_values_of_every_delivery_map_like_the_manifest(partner_fixtures, crm):

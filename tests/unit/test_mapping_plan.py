@@ -19,6 +19,7 @@ from feedline.mapping import (
     map_enum_values,
     override,
 )
+from feedline.mapping.calibration import calibrate
 
 REQUIRED = (Constraint("required"),)
 SHEET = SheetSpec(
@@ -177,13 +178,17 @@ def test_enum_values_stay_unmapped_when_nothing_fits():
     assert got == {"ACT": "active", "INACT": "inactive", "CHURN": "churned", "Unknown": None}
 
 
-def test_values_alone_never_make_a_strong_mapping():
+def test_values_alone_never_run_a_plan_alone():
     f = pl.DataFrame({"col_a": ["a@x.io", "b@x.io", "c@x.io"], "col_b": ["x", "y", "z"]})
     plan = automap(f, SHEET)
     col_a = next(m for m in plan.fields if m.source == "col_a")
     assert col_a.destination == "email"
-    assert col_a.reason_code == "values" and col_a.certainty == "moderate"
+    # Calibrated per value shape ("values-email"): its certainty may be strong, yet the
+    # plan waits until a person confirmed the column once.
+    assert col_a.reason_code == "values" and col_a.group == "values-email"
+    assert col_a.confidence == calibrate(col_a.score or 0.0, "values-email")
     assert not plan.auto_accept
+    assert any('"col_a" -> "email" rests on no name' in r for r in plan.review_reasons)
 
 
 def test_a_date_column_does_not_map_to_a_number_field():
