@@ -29,7 +29,8 @@ REASONS = {
     "renamed": "the column was renamed since last time; its values match",
     "exact": "the header is the field's name", "alias": "the header is a known name of the field",
     "normalized": "the header means the same as the field name",
-    "fuzzy": "the header looks like the field name", "values": "the values look like this field",
+    "fuzzy": "the header looks like the field name",
+    "cognate": "the header is a word of the same origin in another language", "values": "the values look like this field",
     "eliminated": "the only field left that fits", "unmapped": "no field fits",
 }
 assert set(REASONS) == set(REASON_CODES)
