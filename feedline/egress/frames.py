@@ -12,7 +12,7 @@ from __future__ import annotations
 import polars as pl
 
 from feedline.blueprint import SheetSpec
-from feedline.egress.base import TEXT_TYPES
+from feedline.egress.base import TEXT_TYPES, batch_schema
 
 FORMULA_START = r"^[=+\-@\t\r]"
 """Cells a spreadsheet would run as a formula (OWASP's list, plus tab and carriage return)."""
@@ -57,6 +57,8 @@ def csv_cells(frame: pl.DataFrame, spec: SheetSpec, *, escape: bool) -> pl.DataF
     floats, datetimes, lists, messages and (when ``escape``) text columns change.
     """
     exprs: list[pl.Expr] = []
+    # Only columns with a formula-like cell pay for the escaping (most batches have none).
+    risky = _formula_columns(frame, spec) if escape else set()
     for f in spec.fields:
         col = pl.col(f.key)
         if f.type == "number":
@@ -65,7 +67,7 @@ def csv_cells(frame: pl.DataFrame, spec: SheetSpec, *, escape: bool) -> pl.DataF
             col = iso_datetime(col)
         elif f.type == "string-list":
             col = col.list.join(";")
-        if escape and f.type in TEXT_TYPES:
+        if f.key in risky:
             col = escape_formula(col)
         exprs.append(col.alias(f.key))
     if "messages" in frame.columns and "messages" not in spec.keys:
@@ -73,8 +75,40 @@ def csv_cells(frame: pl.DataFrame, spec: SheetSpec, *, escape: bool) -> pl.DataF
     return frame.select(exprs)
 
 
+def _formula_columns(frame: pl.DataFrame, spec: SheetSpec) -> set[str]:
+    """The text (or list) columns of ``frame`` with a cell that starts like a formula."""
+    keys = [f.key for f in spec.fields if f.type in TEXT_TYPES and f.key in frame.columns]
+    if not keys:
+        return set()
+    texts = [pl.col(k).list.join(";") if frame.schema[k] == pl.List(pl.String) else pl.col(k)
+             for k in keys]
+    hits = frame.select([t.str.contains(FORMULA_START).any().alias(k)
+                         for t, k in zip(texts, keys, strict=True)]).row(0)
+    return {k for k, hit in zip(keys, hits, strict=True) if hit}
+
+
 def json_frame(frame: pl.DataFrame, spec: SheetSpec) -> pl.DataFrame:
     """The frame of :func:`values` ready for JSON: datetimes as ISO text with ``Z``."""
     changes = [iso_datetime(pl.col(f.key)).alias(f.key) for f in spec.fields
                if f.type == "datetime"]
     return frame.with_columns(changes) if changes else frame
+
+
+def typed_batch(frame: pl.DataFrame, spec: SheetSpec, policy: str) -> pl.DataFrame:
+    """Records as the destinations take them (:func:`feedline.egress.base.batch_schema`):
+    dates as dates, datetimes in UTC; a cell that did not cast is null (its message says
+    why, under policy ``all``)."""
+    schema = batch_schema(spec, policy)
+    exprs: list[pl.Expr] = [pl.col("_id"), pl.col("_version")]
+    for f in spec.fields:
+        col = pl.col(f.key)
+        if f.type == "date":
+            col = col.str.to_date("%Y-%m-%d", strict=False)
+        elif f.type == "datetime":
+            col = (col.str.strip_suffix("Z")
+                   .str.to_datetime("%Y-%m-%dT%H:%M:%S%.f", time_unit="us", strict=False)
+                   .dt.replace_time_zone("UTC"))
+        exprs.append(col.cast(schema[f.key]).alias(f.key))
+    if policy == "all":
+        exprs += [pl.col("_valid"), pl.col("_messages")]
+    return frame.select(exprs)

@@ -25,7 +25,8 @@ import polars as pl
 import sqlalchemy as sa
 
 from feedline.blueprint.model import SheetSpec
-from feedline.egress.base import RunInfo, batch_schema
+from feedline.egress import frames
+from feedline.egress.base import RunInfo
 from feedline.errors import TerminalError
 from feedline.events import model as topics
 from feedline.feeds import Feed, FeedDestination
@@ -198,7 +199,7 @@ def run_once(ctx: Context, run: Run, dest: FeedDestination, spec: SheetSpec, pol
                 batch = batch.filter(pl.col("_valid"))
             sent_ids.append(batch.select("_id", "_version"))
             if delivery is None:
-                target.write(typed_batch(batch, spec, policy))
+                target.write(frames.typed_batch(batch, spec, policy))
         if delivery is None:
             delivery = target.commit()
     except BaseException as exc:
@@ -223,26 +224,6 @@ def _changed(view: SheetView, run: Run, messages: bool) -> Iterator[pl.DataFrame
             batch = batch.filter(pl.col("_seq") > run.from_seq)
         if batch.height:
             yield batch
-
-
-def typed_batch(frame: pl.DataFrame, spec: SheetSpec, policy: str) -> pl.DataFrame:
-    """Records as the destinations take them (:func:`feedline.egress.base.batch_schema`):
-    dates as dates, datetimes in UTC; a cell that did not cast is null (its message says
-    why, under policy ``all``)."""
-    schema = batch_schema(spec, policy)
-    exprs: list[pl.Expr] = [pl.col("_id"), pl.col("_version")]
-    for f in spec.fields:
-        col = pl.col(f.key)
-        if f.type == "date":
-            col = col.str.to_date("%Y-%m-%d", strict=False)
-        elif f.type == "datetime":
-            col = (col.str.strip_suffix("Z")
-                   .str.to_datetime("%Y-%m-%dT%H:%M:%S%.f", time_unit="us", strict=False)
-                   .dt.replace_time_zone("UTC"))
-        exprs.append(col.cast(schema[f.key]).alias(f.key))
-    if policy == "all":
-        exprs += [pl.col("_valid"), pl.col("_messages")]
-    return frame.select(exprs)
 
 
 def manifest_key(sheet_id: str, destination: str, run_id: str) -> str:
@@ -293,4 +274,4 @@ def _finish(ctx: Context, job: Job, sheet: Sheet, space_id: str, env: str,
     }
 
 
-__all__ = ["Run", "claim_run", "deliver", "manifest_key", "run_once", "typed_batch"]
+__all__ = ["Run", "claim_run", "deliver", "manifest_key", "run_once"]

@@ -13,7 +13,6 @@ from feedline.atomic import atomic_write
 from feedline.blueprint.model import SheetSpec
 from feedline.egress import frames
 from feedline.egress.formats import CsvEncoder
-from feedline.pipeline.deliver import typed_batch
 from feedline.pipeline.rejects import json_lines
 
 
@@ -24,7 +23,7 @@ def write_valid(path: Path, batches: Iterable[pl.DataFrame], spec: SheetSpec) ->
         encoder = CsvEncoder(out, spec, False, escape=True, header=True)
         for batch in batches:
             valid = batch.filter(pl.col("_valid"))
-            encoder.write(frames.values(typed_batch(valid, spec, "valid-only"), spec, False))
+            encoder.write(frames.values(frames.typed_batch(valid, spec, "valid-only"), spec, False))
             count += valid.height
         encoder.finish()
     return count
@@ -44,7 +43,7 @@ def write_rejects(path: Path, batches: Iterable[pl.DataFrame], spec: SheetSpec) 
                 continue
             count += bad.height
             if encoder is not None:
-                encoder.write(frames.values(typed_batch(bad, spec, "all"), spec, True))
+                encoder.write(frames.values(frames.typed_batch(bad, spec, "all"), spec, True))
             else:
                 out.write(("\n".join(json_lines(bad, spec).to_list()) + "\n").encode("utf-8"))
         if encoder is not None:

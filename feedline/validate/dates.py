@@ -132,7 +132,7 @@ def cast_date(s: pl.Series) -> CastResult:
                                                  return_dtype=pl.String))
 
 
-_PLAIN_ISO = ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S")
+_PLAIN_ISO = "%Y-%m-%dT%H:%M:%S"
 _PLAIN_ISO_SHAPE = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}$"
 
 
@@ -146,9 +146,10 @@ def cast_datetime(s: pl.Series) -> CastResult:
     plain = s.str.contains(_PLAIN_ISO_SHAPE).fill_null(False)
     if not plain.any():
         return _cast_datetime(s)
-    fast = pl.select(pl.coalesce(*(pl.lit(where(plain, s)).str.strptime(
-        pl.Datetime("us"), fmt, strict=False) for fmt in _PLAIN_ISO))).to_series()
-    text = fast.dt.strftime("%Y-%m-%dT%H:%M:%S%.f").alias(s.name)
+    # A plain stamp that parses is already its ISO text (with ``T``): no formatting needed.
+    iso = where(plain, s).str.replace(" ", "T", literal=True)
+    parsed = iso.str.strptime(pl.Datetime("us"), _PLAIN_ISO, strict=False)
+    text = where(parsed.is_not_null(), iso).alias(s.name)
     rest = s.is_not_null() & ~plain
     if rest.any():
         slow = _cast_datetime(where(rest, s)).values

@@ -5,9 +5,10 @@ from __future__ import annotations
 import polars as pl
 
 from feedline.blueprint.model import Field
-from feedline.validate.base import CastResult, where
+from feedline.validate.base import CastResult, trim, where
 
 _INVALID = "\x00invalid"
+_DISTINCT_FROM = 10_000  # rows from which casting the distinct values first pays
 
 
 def _normalize(text: str) -> str:
@@ -23,6 +24,12 @@ def cast_enum(
     text against the map's keys normalized the same way, then the options' values and
     labels case-insensitively. A map entry of None marks the value invalid.
     """
+    distinct = raw.drop_nulls().unique()
+    if raw.len() >= _DISTINCT_FROM and distinct.len() * 4 <= raw.len():
+        # An enum column repeats few values: cast each once, then look the column up.
+        once = cast_enum(distinct, trim(distinct), field, enum_map)
+        values = raw.replace_strict(distinct, once.values, default=None, return_dtype=pl.String)
+        return CastResult(values.alias(raw.name), trimmed.is_not_null() & values.is_null())
     enum_map = enum_map or {}
     exact = {k: _INVALID if v is None else v for k, v in enum_map.items()}
     normalized: dict[str, str] = {}

@@ -9,12 +9,14 @@ import pytest
 import yaml
 
 from feedline.blueprint import parse_blueprint
+from feedline.blueprint.model import Field, Option
 from feedline.errors import ConfigError
 from feedline.feeds import load_feed
 from feedline.validate import Record, validate
 from feedline.validate.base import trim
 from feedline.validate.cast import cast_integer, cast_number
-from feedline.validate.dates import cast_date
+from feedline.validate.dates import cast_date, cast_datetime
+from feedline.validate.enums import cast_enum
 from feedline.validate.locales import decimal_for_locale
 
 
@@ -126,3 +128,27 @@ def test_plain_iso_datetimes_take_the_fast_path_and_read_as_the_full_parse_does(
     assert fast.failed.to_list() == full.failed.to_list()
     assert fast.values.to_list()[:2] == ["2024-01-05T13:45:00", "2024-01-05T09:00:07"]
     assert fast.failed.to_list() == [False, False, True, False, False, True, False]
+
+
+def test_a_large_enum_column_casts_as_its_cells_do_one_by_one() -> None:
+    field = Field(key="status", label="Status", type="enum",
+                  options=(Option(value="active", label="Active"), Option(value="lead", label="Lead")))
+    cells = [" Active ", "LEAD", "A", "gone", None, "", "active"] * 3_000  # 21,000 rows
+    raw = pl.Series("status", cells, dtype=pl.String)
+    enum_map = {"A": "active", "gone": None}
+    whole = cast_enum(raw, trim(raw), field, enum_map)
+    one_by_one = [cast_enum(raw[i:i + 1], trim(raw[i:i + 1]), field, enum_map) for i in range(7)]
+    assert whole.values.to_list()[:7] == [r.values[0] for r in one_by_one]
+    assert whole.failed.to_list()[:7] == [r.failed[0] for r in one_by_one]
+    assert whole.values.to_list()[:7] == ["active", "lead", "active", None, None, None, "active"]
+    assert whole.failed.to_list()[:7] == [False, False, False, True, False, False, False]
+    assert whole.values.to_list()[-7:] == whole.values.to_list()[:7]
+
+
+def test_plain_stamps_keep_their_text_and_impossible_ones_fail() -> None:
+    result = cast_datetime(text(["2024-01-05 13:45:07", "2024-01-05T13:45:00",
+                                 "2024-13-05T10:00:00", "2024-02-30 10:00:00",
+                                 "5 Jan 2024 1:45 PM", None]))
+    assert result.values.to_list() == ["2024-01-05T13:45:07", "2024-01-05T13:45:00", None, None,
+                                       "2024-01-05T13:45:00", None]
+    assert result.failed.to_list() == [False, False, True, True, False, False]
