@@ -77,6 +77,15 @@ class Blobs:
         finally:
             tmp.unlink(missing_ok=True)
 
+    def sink_parquet(self, key: str, frame: pl.LazyFrame, **options: Any) -> str:
+        """Write a lazy frame as Parquet under ``key`` with Polars' streaming engine."""
+        tmp = self._temp(".parquet")
+        try:
+            frame.sink_parquet(tmp, **options)
+            return self.put_file(key, tmp)
+        finally:
+            tmp.unlink(missing_ok=True)
+
     def put_stream(self, stream: BinaryIO, max_bytes: int | None = None) -> tuple[str, str, int]:
         """Store an upload; return ``(key, sha256, size)``. Same bytes, same key."""
         writer = self.writer(max_bytes)

@@ -141,8 +141,8 @@ def store_records(blobs: Blobs, sheet_id: str, source: pl.LazyFrame | pl.DataFra
                 keep(*pending.popleft().result())
         while pending:
             keep(*pending.popleft().result())
-    frame, long = checks.finish()
-    segment = writer.finish(frame, checks.indexes())
+    frame, long = checks.finish(writer.scan)
+    segment = writer.finish(frame, spec)
     result = counts.result()
     if long.height:
         result = _with_checks(result, long, counts.row_valid)

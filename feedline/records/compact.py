@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import polars as pl
 import sqlalchemy as sa
 
 from feedline.blueprint.model import SheetSpec
 from feedline.records import overlay
-from feedline.records.checks import index_key, index_keys, index_name
-from feedline.records.schema import schema, text_column
+from feedline.records.schema import schema
 from feedline.records.segment import SegmentWriter
 from feedline.records.view import SheetView
 from feedline.store import repo
@@ -47,19 +45,9 @@ def compact(engine: sa.Engine, blobs: Blobs, sheet_id: str, spec: SheetSpec) -> 
     if view.upto <= view.segment.compacted_seq:
         return None
     writer = SegmentWriter(blobs, sheet_id, view.segment.version + 1, compacted_seq=view.upto)
-    keys: dict[str, list[pl.DataFrame]] = {}
     for batch in view.iter_batches():
         writer.write(batch.select(list(schema(spec))))
-        for key, casefold in index_keys(spec):
-            typed = batch.select(
-                pl.when(pl.col(text_column(key)).is_null()).then(pl.col(key)).alias("key")
-                if text_column(key) in batch.columns else pl.col(key).alias("key"), "_id")
-            normalized, _ = index_key(pl.col("key"), typed.schema["key"], casefold)
-            keys.setdefault(index_name(key, casefold), []).append(
-                typed.select(normalized.alias("key"), "_id").drop_nulls("key"))
-    indexes = {name: pl.concat(parts, rechunk=True).sort("key", "_id")
-               for name, parts in keys.items()}
-    segment = writer.finish(None, indexes)
+    segment = writer.finish(None, spec)
     with writing(engine) as conn:
         current = repo.get_sheet(conn, sheet_id, lock=True)
         if current.segment_version != view.segment.version:

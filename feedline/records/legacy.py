@@ -12,11 +12,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-import polars as pl
 import sqlalchemy as sa
 
-from feedline.records.checks import index_key, index_keys, index_name
-from feedline.records.schema import from_records, schema, text_column
+from feedline.records.schema import from_records, schema
 from feedline.records.segment import SegmentWriter
 from feedline.store import repo
 from feedline.store import tables as t
@@ -64,19 +62,11 @@ def _one(engine: sa.Engine, blobs: Blobs, sheet_id: str, spec: Any) -> None:
         history = conn.execute(sa.select(LV).where(LV.c.sheet_id == sheet_id).order_by(LV.c.id)).all()
     new_id = {r.id: int(r.row) + 1 for r in rows}
     writer = SegmentWriter(blobs, sheet_id, 1)
-    keys: dict[str, list[pl.DataFrame]] = {}
     for start in range(0, len(rows), BATCH):
         part = from_records([{"id": new_id[r.id], "row": r.row, "values": r.values or {},
                               "messages": r.messages or [], "valid": r.valid,
                               "version": r.version} for r in rows[start:start + BATCH]], spec)
         writer.write(part.select(list(schema(spec))))
-        for key, casefold in index_keys(spec):
-            typed = part.select(pl.when(pl.col(text_column(key)).is_null()).then(pl.col(key))
-                                .alias("key") if text_column(key) in part.columns
-                                else pl.col(key).alias("key"), "_id")
-            normalized, _ = index_key(pl.col("key"), typed.schema["key"], casefold)
-            keys.setdefault(index_name(key, casefold), []).append(
-                typed.select(normalized.alias("key"), "_id").drop_nulls("key"))
     with writing(engine) as conn:
         seq = 0
         for h in history:
@@ -91,8 +81,7 @@ def _one(engine: sa.Engine, blobs: Blobs, sheet_id: str, spec: Any) -> None:
             assert pk is not None
             seq = max(seq, int(pk[0]))
     writer.compacted_seq = seq  # the history is already inside the segment
-    indexes = {n: pl.concat(p, rechunk=True).sort("key", "_id") for n, p in keys.items()}
-    segment = writer.finish(None, indexes)
+    segment = writer.finish(None, spec)
     with writing(engine) as conn:
         repo.add_segment(conn, segment)
         top = max(new_id.values(), default=0)

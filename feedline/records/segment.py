@@ -10,7 +10,7 @@ checks look up, ``index-<field>.parquet``: the key values sorted, with their rec
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
@@ -18,6 +18,7 @@ from feedline.blueprint.model import SheetSpec
 from feedline.records.schema import MESSAGE, MESSAGES, castable, schema, text_column
 from feedline.store.models import Segment
 from feedline.validate.result import Validated
+from feedline.validate.sheetwide import sheet_checks
 
 if TYPE_CHECKING:
     from feedline.blobs import Blobs
@@ -40,6 +41,32 @@ def part_key(segment: Segment, index: int) -> str:
 
 def part_keys(segment: Segment) -> list[str]:
     return [part_key(segment, i) for i in range(segment.parts)]
+
+
+def index_keys(spec: SheetSpec) -> set[tuple[str, bool]]:
+    """``(field, casefold)`` of every key look-up an edit's re-validation makes (see
+    :func:`feedline.validate.sheetwide.recheck`): each check's first field, and a
+    reference's target."""
+    out: set[tuple[str, bool]] = set()
+    for c in sheet_checks(spec):
+        out.add((c.fields[0].key, not c.case_sensitive))
+        if c.target is not None:
+            out.add((c.target.key, False))
+    return out
+
+
+def index_name(key: str, casefold: bool) -> str:
+    return f"index-{key}{'~ci' if casefold else ''}.parquet"
+
+
+def index_key(values: Any, dtype: pl.DataType, casefold: bool) -> tuple[Any, pl.DataType]:
+    """How a key column is compared: lists joined, text lowercased when ``casefold``."""
+    if dtype == pl.List(pl.String):
+        values = values.list.join("\x1f")
+        dtype = pl.String()
+    if casefold and dtype == pl.String:
+        values = values.str.to_lowercase()
+    return values, dtype
 
 
 def messages_column(messages: pl.DataFrame, height: int, row_offset: int = 0) -> pl.Series:
@@ -96,13 +123,38 @@ class SegmentWriter:
         self.parts += 1
         self.rows += part.height
 
+    def _written(self) -> pl.LazyFrame:
+        return self.blobs.scan_parquet(
+            [f"{self.prefix}part-{i:05d}.parquet" for i in range(self.parts)])
+
+    def scan(self, columns: list[str]) -> pl.LazyFrame:
+        """``_row`` and ``columns`` of the parts written so far."""
+        return self._written().select("_row", *columns)
+
     def finish(self, checks: pl.DataFrame | None = None,
-               indexes: dict[str, pl.DataFrame] | None = None) -> Segment:
+               spec: SheetSpec | None = None) -> Segment:
+        """Write the checks file and, for ``spec``, the key indexes (from the parts)."""
         frame = checks if checks is not None else pl.DataFrame(schema=CHECKS_SCHEMA)
         self.blobs.write_parquet(self.prefix + CHECKS, frame.cast(CHECKS_SCHEMA),  # type: ignore[arg-type]
                                  compression=COMPRESSION)
-        for name, index in (indexes or {}).items():
-            self.blobs.write_parquet(self.prefix + name, index, row_group_size=INDEX_ROW_GROUP,
-                                     compression=COMPRESSION)
+        if spec is not None and self.parts:
+            for key, casefold in sorted(index_keys(spec)):
+                self._index(spec, key, casefold)
         return Segment(sheet_id=self.sheet_id, version=self.version, prefix=self.prefix,
                        parts=self.parts, rows=self.rows, compacted_seq=self.compacted_seq)
+
+    def _index(self, spec: SheetSpec, key: str, casefold: bool) -> None:
+        """``key`` and ``_id`` of every record with a value, sorted by key: an edit finds
+        the records sharing its keys without reading the sheet. Only the key column and
+        the ids are read, by Polars' streaming engine."""
+        parts = self._written()
+        text = text_column(key)
+        value = (pl.when(pl.col(text).is_null()).then(pl.col(key))
+                 if castable(spec.field(key)) else pl.col(key))
+        normalized, _ = index_key(value, schema(spec)[key], casefold)
+        # The parts are in id order, so a stable sort on the key alone orders ties by id
+        # (and holds half the memory of sorting by both).
+        index = (parts.select(normalized.alias("key"), "_id").drop_nulls("key")
+                 .sort("key", maintain_order=True))
+        self.blobs.sink_parquet(self.prefix + index_name(key, casefold), index,
+                                row_group_size=INDEX_ROW_GROUP, compression=COMPRESSION)

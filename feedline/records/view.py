@@ -20,9 +20,8 @@ import sqlalchemy as sa
 
 from feedline.blueprint.model import Field, SheetSpec
 from feedline.records import overlay
-from feedline.records.checks import index_key, index_name
 from feedline.records.schema import from_records, schema, to_records
-from feedline.records.segment import CHECKS, CHECKS_SCHEMA, part_keys
+from feedline.records.segment import CHECKS, CHECKS_SCHEMA, index_key, index_name, part_keys
 from feedline.store import repo
 from feedline.store.models import Segment, Sheet
 from feedline.validate.result import CAST_ERROR_TYPES

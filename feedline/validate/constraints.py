@@ -49,16 +49,38 @@ def check_required(field: Field, empty: pl.Series) -> pl.DataFrame:
     return messages(field, "required", rows, f"{field.label} is required")
 
 
-def check_unique(
-    field: Field, constraint: Constraint, values: pl.Series, ok: pl.Series
-) -> pl.DataFrame:
-    """``unique``: flag the second and later occurrences, naming the first one's row."""
+def unique_key(values: pl.Series, case_sensitive: bool) -> pl.Series:
+    """How ``unique`` compares a column: lists joined, text lowercased unless case matters."""
     key = values
     if key.dtype == pl.List(pl.String):
         key = key.list.join("\x1f")
-    if key.dtype == pl.String and not constraint.case_sensitive:
+    if key.dtype == pl.String and not case_sensitive:
         key = key.str.to_lowercase()
-    dupes = _repeats(pl.DataFrame({"row": _row_index(values.len()), "key": key})
+    return key
+
+
+def composite_key(values: dict[str, pl.Series], constraint: Constraint) -> list[pl.Series]:
+    """How a composite ``unique`` compares its fields: each part as text, lowercased
+    unless case matters."""
+    keys = []
+    for key in constraint.fields:
+        v = values[key]
+        if v.dtype == pl.List(pl.String):
+            v = v.list.join("\x1f")
+        v = v.cast(pl.String)
+        keys.append(v if constraint.case_sensitive else v.str.to_lowercase())
+    return keys
+
+
+def check_unique(
+    field: Field, constraint: Constraint, values: pl.Series, ok: pl.Series,
+    rows: pl.Series | None = None,
+) -> pl.DataFrame:
+    """``unique``: flag the second and later occurrences, naming the first one's row.
+    ``rows`` are the data rows of ``values`` (default 0, 1, …)."""
+    key = unique_key(values, constraint.case_sensitive)
+    row = _row_index(values.len()) if rows is None else rows.cast(pl.UInt32).alias("row")
+    dupes = _repeats(pl.DataFrame({"row": row, "key": key})
                      .filter(ok & key.is_not_null()), ["key"])
     text = dupes.select(pl.format("same value as row {} (0-based)", "first")).to_series()
     return messages(field, "unique", dupes["row"], text)
@@ -150,22 +172,18 @@ def check_reference(field: Field, text: pl.Series, ok: pl.Series, known: pl.Seri
 
 def check_composite_unique(
     sheet_fields: list[Field], constraint: Constraint, values: dict[str, pl.Series],
-    ok: dict[str, pl.Series],
+    ok: dict[str, pl.Series], rows: pl.Series | None = None,
 ) -> pl.DataFrame:
     """A sheet-level unique over several fields: rows where any key part is empty are
-    skipped; every field of a repeated key gets a ``unique`` message naming the first row."""
-    keys = []
-    for key in constraint.fields:
-        v = values[key]
-        if v.dtype == pl.List(pl.String):
-            v = v.list.join("\x1f")
-        v = v.cast(pl.String)
-        keys.append(v if constraint.case_sensitive else v.str.to_lowercase())
+    skipped; every field of a repeated key gets a ``unique`` message naming the first row.
+    ``rows`` are the data rows of the ``values`` (default 0, 1, …)."""
+    keys = composite_key(values, constraint)
     n = keys[0].len()
     present = pl.Series([True] * n)
     for key in constraint.fields:
         present = present & ok[key]
-    frame = pl.DataFrame({"row": _row_index(n), **{f"k{i}": k for i, k in enumerate(keys)}})
+    row = _row_index(n) if rows is None else rows.cast(pl.UInt32).alias("row")
+    frame = pl.DataFrame({"row": row, **{f"k{i}": k for i, k in enumerate(keys)}})
     parts = [f"k{i}" for i in range(len(keys))]
     dupes = _repeats(frame.filter(present), parts)
     names = " + ".join(constraint.fields)

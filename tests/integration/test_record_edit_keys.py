@@ -4,6 +4,7 @@ edit the stored sheet must equal a full validation of it (SQLite and Postgres)."
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -218,4 +219,35 @@ def test_record_edits_read_numbers_the_feed_locale_way(
             {"values": {"code": "P1", "price": "1.234"}}]).json()
         body = patch(client, sheet_id, added["data"][0]["id"], price="12,5")
         assert [added["data"][0]["values"]["price"], body["data"][0]["values"]["price"]] == expected
+    app.close()
+
+
+@pytest.mark.parametrize("chunk_rows", [37, 1000])
+def test_many_repeats_across_chunks_are_found_as_one_validation_would(
+        database_url: str, tmp_path: Path, chunk_rows: int) -> None:
+    """Keys repeat within and across chunks (case-insensitively, as composites, as bad
+    integers and empty cells): the stored checks are those of one whole validation."""
+    rng = random.Random(7)
+    n = 600
+
+    def pick(options: list[str | None]) -> list[str | None]:
+        return [rng.choice(options) for _ in range(n)]
+
+    codes = [f"{rng.choice('AaBbCc')}{rng.randrange(120)}" if rng.random() > 0.05 else None
+             for _ in range(n)]
+    frame = pl.DataFrame({
+        "code": codes,
+        "num": [str(rng.randrange(400)) if rng.random() > 0.1 else "x" for _ in range(n)],
+        "region": pick(["eu", "us", None]), "sku": [f"S-{rng.randrange(40)}" for _ in range(n)],
+        "parent": [rng.choice(codes) if rng.random() > 0.2 else "nope" for _ in range(n)],
+        "price": pick(["1.5", "2", "abc"]),
+    })
+    app = make_app(database_url, tmp_path)
+    spec = app.feed("keys").blueprint.sheet("items")
+    sheet_id = store_sheet(app, spec, frame, chunk_rows=chunk_rows)
+    with TestClient(create_app(app, run_workers=False),
+                    headers={"Authorization": f"Bearer {KEY}"}) as client:
+        counts = client.get(f"/v1/sheets/{sheet_id}").json()["messages"]["by_type"]
+        assert counts["unique"] > 100 and counts["missing-reference"] > 50  # the case is real
+        assert_like_full_validation(app, client, sheet_id)
     app.close()
