@@ -3,8 +3,8 @@ streamed in chunks so memory depends on the chunk size, not on the file.
 
 Each chunk is reshaped by the plan, cast, run through the hooks and checked record by
 record; its records are written as one Parquet part at once. The checks that compare
-records (``unique``, composite keys, references within the sheet) then run on the key
-columns of every chunk together (:class:`feedline.records.checks.SheetChecks`).
+records (``unique``, composite keys, references within the sheet) then run over the
+whole sheet from what each chunk left of its keys (:class:`feedline.records.checks.SheetChecks`).
 """
 
 from __future__ import annotations
