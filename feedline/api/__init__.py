@@ -10,7 +10,7 @@ from fastapi import FastAPI, Response
 
 from feedline import __version__
 from feedline.api import egress, events, files, jobs, keys, memory, records, spaces, workbooks
-from feedline.api.deps import error_body, install_error_handlers
+from feedline.api.deps import RefuseNul, error_body, install_error_handlers
 from feedline.api.observe import AccessLog, install_queue_metrics, metrics
 from feedline.api.schemas import ErrorBody, Health
 from feedline.app import Feedline
@@ -39,6 +39,7 @@ def create_app(app: Feedline, *, run_workers: bool = True) -> FastAPI:
     api.state.feedline = app
     install_error_handlers(api)
     install_queue_metrics(app.engine)
+    api.add_middleware(RefuseNul)
     api.add_middleware(AccessLog)
 
     @api.get("/healthz", tags=["health"])

@@ -65,6 +65,26 @@ def page(rows: Sequence[Any], limit: int, cursor_of: Any) -> tuple[list[Any], st
     return kept, (str(cursor_of(kept[-1])) if more and kept else None)
 
 
+class RefuseNul:
+    """ASGI middleware: a path or query string holding a NUL character is answered 400
+    before any route runs (PostgreSQL text cannot hold one, and no id or name has one)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and ("\x00" in scope.get("path", "")
+                                        or _has_nul(scope.get("query_string", b""))):
+            response = error_body(400, "bad-request", "the URL holds a NUL character (%00)")
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def _has_nul(query: bytes) -> bool:
+    return b"\x00" in query or b"%00" in query
+
+
 def error_body(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
@@ -101,6 +121,11 @@ def install_error_handlers(api: Any) -> None:
     async def _database(_: Request, exc: sa.exc.OperationalError) -> JSONResponse:
         log.warning("database unavailable: %s", str(exc.orig).splitlines()[0] if exc.orig else exc)
         return error_body(503, "unavailable", "the database is unavailable; retry shortly")
+
+    @api.exception_handler(sa.exc.DataError)
+    async def _unstorable(_: Request, exc: sa.exc.DataError) -> JSONResponse:
+        reason = str(exc.orig).splitlines()[0] if exc.orig else "a value the database cannot hold"
+        return error_body(422, "invalid-request", f"the database refused a value: {reason}"[:300])
 
     @api.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -7,14 +7,24 @@ Resources reuse the store's own models (:mod:`feedline.store.models`,
 
 from __future__ import annotations
 
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from feedline.jobs.model import Job
 from feedline.store.models import File, Sheet, Space, Workbook
 
 T = TypeVar("T")
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain a NUL character")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
+"""A name or label a person sends: any text but NUL, which no database column holds."""
 
 
 class Strict(BaseModel):
@@ -56,8 +66,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 # -- spaces, files, workbooks ---------------------------------------------------------------
 
 class SpaceIn(Strict):
-    name: str = Field(min_length=1, max_length=200)
-    feed: str = Field(min_length=1, max_length=200)
+    name: Text = Field(min_length=1, max_length=200)
+    feed: Text = Field(min_length=1, max_length=200)
 
 
 class FileOut(File):
@@ -73,8 +83,8 @@ class SheetOut(Sheet):
 
 class ExtractIn(Strict):
     header_row: int | None = Field(None, ge=0, le=1_000_000)
-    sheet_name: str | None = Field(None, min_length=1, max_length=500)
-    record_path: str | None = Field(None, min_length=1, max_length=500)
+    sheet_name: Text | None = Field(None, min_length=1, max_length=500)
+    record_path: Text | None = Field(None, min_length=1, max_length=500)
 
 
 # -- plans --------------------------------------------------------------------------------
@@ -117,8 +127,8 @@ class PlanOut(BaseModel):
 
 
 class FieldDecision(Strict):
-    source: str = Field(min_length=1, max_length=1000)
-    destination: str | None = Field(None, max_length=200)
+    source: Text = Field(min_length=1, max_length=1000)
+    destination: Text | None = Field(None, max_length=200)
 
 
 class PlanEdit(Strict):
@@ -261,7 +271,7 @@ class Forgotten(BaseModel):
 
 
 class KeyIn(Strict):
-    name: str = Field("", max_length=200)
+    name: Text = Field("", max_length=200)
 
 
 class KeyOut(BaseModel):

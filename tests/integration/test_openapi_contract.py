@@ -62,3 +62,21 @@ def test_validation_errors_have_the_documented_shape(client: TestClient) -> None
     assert huge.status_code == 422 and huge.json()["error"]["code"] == "invalid-request"
     broken = client.post("/v1/spaces", content=b"{not json", headers={"Content-Type": "application/json"})
     assert broken.status_code in (400, 422) and set(broken.json()["error"]) == {"code", "message"}
+
+
+def test_a_nul_character_in_the_url_is_a_bad_request_on_every_database(client: TestClient) -> None:
+    for url in ("/v1/dead-letters?sheet_id=sh%00x", "/v1/events?space_id=%00",
+                "/v1/sheets/sh%00x/records", "/v1/jobs?space_id=a%00b&status=running"):
+        resp = client.get(url)
+        assert resp.status_code == 400, url
+        assert resp.json() == {"error": {"code": "bad-request",
+                                         "message": "the URL holds a NUL character (%00)"}}
+    assert client.get("/v1/dead-letters", params={"sheet_id": "sh_x"}).json()["data"] == []
+
+
+def test_a_nul_character_in_a_name_is_refused_the_same_on_every_database(client: TestClient) -> None:
+    resp = client.post("/v1/spaces", json={"name": "nul \u0000 inside", "feed": "crm"})
+    assert resp.status_code == 422, resp.text
+    assert resp.json()["error"] == {"code": "invalid-request",
+                                    "message": "name: Value error, must not contain a NUL character"}
+    assert client.get("/v1/spaces").json()["data"] == []
