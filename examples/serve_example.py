@@ -1,9 +1,10 @@
 """What `make run` starts: feedline with the bundled shop feed and its sample deliveries.
 
 On first start it creates the space ``example`` and uploads the files of
-``examples/shop/samples`` into it, so a processed delivery (customers) and one waiting
-for a person's review (orders) are there to look at; then it
-runs ``feedline serve`` (API, event dispatcher and workers in one process).
+``examples/shop/samples`` into it: a new partner's customers of two months and orders,
+whose plans wait for a person's review (accepting January's customers plan lets February
+run alone); then it runs ``feedline serve`` (API, event dispatcher and workers in one
+process).
 """
 
 from __future__ import annotations
