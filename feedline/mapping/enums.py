@@ -190,6 +190,24 @@ def _negated(ws: Words, field: Field, extra: Extra = ()) -> str | None:
                     or tuple(words(o.value)) in wanted})
 
 
+MIN_BASE = 4  # letters a known value needs before a longer value may extend it
+
+
+def _extended(fk: str, loose: Mapping[str, set[str]]) -> tuple[str, str] | None:
+    """(option, known value) when the value's first words are a known value (an option's
+    label, or a value decided before) and the rest qualifies it: ``w trakcie oceny`` after
+    ``W trakcie`` was decided Pending, ``Approved with conditions``. The longest known
+    value wins; one that stands for more than one option decides nothing."""
+    ws = fk.split()
+    for n in range(len(ws) - 1, 0, -1):
+        base = " ".join(ws[:n])
+        found = loose.get(base, set())
+        if found and len(base.replace(" ", "")) >= MIN_BASE:
+            hit = _unique(found)
+            return (hit, base) if hit is not None else None
+    return None
+
+
 @lru_cache(maxsize=65536)
 def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     """Best option for one source value, or None when nothing fits well enough.
@@ -220,6 +238,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
             hit = _unique(meanings.get(m, set()))
             if hit is not None:
                 return hit, 0.9, f'"{key}" is a form of "{" ".join(m)}"'
+    extended = _extended(fk, loose)
+    if extended is not None:
+        return extended[0], 0.85, f'"{key}" qualifies "{extended[1]}" with more words'
     if len(fk) >= 5 and listed is None:
         hit = _unique(meanings.get(("\x00cognate", cognate(raw)), set()))
         if hit is not None:

@@ -23,7 +23,8 @@ SHEET = SheetSpec("claims", "Claims", (
     Field("amount", "Amount", type="number"),
 ))
 # The partner's words for the options, which no vocabulary holds: a person decides them.
-D1 = {"Reçu": "submitted", "Accepté": "approved", "Refusé": "denied", "Hospitalisation": "inpatient"}
+D1 = {"Zgłoszona": "submitted", "Zaakceptowana": "approved", "Odrzucona": "denied",
+      "Hospitalizacja": "inpatient"}
 
 
 def delivery(seed: int, spellings: list[str]) -> pl.DataFrame:
@@ -48,21 +49,34 @@ def test_a_later_delivery_writing_decided_values_differently_runs_alone():
     assert not automap(first, SHEET, memory=memory, space="lyon").auto_accept
     person_executes(memory, first, D1)
     # Case, accents, a trailing dot and a truncation of what the person decided.
-    later = delivery(2, ["RECU", "Accepte", "refuse.", "Hospit."])
+    later = delivery(2, ["ZGLOSZONA", "ZAAKCEPTOWANA", "odrzucona.", "Hospit."])
     plan = automap(later, SHEET, memory=memory, space="lyon")
     assert plan.auto_accept, plan.review_reasons
-    assert plan.enum_map()["status"] == {"RECU": "submitted", "Accepte": "approved",
-                                         "refuse.": "denied", "Hospit.": "inpatient"}
+    assert plan.enum_map()["status"] == {"ZGLOSZONA": "submitted", "ZAAKCEPTOWANA": "approved",
+                                         "odrzucona.": "denied", "Hospit.": "inpatient"}
 
 
 def test_a_new_word_still_waits_for_a_person():
     memory = MappingMemory("claims")
     first = delivery(1, list(D1))
     person_executes(memory, first, D1)
-    plan = automap(delivery(2, ["Reçu", "Accepté", "Refusé", "Classé sans suite"]), SHEET,
+    plan = automap(delivery(2, [*D1, "Classé sans suite"]), SHEET,
                    memory=memory, space="lyon")
     assert not plan.auto_accept
     assert any("Classé sans suite" in r for r in plan.review_reasons)
+
+
+def test_a_value_that_qualifies_a_decided_one_takes_its_option():
+    memory = MappingMemory("claims")
+    first = delivery(1, ["W trakcie", "Zgłoszona"])
+    person_executes(memory, first, {"W trakcie": "submitted", "Zgłoszona": "approved"})
+    plan = automap(delivery(2, ["W trakcie", "w trakcie oceny", "Zgłoszona"]), SHEET,
+                   memory=memory, space="lyon")
+    assert plan.enum_map()["status"]["w trakcie oceny"] == "submitted"
+    assert plan.auto_accept, plan.review_reasons
+    assert match_value("Denied after appeal", STATUS)[0] == "denied"
+    # Too short a start, or one two options share, decides nothing.
+    assert match_value("In progress", STATUS) is None
 
 
 def test_a_value_a_person_called_invalid_does_not_stop_the_next_delivery():

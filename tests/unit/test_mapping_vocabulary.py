@@ -75,3 +75,20 @@ def test_an_ambiguous_abbreviation_maps_to_nothing():
     field = Field("kind", "Kind", type="enum", options=(Option("pa", "Part A"), Option("pb", "Part B")))
     [mapped] = map_enum_values({"P": 3}, field)
     assert mapped.option is None
+
+
+def test_status_degree_and_payment_words_of_many_trades():
+    claim = Field("status", "Claim Status", type="enum", options=(
+        Option("submitted", "Submitted"), Option("pending", "Pending"),
+        Option("approved", "Approved"), Option("denied", "Denied")))
+    level = Field("level", "Level", type="enum", options=(
+        Option("bachelor", "Bachelor"), Option("master", "Master"), Option("doctorate", "Doctorate")))
+    channel = Field("channel", "Channel", type="enum", options=(
+        Option("card", "Card Payment"), Option("transfer", "Bank Transfer")))
+    got = {v.value: v.option for f, vals in ((claim, ["REJECTED", "IN_REVIEW", "Genehmigt", "recibido"]),
+                                             (level, ["B.Sc.", "M.Sc.", "PhD"]),
+                                             (channel, ["BACS", "SEPA"]))
+           for v in map_enum_values(dict.fromkeys(vals, 1), f)}
+    assert got == {"REJECTED": "denied", "IN_REVIEW": "pending", "Genehmigt": "approved",
+                   "recibido": "submitted", "B.Sc.": "bachelor", "M.Sc.": "master",
+                   "PhD": "doctorate", "BACS": "transfer", "SEPA": "transfer"}
