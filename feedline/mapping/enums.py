@@ -3,7 +3,8 @@
 Per value, the first rule that finds exactly one option wins: memory (a person's or an
 executed plan's decision) -> the option's value or label (case, spaces, ``_``, ``&``) ->
 a code list (country, currency and language codes and names) -> the vocabulary (other
-languages, synonyms: ``Vollzeit`` = full time) -> initials (``FT`` = Full time,
+languages, synonyms: ``Vollzeit`` = full time) -> a known value qualified with more words
+(``Approved with conditions``) -> initials (``FT`` = Full time,
 ``R&D``) -> an abbreviation or truncation (``Mgmt``, ``FIN SVC``, ``TECH``) -> a close
 spelling. Values that match nothing are listed with ``option: None``.
 """
