@@ -78,7 +78,7 @@ def test_a_cognate_header_is_a_suggestion_a_person_confirms():
 def test_a_cognate_id_of_the_sheets_own_entity_is_a_full_match():
     sheet = SheetSpec("transactions", "Transactions", (Field("transaction_id", "Transaction ID"),
                                                         Field("amount", "Amount", type="number")))
-    cands = score_columns(["ID transacción"], sheet)[0]
+    cands = score_columns(["ID transactie"], sheet)[0]
     assert cands["transaction_id"].reason_code == "cognate"
 
 
@@ -212,11 +212,11 @@ def test_a_header_in_the_unit_only_one_field_is_in_points_at_it():
                                  Field("hours", "Labour Hours", type="number"),
                                  Field("area", "Floor Area (m²)", type="number"),
                                  Field("cost", "Cost", type="number")))
-    headers = ["Paino kg", "Hodiny práce", "Boligareal (m2)", "Pris"]
+    headers = ["Paino kg", "Hodiny práce", "Rozloha m2", "Pris"]
     got = {h: {k: c.reason_code for k, c in cands.items() if c.confidence >= 0.5}
            for h, cands in zip(headers, score_columns(headers, sheet), strict=True)}
     assert got == {"Paino kg": {"weight": "cognate"}, "Hodiny práce": {"hours": "cognate"},
-                   "Boligareal (m2)": {"area": "cognate"}, "Pris": {}}
+                   "Rozloha m2": {"area": "cognate"}, "Pris": {}}
 
 
 def test_inflected_forms_of_vocabulary_words_meet_them():

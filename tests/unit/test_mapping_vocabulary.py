@@ -92,3 +92,14 @@ def test_status_degree_and_payment_words_of_many_trades():
     assert got == {"REJECTED": "denied", "IN_REVIEW": "pending", "Genehmigt": "approved",
                    "recibido": "submitted", "B.Sc.": "bachelor", "M.Sc.": "master",
                    "PhD": "doctorate", "BACS": "transfer", "SEPA": "transfer"}
+
+
+def test_header_words_of_property_banking_and_study_exports():
+    assert form("Floor Area").expanded == ("floor", "area")  # an area is no department
+    assert form("Superficie (m²)").expanded[0] == "area"
+    assert form("Habitaciones").expanded == ("bedrooms",)
+    assert form("CPTY_NAME").expanded == ("counterparty", "name")
+    assert form("RUNNING_BAL").expanded == ("balance",)
+    assert form("Studiengang").expanded == ("programme",)
+    assert form("C.P.").expanded == ("zip",)
+    assert form("Kwota (PLN)").expanded[0] == "amount"
