@@ -144,3 +144,23 @@ def test_headers_cut_short_and_number_compounds():
 def test_a_sort_code_is_no_date():
     assert profile_column(pl.Series(["20-00-00", "40-11-62", "30-00-12"])).date == 0.0
     assert profile_column(pl.Series(["03/04/2025", "31.12.2024", "1-2-25"])).date == 1.0
+
+
+CITIZENSHIP = Field("citizenship", "Citizenship", type="enum", options=tuple(
+    Option(code, name) for code, name in (("DE", "Germany"), ("FR", "France"), ("PL", "Poland"),
+                                          ("IN", "India"), ("CN", "China"), ("ES", "Spain"))))
+
+
+def test_a_peoples_adjective_names_its_country():
+    got = {v: (m[0] if (m := match_value(v, CITIZENSHIP)) else None)
+           for v in ("deutsch", "polnisch", "Chinese", "indisch", "española", "België", "Dutch")}
+    # A country the options lack (België) and an adjective no name begins (Dutch) map nowhere.
+    assert got == {"deutsch": "DE", "polnisch": "PL", "Chinese": "CN", "indisch": "IN",
+                   "española": "ES", "België": None, "Dutch": None}
+
+
+def test_the_words_of_a_label_in_another_order():
+    channel = Field("channel", "Channel", type="enum", options=(
+        Option("direct_debit", "Direct Debit"), Option("standing_order", "Standing Order")))
+    assert match_value("Debit direct", channel)[0] == "direct_debit"
+    assert match_value("ORDER STANDING", channel)[0] == "standing_order"
