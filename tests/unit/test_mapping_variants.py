@@ -23,8 +23,8 @@ SHEET = SheetSpec("claims", "Claims", (
     Field("amount", "Amount", type="number"),
 ))
 # The partner's words for the options, which no vocabulary holds: a person decides them.
-D1 = {"Beérkezett": "submitted", "Jóváhagyva": "approved", "Elutasítva": "denied",
-      "Kórházi": "inpatient"}
+D1 = {"Esitatud": "submitted", "Kinnitatud": "approved", "Tühistatud": "denied",
+      "Haiglaravi": "inpatient"}
 
 
 def delivery(seed: int, spellings: list[str]) -> pl.DataFrame:
@@ -49,11 +49,11 @@ def test_a_later_delivery_writing_decided_values_differently_runs_alone():
     assert not automap(first, SHEET, memory=memory, space="lyon").auto_accept
     person_executes(memory, first, D1)
     # Case, accents, a trailing dot and a truncation of what the person decided.
-    later = delivery(2, ["BEERKEZETT", "Jovahagyva", "elutasítva.", "Kórh."])
+    later = delivery(2, ["ESITATUD", "kinnitatud.", "Tuhistatud", "Haiglar."])
     plan = automap(later, SHEET, memory=memory, space="lyon")
     assert plan.auto_accept, plan.review_reasons
-    assert plan.enum_map()["status"] == {"BEERKEZETT": "submitted", "Jovahagyva": "approved",
-                                         "elutasítva.": "denied", "Kórh.": "inpatient"}
+    assert plan.enum_map()["status"] == {"ESITATUD": "submitted", "kinnitatud.": "approved",
+                                         "Tuhistatud": "denied", "Haiglar.": "inpatient"}
 
 
 def test_a_new_word_still_waits_for_a_person():
