@@ -164,3 +164,19 @@ def test_the_words_of_a_label_in_another_order():
         Option("direct_debit", "Direct Debit"), Option("standing_order", "Standing Order")))
     assert match_value("Debit direct", channel)[0] == "direct_debit"
     assert match_value("ORDER STANDING", channel)[0] == "standing_order"
+
+
+def test_of_numbered_look_alikes_the_first_takes_the_field():
+    from feedline.mapping.assign import assign
+    from feedline.mapping.scorers import Candidate
+
+    def tie() -> dict[str, Candidate]:
+        return {"description": Candidate("description", 0.72, "fuzzy", "resembles")}
+
+    for headers in (["NARRATIVE_2", "NARRATIVE_1"], ["NARRATIVE_1", "NARRATIVE_2"]):
+        got = assign([tie(), tie()], ["description"], headers)
+        mapped = [h for h, c in zip(headers, got, strict=True) if c is not None]
+        assert mapped == ["NARRATIVE_1"]
+    # A year is no ordinal: "Q4 2026" and "2026" do not count as numbered.
+    got = assign([tie(), tie()], ["description"], ["Note 2026", "Note 3"])
+    assert [c is not None for c in got] == [True, False]
