@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -14,6 +15,15 @@ MIN_CONFIDENCE = 0.5  # weaker pairs are never used; the column stays unmapped
 AMBIGUITY_MARGIN = 0.05
 AMBIGUOUS_CAP = 0.8  # a close competitor makes a mapping "moderate" at best
 _FORBIDDEN = 1e6
+TIE_STEP = 1e-6  # far below any score difference: it only breaks exact ties
+_TRAILING_NUMBER = re.compile(r"(?<!\d)(\d{1,2})\s*$")
+
+
+def _ordinal(header: str) -> int:
+    """The small number a header ends with (``NARRATIVE_2`` -> 2), 0 without one: numbered
+    columns of one kind are usually the main one first, then its continuations."""
+    m = _TRAILING_NUMBER.search(header)
+    return int(m.group(1)) if m and m.start() > 0 else 0
 
 
 def assign(
@@ -39,6 +49,8 @@ def assign(
     cost = np.full((n, m + n), _FORBIDDEN)
     usable = conf >= MIN_CONFIDENCE
     cost[:, :m][usable] = -conf[usable]
+    if headers is not None:  # of numbered look-alikes (Narrative 1, Narrative 2) the first wins a tie
+        cost[:, :m] += np.array([[_ordinal(h) * TIE_STEP] for h in headers])
     cost[np.arange(n), m + np.arange(n)] = 0.0
     rows, cols = linear_sum_assignment(cost)
     chosen: list[int | None] = [None] * n

@@ -2,8 +2,10 @@
 
 Per value, the first rule that finds exactly one option wins: memory (a person's or an
 executed plan's decision) -> the option's value or label (case, spaces, ``_``, ``&``) ->
-a code list (country, currency and language codes and names) -> the vocabulary (other
-languages, synonyms: ``Vollzeit`` = full time) -> initials (``FT`` = Full time,
+a code list (country, currency and language codes and names; for countries also a
+people's adjective) -> a label's words in another order -> the vocabulary (other
+languages, synonyms: ``Vollzeit`` = full time) -> a known value qualified with more words
+(``Approved with conditions``) -> initials (``FT`` = Full time,
 ``R&D``) -> an abbreviation or truncation (``Mgmt``, ``FIN SVC``, ``TECH``) -> a close
 spelling. Values that match nothing are listed with ``option: None``.
 """
@@ -19,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from feedline.blueprint.model import Field
 from feedline.mapping.abbrev import abbreviates
-from feedline.mapping.codelists import code_list
+from feedline.mapping.codelists import code_list, country_names
 from feedline.mapping.cognates import related
 from feedline.mapping.normalize import value_key
 from feedline.mapping.plan import INVALID_REASON, EnumValueMapping
@@ -190,6 +192,67 @@ def _negated(ws: Words, field: Field, extra: Extra = ()) -> str | None:
                     or tuple(words(o.value)) in wanted})
 
 
+MIN_DEMONYM, MIN_STEM = 5, 3  # letters of a people's adjective, and those its country's name shares
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _demonym(fk: str, field: Field) -> str | None:
+    """The one option of a country field whose name, in some language, shares the most
+    first letters (three at least) with a one-word value (``französisch`` = Frankreich,
+    ``polnisch`` = Polen, ``Chinese`` = China): a people's adjective, which CLDR does not
+    list. Only the field's own options compete, a tie decides nothing, and the name of a
+    country the options lack (``België``) is no adjective."""
+    if " " in fk or len(fk) < MIN_DEMONYM or not fk.isalpha() or fk in country_names():
+        return None
+    listed = code_list(field)
+    if listed is None:
+        return None
+    best: dict[str, int] = {}
+    for spelling, option in listed[1].items():
+        name = words(spelling)
+        if len(name) == 1 and len(name[0]) > MIN_STEM:
+            best[option] = max(best.get(option, 0), _common_prefix(fk, name[0]))
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < MIN_STEM or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _reordered(fk: str, loose: Mapping[str, set[str]]) -> set[str]:
+    """Options whose label (or a value decided before) has the value's words in another
+    order (``Debit direct`` = Direct Debit: Romance languages put the adjective after)."""
+    ws = sorted(fk.split())
+    if len(ws) < 2:
+        return set()
+    return {o for known, opts in loose.items() if sorted(known.split()) == ws for o in opts}
+
+
+MIN_BASE = 4  # letters a known value needs before a longer value may extend it
+
+
+def _extended(fk: str, loose: Mapping[str, set[str]]) -> tuple[str, str] | None:
+    """(option, known value) when the value's first words are a known value (an option's
+    label, or a value decided before) and the rest qualifies it: ``w trakcie oceny`` after
+    ``W trakcie`` was decided Pending, ``Approved with conditions``. The longest known
+    value wins; one that stands for more than one option decides nothing."""
+    ws = fk.split()
+    for n in range(len(ws) - 1, 0, -1):
+        base = " ".join(ws[:n])
+        found = loose.get(base, set())
+        if found and len(base.replace(" ", "")) >= MIN_BASE:
+            hit = _unique(found)
+            return (hit, base) if hit is not None else None
+    return None
+
+
 @lru_cache(maxsize=65536)
 def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     """Best option for one source value, or None when nothing fits well enough.
@@ -209,7 +272,13 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     if same is not None:
         return same, 0.96, f'"{key}" is written like "{same}" or a value decided before'
     if listed == "country":
-        return None  # country codes are too short for initials, prefix or fuzzy guesses
+        # Country codes are too short for initials, prefix or fuzzy guesses; a people's
+        # adjective (``deutsch``, ``polnisch``, ``Chinese``) begins its country's name.
+        hit = _demonym(fk, field)
+        return (hit, 0.8, f'"{key}" is the adjective of "{hit}"') if hit is not None else None
+    reordered = _unique(_reordered(fk, loose))
+    if reordered is not None:
+        return reordered, 0.9, f'"{key}" has the words of "{reordered}" in another order'
     ws = tuple(words(raw))
     for m in _meanings(ws)[1:]:
         hit = _unique(meanings.get(m, set()))
@@ -220,6 +289,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
             hit = _unique(meanings.get(m, set()))
             if hit is not None:
                 return hit, 0.9, f'"{key}" is a form of "{" ".join(m)}"'
+    extended = _extended(fk, loose)
+    if extended is not None:
+        return extended[0], 0.85, f'"{key}" qualifies "{extended[1]}" with more words'
     if len(fk) >= 5 and listed is None:
         hit = _unique(meanings.get(("\x00cognate", cognate(raw)), set()))
         if hit is not None:

@@ -23,7 +23,8 @@ SHEET = SheetSpec("claims", "Claims", (
     Field("amount", "Amount", type="number"),
 ))
 # The partner's words for the options, which no vocabulary holds: a person decides them.
-D1 = {"Reçu": "submitted", "Accepté": "approved", "Refusé": "denied", "Hospitalisation": "inpatient"}
+D1 = {"Esitatud": "submitted", "Kinnitatud": "approved", "Tühistatud": "denied",
+      "Haiglaravi": "inpatient"}
 
 
 def delivery(seed: int, spellings: list[str]) -> pl.DataFrame:
@@ -48,21 +49,34 @@ def test_a_later_delivery_writing_decided_values_differently_runs_alone():
     assert not automap(first, SHEET, memory=memory, space="lyon").auto_accept
     person_executes(memory, first, D1)
     # Case, accents, a trailing dot and a truncation of what the person decided.
-    later = delivery(2, ["RECU", "Accepte", "refuse.", "Hospit."])
+    later = delivery(2, ["ESITATUD", "kinnitatud.", "Tuhistatud", "Haiglar."])
     plan = automap(later, SHEET, memory=memory, space="lyon")
     assert plan.auto_accept, plan.review_reasons
-    assert plan.enum_map()["status"] == {"RECU": "submitted", "Accepte": "approved",
-                                         "refuse.": "denied", "Hospit.": "inpatient"}
+    assert plan.enum_map()["status"] == {"ESITATUD": "submitted", "kinnitatud.": "approved",
+                                         "Tuhistatud": "denied", "Haiglar.": "inpatient"}
 
 
 def test_a_new_word_still_waits_for_a_person():
     memory = MappingMemory("claims")
     first = delivery(1, list(D1))
     person_executes(memory, first, D1)
-    plan = automap(delivery(2, ["Reçu", "Accepté", "Refusé", "Classé sans suite"]), SHEET,
+    plan = automap(delivery(2, [*D1, "Classé sans suite"]), SHEET,
                    memory=memory, space="lyon")
     assert not plan.auto_accept
     assert any("Classé sans suite" in r for r in plan.review_reasons)
+
+
+def test_a_value_that_qualifies_a_decided_one_takes_its_option():
+    memory = MappingMemory("claims")
+    first = delivery(1, ["W trakcie", "Zgłoszona"])
+    person_executes(memory, first, {"W trakcie": "submitted", "Zgłoszona": "approved"})
+    plan = automap(delivery(2, ["W trakcie", "w trakcie oceny", "Zgłoszona"]), SHEET,
+                   memory=memory, space="lyon")
+    assert plan.enum_map()["status"]["w trakcie oceny"] == "submitted"
+    assert plan.auto_accept, plan.review_reasons
+    assert match_value("Denied after appeal", STATUS)[0] == "denied"
+    # Too short a start, or one two options share, decides nothing.
+    assert match_value("In progress", STATUS) is None
 
 
 def test_a_value_a_person_called_invalid_does_not_stop_the_next_delivery():
@@ -123,10 +137,46 @@ def test_an_exact_header_over_unknown_enum_words_stays_strong_and_the_values_wai
 def test_headers_cut_short_and_number_compounds():
     assert form("DT_NAISS").expanded == ("date", "of", "birth")
     assert form("Sagsnr.").expanded == ("sags", "id")
-    assert form("Posteringsnr").expanded == ("posterings", "id")
+    assert form("Tositenr").expanded == ("tosite", "id")
     assert words("Beløb Rækkehus Płeć") == ["belob", "raekkehus", "plec"]
 
 
 def test_a_sort_code_is_no_date():
     assert profile_column(pl.Series(["20-00-00", "40-11-62", "30-00-12"])).date == 0.0
     assert profile_column(pl.Series(["03/04/2025", "31.12.2024", "1-2-25"])).date == 1.0
+
+
+CITIZENSHIP = Field("citizenship", "Citizenship", type="enum", options=tuple(
+    Option(code, name) for code, name in (("DE", "Germany"), ("FR", "France"), ("PL", "Poland"),
+                                          ("IN", "India"), ("CN", "China"), ("ES", "Spain"))))
+
+
+def test_a_peoples_adjective_names_its_country():
+    got = {v: (m[0] if (m := match_value(v, CITIZENSHIP)) else None)
+           for v in ("deutsch", "polnisch", "Chinese", "indisch", "española", "België", "Dutch")}
+    # A country the options lack (België) and an adjective no name begins (Dutch) map nowhere.
+    assert got == {"deutsch": "DE", "polnisch": "PL", "Chinese": "CN", "indisch": "IN",
+                   "española": "ES", "België": None, "Dutch": None}
+
+
+def test_the_words_of_a_label_in_another_order():
+    channel = Field("channel", "Channel", type="enum", options=(
+        Option("direct_debit", "Direct Debit"), Option("standing_order", "Standing Order")))
+    assert match_value("Debit direct", channel)[0] == "direct_debit"
+    assert match_value("ORDER STANDING", channel)[0] == "standing_order"
+
+
+def test_of_numbered_look_alikes_the_first_takes_the_field():
+    from feedline.mapping.assign import assign
+    from feedline.mapping.scorers import Candidate
+
+    def tie() -> dict[str, Candidate]:
+        return {"description": Candidate("description", 0.72, "fuzzy", "resembles")}
+
+    for headers in (["NARRATIVE_2", "NARRATIVE_1"], ["NARRATIVE_1", "NARRATIVE_2"]):
+        got = assign([tie(), tie()], ["description"], headers)
+        mapped = [h for h, c in zip(headers, got, strict=True) if c is not None]
+        assert mapped == ["NARRATIVE_1"]
+    # A year is no ordinal: "Q4 2026" and "2026" do not count as numbered.
+    got = assign([tie(), tie()], ["description"], ["Note 2026", "Note 3"])
+    assert [c is not None for c in got] == [True, False]

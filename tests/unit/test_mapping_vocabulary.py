@@ -75,3 +75,31 @@ def test_an_ambiguous_abbreviation_maps_to_nothing():
     field = Field("kind", "Kind", type="enum", options=(Option("pa", "Part A"), Option("pb", "Part B")))
     [mapped] = map_enum_values({"P": 3}, field)
     assert mapped.option is None
+
+
+def test_status_degree_and_payment_words_of_many_trades():
+    claim = Field("status", "Claim Status", type="enum", options=(
+        Option("submitted", "Submitted"), Option("pending", "Pending"),
+        Option("approved", "Approved"), Option("denied", "Denied")))
+    level = Field("level", "Level", type="enum", options=(
+        Option("bachelor", "Bachelor"), Option("master", "Master"), Option("doctorate", "Doctorate")))
+    channel = Field("channel", "Channel", type="enum", options=(
+        Option("card", "Card Payment"), Option("transfer", "Bank Transfer")))
+    got = {v.value: v.option for f, vals in ((claim, ["REJECTED", "IN_REVIEW", "Genehmigt", "recibido"]),
+                                             (level, ["B.Sc.", "M.Sc.", "PhD"]),
+                                             (channel, ["BACS", "SEPA"]))
+           for v in map_enum_values(dict.fromkeys(vals, 1), f)}
+    assert got == {"REJECTED": "denied", "IN_REVIEW": "pending", "Genehmigt": "approved",
+                   "recibido": "submitted", "B.Sc.": "bachelor", "M.Sc.": "master",
+                   "PhD": "doctorate", "BACS": "transfer", "SEPA": "transfer"}
+
+
+def test_header_words_of_property_banking_and_study_exports():
+    assert form("Floor Area").expanded == ("floor", "area")  # an area is no department
+    assert form("Superficie (m²)").expanded[0] == "area"
+    assert form("Habitaciones").expanded == ("bedrooms",)
+    assert form("CPTY_NAME").expanded == ("counterparty", "name")
+    assert form("RUNNING_BAL").expanded == ("balance",)
+    assert form("Studiengang").expanded == ("programme",)
+    assert form("C.P.").expanded == ("zip",)
+    assert form("Kwota (PLN)").expanded[0] == "amount"
