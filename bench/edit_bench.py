@@ -43,9 +43,9 @@ def main() -> None:
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        t = time.perf_counter()
-        app, client, sheet = stored_sheet(Path(tmp), args.rows, args.database_url)
+    t = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp, \
+            stored_sheet(Path(tmp), args.rows, args.database_url) as (_app, client, sheet):
         print(f"{args.rows:,} records stored in {time.perf_counter() - t:.1f} s "
               f"({'PostgreSQL' if args.database_url else 'SQLite'})")
         url = f"/v1/sheets/{sheet}/records"
@@ -98,8 +98,6 @@ def main() -> None:
         print(f"{'request':<30} {'median ms':>10} {'worst ms':>10}")
         for name, median, worst in results:
             print(f"{name:<30} {median:10.1f} {worst:10.1f}")
-        client.close()
-        app.close()
 
 
 if __name__ == "__main__":

@@ -51,9 +51,9 @@ def main() -> None:
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        t = time.perf_counter()
-        app, client, sheet_id = stored_sheet(Path(tmp), args.rows, args.database_url)
+    t = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp, \
+            stored_sheet(Path(tmp), args.rows, args.database_url) as (app, client, sheet_id):
         print(f"{args.rows:,} records stored in {time.perf_counter() - t:.1f} s "
               f"({'PostgreSQL' if args.database_url else 'SQLite'})")
         form = client.get("/ui/sign-in")
@@ -99,8 +99,6 @@ def main() -> None:
             first, median, worst = timed(page(params), args.repeat)
             _bf, base, _bw = timed(baseline, args.repeat)
             print(f"{name:<34} {first:9.1f} {median:10.1f} {worst:9.1f} {base:10.1f}")
-        client.close()
-        app.close()
 
 
 if __name__ == "__main__":
