@@ -168,6 +168,7 @@ class LocalBlobs(Blobs):
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
+        self.resolved_root = self.root.resolve()
         self.work = self.root / "tmp"
 
     def path(self, key: str) -> Path:
@@ -178,8 +179,10 @@ class LocalBlobs(Blobs):
         return p
 
     def _resolve(self, key: str) -> Path:
-        p = (self.root / key).resolve()
-        if self.root.resolve() not in p.parents:
+        # Lexically, without a system call per key: keys are paths relative to the root,
+        # and none may climb out of it.
+        p = Path(os.path.normpath(self.resolved_root / key))
+        if self.resolved_root not in p.parents:
             raise NotFound(f"blob key {key!r} is outside the blob store")
         return p
 

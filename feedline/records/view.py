@@ -33,6 +33,8 @@ FILTERS = ("all", "valid", "invalid")
 ORDERS_KEPT = 16  # sorted id lists kept per process (8 MB each for a million records)
 _ORDERS: OrderedDict[tuple[Any, ...], pl.Series] = OrderedDict()
 _ORDERS_LOCK = threading.Lock()
+RANGES_KEPT = 256  # segment versions whose parts' id ranges are kept per process
+_RANGES: OrderedDict[tuple[str, int], list[tuple[int, int]]] = OrderedDict()
 
 
 @dataclass(frozen=True)
@@ -110,14 +112,36 @@ class SheetView:
                             if self.segment.version else pl.DataFrame(schema=CHECKS_SCHEMA))
         return self._checks
 
-    def base(self) -> pl.LazyFrame:
-        """The segment's records not overridden by an edit (checks not merged yet)."""
-        if not self.segment.parts:
+    def base(self, parts: list[str] | None = None) -> pl.LazyFrame:
+        """The segment's records (of ``parts``, else all) not overridden by an edit
+        (checks not merged yet)."""
+        parts = part_keys(self.segment) if parts is None else parts
+        if not parts:
             return pl.LazyFrame(schema=self.schema)
-        lf = self.blobs.scan_parquet(part_keys(self.segment))
+        lf = self.blobs.scan_parquet(parts)
         if self.touched.len():
             lf = lf.filter(~pl.col("_id").is_in(self.touched.implode()))
         return lf
+
+    def _part_ranges(self) -> list[tuple[int, int]]:
+        """Each part's lowest and highest id. A segment version never changes, so they are
+        read once per process: a look-up by id then opens only the parts that hold it."""
+        key = (self.segment.sheet_id, self.segment.version)
+        with _ORDERS_LOCK:
+            cached = _RANGES.get(key)
+            if cached is not None:
+                _RANGES.move_to_end(key)
+                return cached
+        ranges = []
+        for part in part_keys(self.segment):
+            lo, hi = self.blobs.scan_parquet([part]).select(
+                pl.col("_id").min().alias("lo"), pl.col("_id").max().alias("hi")).collect().row(0)
+            ranges.append((0, -1) if lo is None else (int(lo), int(hi)))
+        with _ORDERS_LOCK:
+            _RANGES[key] = ranges
+            while len(_RANGES) > RANGES_KEPT:
+                _RANGES.popitem(last=False)
+        return ranges
 
     def _error_ids(self) -> pl.Series:
         checks = self.checks()
@@ -187,8 +211,12 @@ class SheetView:
         if edited.height:
             found.append(edited)
         if not found:
-            return self.edited.head(0) if self.edited.width else pl.DataFrame(schema=self.schema)
+            return self._empty()
         return pl.concat(found, how="vertical").sort("_id").head(limit)
+
+    def _empty(self) -> pl.DataFrame:
+        """No records, in the records' schema."""
+        return self.edited.head(0) if self.edited.width else pl.DataFrame(schema=self.schema)
 
     def _by_ids(self, ids: Collection[int]) -> pl.LazyFrame:
         """Current records with these ids, read by the parts' id statistics."""
@@ -197,7 +225,9 @@ class SheetView:
             return self.candidates(Query()).head(0)
         lo, hi = int(wanted[0]), int(wanted[-1])  # a range prunes parts and row groups
         in_range = (pl.col("_id") >= lo) & (pl.col("_id") <= hi) & pl.col("_id").is_in(wanted.implode())
-        base = self.base().filter(in_range)
+        parts = [k for k, (first, last) in zip(part_keys(self.segment), self._part_ranges(), strict=True)
+                 if first <= hi and last >= lo]
+        base = self.base(parts).filter(in_range)
         edited = self.edited.filter(in_range)
         return base if not edited.height else pl.concat([base, edited.lazy()], how="vertical")
 
@@ -347,7 +377,7 @@ class SheetView:
             hits = self.blobs.scan_parquet([index]).filter(_equal_any(pl.col("key"), probe))
             ids = hits.select("_id").collect()["_id"]
             ids = ids.filter(~ids.is_in(self.touched.implode()))
-            segment_rows = self.base().head(0).collect() if not ids.len() else \
+            segment_rows = self._empty() if not ids.len() else \
                 self._by_ids(ids.to_list()).filter(pl.col("_seq") <= self.segment.compacted_seq).collect()
             edited = self.edited.filter(col.is_in(probe.implode()))
             rows = pl.concat([segment_rows, edited], how="vertical")

@@ -93,11 +93,13 @@ def infer_date_format(s: pl.Series, counts: pl.DataFrame | None = None) -> str:
     if counts.height > _SAMPLE:
         counts = counts.gather_every(counts.height // _SAMPLE)
     values, n = counts.to_series(0), counts.to_series(1)
-    best, best_score = DATE_FORMATS[0][0], 0
+    best, best_score, total = DATE_FORMATS[0][0], 0, int(n.sum())
     for fmt, shape in DATE_FORMATS:
         score = int(n.filter(_parse_one(values, fmt, shape).is_not_null()).sum())
         if score > best_score:
             best, best_score = fmt, score
+        if best_score == total:  # no later format can parse more (ties keep the first)
+            break
     return best
 
 

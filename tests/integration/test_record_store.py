@@ -138,3 +138,30 @@ def test_edits_are_compacted_into_a_new_segment_version(
     assert [m["type"] for m in resp["data"][0]["messages"]] == ["unique"]
     history = client.get(f"/v1/sheets/{sheet_id}/records/{records[0]['id']}/versions").json()
     assert [v["change"] for v in history["data"]] == ["update"]
+
+
+def test_records_by_id_come_from_whichever_part_holds_them(
+        small_chunks: Feedline, client: TestClient, partner_fixtures) -> None:
+    app = small_chunks
+    root, manifest = partner_fixtures
+    item = manifest_entry(manifest, "northwind", "d1")
+    space = client.post("/v1/spaces", json={"name": "nw", "feed": "crm"}).json()
+    file = upload(client, space["id"], Path(root) / item["path"])
+    drain(app)
+    sheet_id = jobs_of(client, file["id"])["map"]["outcome"]["sheet_id"]
+    every = {r["id"]: r for r in all_records(client, sheet_id)}
+    view = open_view(app, sheet_id)
+    assert view.segment.parts >= 3
+    # The first and last record of the sheet, both edges of a part, one id that is not there.
+    wanted = [min(every), 17, 18, 35, max(every), max(every) + 5]
+    got = {r["id"]: r for r in view.records(wanted)}
+    assert sorted(got) == [i for i in wanted if i in every]
+    for rid, record in got.items():
+        assert record["values"] == every[rid]["values"] and record["row"] == every[rid]["row"]
+    # After an edit the view reads the edited version, and the others from their parts.
+    changed = client.patch(f"/v1/sheets/{sheet_id}/records",
+                           json=[{"id": 18, "values": {"job_title": "Part Boundary"}}])
+    assert changed.status_code == 200, changed.text
+    again = {r["id"]: r for r in open_view(app, sheet_id).records([17, 18, 35])}
+    assert again[18]["values"]["job_title"] == "Part Boundary" and again[18]["version"] == 2
+    assert again[17]["values"] == every[17]["values"] and again[35]["values"] == every[35]["values"]
