@@ -6,12 +6,15 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# Name tables the tests' processes build are kept apart from the user's cache.
+os.environ.setdefault("FEEDLINE_CACHE_DIR", tempfile.mkdtemp(prefix="feedline-test-cache-"))
 
 # The fixture manifest's injected error kinds and the message type that reports each.
 KIND_TO_TYPE = {

@@ -20,6 +20,7 @@ from babel import Locale
 
 from feedline.blueprint.model import Field
 from feedline.mapping.normalize import value_key
+from feedline.mapping.tables import kept
 from feedline.mapping.vocabulary import LANGUAGES
 
 COUNTRY_ALIASES: dict[str, str] = {
@@ -43,6 +44,11 @@ def _locale(code: str) -> Locale:
 
 @lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
+    """The table :func:`_country_names` builds, kept between processes (:mod:`feedline.mapping.tables`)."""
+    return kept("country_names", _country_names)
+
+
+def _country_names() -> dict[str, str]:
     """Folded country names and codes (all vocabulary languages) -> alpha-2."""
     names: dict[str, str] = {}
     translators = []
@@ -88,6 +94,11 @@ def _add_foreign(names: dict[str, str], read: Callable[[Locale], dict[str, str]]
 
 @lru_cache(maxsize=1)
 def currency_names() -> dict[str, str]:
+    """The table :func:`_currency_names` builds, kept between processes (:mod:`feedline.mapping.tables`)."""
+    return kept("currency_names", _currency_names)
+
+
+def _currency_names() -> dict[str, str]:
     """Folded currency codes, names (all vocabulary languages) and unique symbols -> code."""
     names: dict[str, str] = {}
     for c in pycountry.currencies:
@@ -110,6 +121,11 @@ def currency_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def unit_names() -> dict[str, str]:
+    """The table :func:`_unit_names` builds, kept between processes (:mod:`feedline.mapping.tables`)."""
+    return kept("unit_names", _unit_names)
+
+
+def _unit_names() -> dict[str, str]:
     """Folded unit names and symbols (CLDR, every language here) -> CLDR unit id
     (``kg``, ``Kilogramm``, ``kilogrammat`` -> ``mass-kilogram``). A spelling two units
     share goes to the one nearly all languages give it (``km``), else to none."""
@@ -145,6 +161,11 @@ _SUPERSCRIPTS = str.maketrans({"²": "2", "³": "3"})  # m³ is written m3 as of
 
 @lru_cache(maxsize=1)
 def language_names() -> dict[str, str]:
+    """The table :func:`_language_names` builds, kept between processes (:mod:`feedline.mapping.tables`)."""
+    return kept("language_names", _language_names)
+
+
+def _language_names() -> dict[str, str]:
     """Folded ISO 639-1 codes and language names (all vocabulary languages) -> code."""
     names: dict[str, str] = {}
     for lang in LANGUAGES:

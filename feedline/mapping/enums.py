@@ -204,6 +204,17 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+@lru_cache(maxsize=256)
+def _one_word_names(field: Field) -> tuple[tuple[str, str], ...] | None:
+    """(name, option) for the one-word names longer than a stem of a code-list field's
+    options, in every language the list knows; None when its options are no code list."""
+    listed = code_list(field)
+    if listed is None:
+        return None
+    return tuple((name[0], option) for spelling, option in listed[1].items()
+                 if len(name := words(spelling)) == 1 and len(name[0]) > MIN_STEM)
+
+
 def _demonym(fk: str, field: Field) -> str | None:
     """The one option of a country field whose name, in some language, shares the most
     first letters (three at least) with a one-word value (``französisch`` = Frankreich,
@@ -212,14 +223,12 @@ def _demonym(fk: str, field: Field) -> str | None:
     country the options lack (``België``) is no adjective."""
     if " " in fk or len(fk) < MIN_DEMONYM or not fk.isalpha() or fk in country_names():
         return None
-    listed = code_list(field)
-    if listed is None:
+    names = _one_word_names(field)
+    if names is None:
         return None
     best: dict[str, int] = {}
-    for spelling, option in listed[1].items():
-        name = words(spelling)
-        if len(name) == 1 and len(name[0]) > MIN_STEM:
-            best[option] = max(best.get(option, 0), _common_prefix(fk, name[0]))
+    for name, option in names:
+        best[option] = max(best.get(option, 0), _common_prefix(fk, name))
     ranked = sorted(best.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < MIN_STEM or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None

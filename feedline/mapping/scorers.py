@@ -26,6 +26,7 @@ from feedline.mapping.kinship import (
     unit_owners,
 )
 from feedline.mapping.normalize import Form, form, header_forms, shared_prefix, words
+from feedline.mapping.tables import kept
 from feedline.mapping.vocabulary import LANGUAGES, fold, value_lexicon
 
 # Confidence of each kind of name match; a derived header form (prefix stripped, last
@@ -92,7 +93,12 @@ _DAY = r"(0?[1-9]|[12]\d|3[01])"  # a day or month number: never 0 or 00 (20-00-
 
 @lru_cache(maxsize=1)
 def _date_pattern() -> str:
-    """Numeric dates, and dates with month names in every vocabulary language (CLDR via Babel)."""
+    """Numeric dates, and dates with month names in every vocabulary language (CLDR via
+    Babel; the month names kept between processes)."""
+    return kept("date_pattern", lambda: {"pattern": _build_date_pattern()})["pattern"]
+
+
+def _build_date_pattern() -> str:
     names: set[str] = set()
     for lang in LANGUAGES:
         months = Locale.parse(lang).months
