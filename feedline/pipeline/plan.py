@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
-import sqlalchemy as sa
 
 from feedline.blueprint.model import Blueprint, SheetSpec
 from feedline.errors import ExtractError
 from feedline.extract.model import SourceTable
 from feedline.mapping import MappingMemory, Plan, automap, gate, map_enum_values
-from feedline.store import repo
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 PLAN_SAMPLE = 100_000  # rows the scorers look at; enum values are counted over every row
 
@@ -118,6 +119,8 @@ def corrections(doc: dict[str, Any], plan: Plan) -> dict[str, str | None]:
 
 def load_memory(conn: sa.Connection, env: str, blueprint: str) -> MappingMemory:
     """Everything remembered for a blueprint in an environment."""
+    from feedline.store import repo  # the database layer: not loaded by ``feedline run``
+
     return MappingMemory.from_rows(blueprint, repo.load_memory_rows(conn, env, blueprint))
 
 
@@ -127,6 +130,8 @@ def remember(conn: sa.Connection, env: str, blueprint: str, space: str, sheet: s
     """Teach one (space, sheet) row what an executed plan did (``by`` ``person`` or
     ``automap``); safe when other map jobs finish at the same time: a lock on this row,
     then an upsert of only this row."""
+    from feedline.store import repo
+
     repo.lock_memory_row(conn, env, blueprint, space, sheet)
     row = repo.get_memory_row(conn, env, blueprint, space, sheet)
     memory = MappingMemory.from_rows(blueprint, [(space, sheet, row)] if row is not None else [])

@@ -16,17 +16,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
-import sqlalchemy as sa
 
 from feedline.blueprint.model import Field, SheetSpec
-from feedline.records import overlay
 from feedline.records.schema import from_records, schema, to_records
 from feedline.records.segment import CHECKS, CHECKS_SCHEMA, index_key, index_name, part_keys
-from feedline.store import repo
 from feedline.store.models import Segment, Sheet
 from feedline.validate.result import CAST_ERROR_TYPES
 
 if TYPE_CHECKING:
+    import sqlalchemy as sa
+
     from feedline.blobs import Blobs
 
 FILTERS = ("all", "valid", "invalid")
@@ -96,6 +95,10 @@ class SheetView:
     def open(cls, conn: sa.Connection, blobs: Blobs, sheet: Sheet, spec: SheetSpec,
              upto: int | None = None, version: int | None = None) -> SheetView:
         """The sheet's records now (or as of edit ``upto`` on segment ``version``)."""
+        # The database layer loads here only: ``feedline run`` reads its views without one.
+        from feedline.records import overlay
+        from feedline.store import repo
+
         version = version or sheet.segment_version
         segment = repo.get_segment(conn, sheet.id, version) if version else Segment(
             sheet_id=sheet.id, version=0, prefix="", parts=0, rows=0, compacted_seq=0)

@@ -5,17 +5,19 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from feedline.store.db import new_id, now, open_engine, reading, writing
-
 if TYPE_CHECKING:
+    from feedline.store.db import new_id, now, open_engine, reading, writing
     from feedline.store.migrations import current_revision, head, migrate
 
-_MIGRATIONS = ("current_revision", "head", "migrate")  # alembic loads on first use
+# SQLAlchemy and alembic load on first use: the store's models (feedline.store.models)
+# serve ``feedline run``, which has no database.
+_LAZY = {"current_revision": "migrations", "head": "migrations", "migrate": "migrations",
+         "new_id": "db", "now": "db", "open_engine": "db", "reading": "db", "writing": "db"}
 
 
 def __getattr__(name: str) -> Any:
-    if name in _MIGRATIONS:
-        return getattr(import_module("feedline.store.migrations"), name)
+    if name in _LAZY:
+        return getattr(import_module(f"feedline.store.{_LAZY[name]}"), name)
     raise AttributeError(f"module 'feedline.store' has no attribute {name!r}")
 
 
