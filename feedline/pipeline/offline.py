@@ -119,7 +119,8 @@ def run_file(file: Path, blueprint_path: Path, *, sheet: str | None = None, out:
         full = blueprint.sheet(spec.slug)
         blobs = LocalBlobs(work / "blobs")
         mapped = store_records(blobs, "offline", source, rows, plan, full,
-                               hooks=listener.hooks_for(spec.slug), decimal=separator)
+                               hooks=listener.hooks_for(spec.slug), decimal=separator,
+                               indexed=False)
         view = SheetView(blobs, full, mapped.segment, [], 0)
         counts = mapped.counts
         result.update(valid=counts["valid"], invalid=counts["invalid"],

@@ -88,7 +88,7 @@ class _Counts:
 def store_records(blobs: Blobs, sheet_id: str, source: pl.LazyFrame | pl.DataFrame, rows: int,
                   plan: Plan, spec: SheetSpec, *, hooks: Sequence[Hook] = (),
                   decimal: str | None = None, chunk_rows: int = CHUNK_ROWS,
-                  progress: Progress | None = None) -> Mapped:
+                  progress: Progress | None = None, indexed: bool = True) -> Mapped:
     """Map, validate and store every record of ``source`` as version 1 of ``sheet_id``.
 
     Args:
@@ -99,6 +99,8 @@ def store_records(blobs: Blobs, sheet_id: str, source: pl.LazyFrame | pl.DataFra
         hooks: the sheet's validation hooks.
         decimal: the feed's decimal mark for numbers their text leaves open.
         progress: called with ``(rows done, rows)`` after each chunk.
+        indexed: build the key indexes record edits look keys up in (a sheet nobody
+            edits, as ``feedline run``'s, does without).
     """
     mapped = spec.for_mapping()
     enum_map = plan.enum_map()
@@ -142,7 +144,7 @@ def store_records(blobs: Blobs, sheet_id: str, source: pl.LazyFrame | pl.DataFra
         while pending:
             keep(*pending.popleft().result())
     frame, long = checks.finish(writer.scan)
-    segment = writer.finish(frame, spec)
+    segment = writer.finish(frame, spec if indexed else None)
     result = counts.result()
     if long.height:
         result = _with_checks(result, long, counts.row_valid)
