@@ -16,7 +16,7 @@ import shutil
 import stat
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -70,18 +70,17 @@ class Blobs:
 
     def write_parquet(self, key: str, frame: pl.DataFrame, **options: Any) -> str:
         """Write a frame as Parquet under ``key`` (whole or not at all)."""
-        tmp = self._temp(".parquet")
-        try:
-            frame.write_parquet(tmp, **options)
-            return self.put_file(key, tmp)
-        finally:
-            tmp.unlink(missing_ok=True)
+        return self._put_written(key, lambda tmp: frame.write_parquet(tmp, **options))
 
     def sink_parquet(self, key: str, frame: pl.LazyFrame, **options: Any) -> str:
         """Write a lazy frame as Parquet under ``key`` with Polars' streaming engine."""
+        return self._put_written(key, lambda tmp: frame.sink_parquet(tmp, **options))
+
+    def _put_written(self, key: str, write: Callable[[Path], object]) -> str:
+        """Store under ``key`` the Parquet file ``write`` makes in a temporary file."""
         tmp = self._temp(".parquet")
         try:
-            frame.sink_parquet(tmp, **options)
+            write(tmp)
             return self.put_file(key, tmp)
         finally:
             tmp.unlink(missing_ok=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -30,10 +30,32 @@ if TYPE_CHECKING:
 
 FILTERS = ("all", "valid", "invalid")
 ORDERS_KEPT = 16  # sorted id lists kept per process (8 MB each for a million records)
-_ORDERS: OrderedDict[tuple[Any, ...], pl.Series] = OrderedDict()
-_ORDERS_LOCK = threading.Lock()
 RANGES_KEPT = 256  # segment versions whose parts' id ranges are kept per process
-_RANGES: OrderedDict[tuple[str, int], list[tuple[int, int]]] = OrderedDict()
+
+
+class _Kept:
+    """What a process keeps between requests, the least recently used leaving first."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        value = build()
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return value
+
+
+_ORDERS = _Kept(ORDERS_KEPT)
+_RANGES = _Kept(RANGES_KEPT)
 
 
 @dataclass(frozen=True)
@@ -129,21 +151,16 @@ class SheetView:
     def _part_ranges(self) -> list[tuple[int, int]]:
         """Each part's lowest and highest id. A segment version never changes, so they are
         read once per process: a look-up by id then opens only the parts that hold it."""
-        key = (self.segment.sheet_id, self.segment.version)
-        with _ORDERS_LOCK:
-            cached = _RANGES.get(key)
-            if cached is not None:
-                _RANGES.move_to_end(key)
-                return cached
-        ranges = []
-        for part in part_keys(self.segment):
-            lo, hi = self.blobs.scan_parquet([part]).select(
-                pl.col("_id").min().alias("lo"), pl.col("_id").max().alias("hi")).collect().row(0)
-            ranges.append((0, -1) if lo is None else (int(lo), int(hi)))
-        with _ORDERS_LOCK:
-            _RANGES[key] = ranges
-            while len(_RANGES) > RANGES_KEPT:
-                _RANGES.popitem(last=False)
+
+        def read() -> list[tuple[int, int]]:
+            ranges = []
+            for part in part_keys(self.segment):
+                lo, hi = self.blobs.scan_parquet([part]).select(
+                    pl.col("_id").min().alias("lo"), pl.col("_id").max().alias("hi")).collect().row(0)
+                ranges.append((0, -1) if lo is None else (int(lo), int(hi)))
+            return ranges
+
+        ranges: list[tuple[int, int]] = _RANGES.get((self.segment.sheet_id, self.segment.version), read)
         return ranges
 
     def _error_ids(self) -> pl.Series:
@@ -293,21 +310,16 @@ class SheetView:
     def _order(self, query: Query) -> pl.Series:
         """The ids of the records matching ``query`` in its sort order. A person pages
         through one order many times: it is kept for the same snapshot and query."""
-        key = (self.segment.sheet_id, self.segment.version, self.upto, query)
-        with _ORDERS_LOCK:
-            cached = _ORDERS.get(key)
-            if cached is not None:
-                _ORDERS.move_to_end(key)
-                return cached
         sort = query.sort
         assert sort is not None
-        ids = (self.candidates(query).select("_id", sort)
-               .sort([sort, "_id"], descending=[query.descending, False], nulls_last=True)
-               .collect()["_id"])
-        with _ORDERS_LOCK:
-            _ORDERS[key] = ids
-            while len(_ORDERS) > ORDERS_KEPT:
-                _ORDERS.popitem(last=False)
+
+        def build() -> pl.Series:
+            return (self.candidates(query).select("_id", sort)
+                    .sort([sort, "_id"], descending=[query.descending, False], nulls_last=True)
+                    .collect()["_id"])
+
+        ids: pl.Series = _ORDERS.get((self.segment.sheet_id, self.segment.version, self.upto, query),
+                                     build)
         return ids
 
     def count(self, query: Query) -> int:
