@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.acceptance.conftest import free_port
+from tests.acceptance.conftest import free_port, stop
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "serve_example.py"
 
@@ -81,9 +81,5 @@ def test_a_person_accepts_january_and_february_follows_alone(tmp_path: Path) -> 
                           headers={"Authorization": f"Bearer {key}"}) as api:
             follow_the_tour(api, data_dir)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
         log.close()

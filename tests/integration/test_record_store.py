@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pytest
@@ -29,15 +30,20 @@ def open_view(app: Feedline, sheet_id: str) -> SheetView:
         return SheetView.open(conn, app.blobs, sheet, spec)
 
 
-def test_parts_and_edits_read_back_every_record_once_in_order(
-        small_chunks: Feedline, client: TestClient, partner_fixtures) -> None:
-    app = small_chunks
+def delivered(app: Feedline, client: TestClient, partner_fixtures: Any) -> tuple[dict[str, Any], str]:
+    """Northwind's first delivery through the pipeline: its manifest entry and its sheet."""
     root, manifest = partner_fixtures
     item = manifest_entry(manifest, "northwind", "d1")
     space = client.post("/v1/spaces", json={"name": "nw", "feed": "crm"}).json()
     file = upload(client, space["id"], Path(root) / item["path"])
     drain(app)
-    sheet_id = jobs_of(client, file["id"])["map"]["outcome"]["sheet_id"]
+    return item, jobs_of(client, file["id"])["map"]["outcome"]["sheet_id"]
+
+
+def test_parts_and_edits_read_back_every_record_once_in_order(
+        small_chunks: Feedline, client: TestClient, partner_fixtures) -> None:
+    app = small_chunks
+    item, sheet_id = delivered(app, client, partner_fixtures)
     view = open_view(app, sheet_id)
     assert view.segment.parts == -(-item["row_count"] // 17)
 
@@ -72,12 +78,7 @@ def test_parts_and_edits_read_back_every_record_once_in_order(
 
 
 def test_sorted_and_filtered_pages(app: Feedline, client: TestClient, partner_fixtures) -> None:
-    root, manifest = partner_fixtures
-    item = manifest_entry(manifest, "northwind", "d1")
-    space = client.post("/v1/spaces", json={"name": "nw", "feed": "crm"}).json()
-    file = upload(client, space["id"], Path(root) / item["path"])
-    drain(app)
-    sheet_id = jobs_of(client, file["id"])["map"]["outcome"]["sheet_id"]
+    _, sheet_id = delivered(app, client, partner_fixtures)
     everything = all_records(client, sheet_id)
 
     pages, cursor = [], None
@@ -111,12 +112,7 @@ def test_edits_are_compacted_into_a_new_segment_version(
 
     app = small_chunks
     monkeypatch.setattr(compact, "MIN_EDITS", 5)
-    root, manifest = partner_fixtures
-    item = manifest_entry(manifest, "northwind", "d1")
-    space = client.post("/v1/spaces", json={"name": "nw", "feed": "crm"}).json()
-    file = upload(client, space["id"], Path(root) / item["path"])
-    drain(app)
-    sheet_id = jobs_of(client, file["id"])["map"]["outcome"]["sheet_id"]
+    item, sheet_id = delivered(app, client, partner_fixtures)
     records = all_records(client, sheet_id)
     dup = next(e for e in item["errors"] if e["kind"] == "duplicate_unique" and e["field"] == "email")
     first = next(r for r in records if r["row"] == dup["duplicate_of"])
@@ -143,12 +139,7 @@ def test_edits_are_compacted_into_a_new_segment_version(
 def test_records_by_id_come_from_whichever_part_holds_them(
         small_chunks: Feedline, client: TestClient, partner_fixtures) -> None:
     app = small_chunks
-    root, manifest = partner_fixtures
-    item = manifest_entry(manifest, "northwind", "d1")
-    space = client.post("/v1/spaces", json={"name": "nw", "feed": "crm"}).json()
-    file = upload(client, space["id"], Path(root) / item["path"])
-    drain(app)
-    sheet_id = jobs_of(client, file["id"])["map"]["outcome"]["sheet_id"]
+    _, sheet_id = delivered(app, client, partner_fixtures)
     every = {r["id"]: r for r in all_records(client, sheet_id)}
     view = open_view(app, sheet_id)
     assert view.segment.parts >= 3
