@@ -12,7 +12,7 @@ from feedline.mapping.plan import Plan
 def apply_plan(frame: pl.DataFrame, plan: Plan, sheet: SheetSpec) -> pl.DataFrame:
     """One ``pl.String`` column per sheet field, in field order; null where unmapped."""
     by_field = {dest: source for source, dest in plan.mapping().items()}
-    missing = sorted(set(by_field.values()) - set(frame.columns))
+    missing = sorted({by_field[f.key] for f in sheet.fields if f.key in by_field} - set(frame.columns))
     if missing:
         raise MappingError(f"the plan uses columns the table does not have: {', '.join(missing)}")
     exprs = [

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import replace
+from importlib import import_module
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from feedline.mapping.scorers import Candidate
 
@@ -52,6 +53,10 @@ def assign(
     if headers is not None:  # of numbered look-alikes (Narrative 1, Narrative 2) the first wins a tie
         cost[:, :m] += np.array([[_ordinal(h) * TIE_STEP] for h in headers])
     cost[np.arange(n), m + np.arange(n)] = 0.0
+    # SciPy's optimize package takes a good part of a second to import: loaded on first
+    # use (``feedline run`` starts loading it while it reads the file, see warm_up).
+    from scipy.optimize import linear_sum_assignment
+
     rows, cols = linear_sum_assignment(cost)
     chosen: list[int | None] = [None] * n
     for r, c in zip(rows, cols, strict=True):
@@ -108,3 +113,12 @@ def _rival(
         if best is None or conf[ii, j] > best[0]:
             best = (float(conf[ii, j]), f'column "{headers[ii]}"' if headers else f"column #{ii + 1}")
     return best
+
+
+def warm_up() -> threading.Thread:
+    """Start importing the assignment solver on a thread (a caller about to read a file
+    while it loads): the first :func:`assign` then finds it loaded."""
+    thread = threading.Thread(target=import_module, args=("scipy.optimize",), daemon=True,
+                              name="feedline-warm-up")
+    thread.start()
+    return thread

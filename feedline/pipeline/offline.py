@@ -1,9 +1,10 @@
 """The pipeline without a server: what ``feedline run`` and ``feedline automap`` do.
 
 The same steps as the server's jobs, in the same order and through the same functions:
-extraction, the choice of tables, planning (memory from a JSON file), applying, validating
-and storing the records (in a temporary blob folder), then writing the valid records and
-the rejects from the stored sheet.
+extraction, the choice of tables, planning (memory from a JSON file), applying and
+validating the records, then writing the valid ones and the rejects. Nobody edits the
+sheet, so its records go straight to the files (:mod:`feedline.pipeline.stream`); a sheet
+with hooks is stored first, in a temporary blob folder, and read back.
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from feedline.extract import ExtractOptions, SourceTable, extract
 from feedline.feeds import ACCURACIES
 from feedline.listener import Listener
 from feedline.mapping import MappingMemory, Plan, gate, patch
-from feedline.pipeline.outfiles import write_rejects, write_valid
+from feedline.mapping.assign import warm_up
+from feedline.pipeline.outfiles import OutFiles
 from feedline.pipeline.plan import Gate, best_sheet, corrections, tables_to_map
 from feedline.pipeline.records import store_records
+from feedline.pipeline.stream import streamable, write_records
 from feedline.records.view import SheetView
 from feedline.validate.loading import install as install_hooks
 from feedline.validate.locales import LOCALE, decimal_for_locale
@@ -51,6 +54,7 @@ def _source(file: Path, source_sheet: str | None, workdir: Path) -> tuple[Source
 
 def _inputs(file: Path, blueprint_path: Path, accuracy: str, memory_path: Path | None,
             source_sheet: str | None, workdir: Path) -> tuple[Any, int, Blueprint, MappingMemory | None]:
+    warm_up()  # the planner's solver loads while the file is read
     if accuracy not in ACCURACIES:
         raise ConfigError(f"--accuracy must be one of {', '.join(ACCURACIES)} (got {accuracy!r})")
     blueprint = load_blueprint(blueprint_path)
@@ -117,19 +121,26 @@ def run_file(file: Path, blueprint_path: Path, *, sheet: str | None = None, out:
         if not plan.auto_accept:
             return result
         full = blueprint.sheet(spec.slug)
-        blobs = LocalBlobs(work / "blobs")
-        mapped = store_records(blobs, "offline", source, rows, plan, full,
-                               hooks=listener.hooks_for(spec.slug), decimal=separator,
-                               indexed=False)
-        view = SheetView(blobs, full, mapped.segment, [], 0)
-        counts = mapped.counts
+        hooks_of = listener.hooks_for(spec.slug)
+        files = OutFiles(full, out, rejects)
+        with files.open():
+            if streamable(full, hooks_of):
+                counts = write_records(source, rows, plan, full, files, work / "checks",
+                                       decimal=separator)
+                failures: list[dict[str, Any]] = []
+            else:  # hooks run once per record: store the sheet, then read it
+                blobs = LocalBlobs(work / "blobs")
+                mapped = store_records(blobs, "offline", source, rows, plan, full,
+                                       hooks=hooks_of, decimal=separator, indexed=False)
+                view = SheetView(blobs, full, mapped.segment, [], 0)
+                for batch in view.iter_batches(messages=rejects is not None):
+                    files.write(files.encode(batch))
+                counts, failures = mapped.counts, mapped.hook_failures
         result.update(valid=counts["valid"], invalid=counts["invalid"],
-                      errors_by_type=counts["by_type"], hook_failures=mapped.hook_failures)
+                      errors_by_type=counts["by_type"], hook_failures=failures)
         if out:
-            write_valid(out, view.iter_batches(messages=False), full)
             result["out"] = str(out)
         if rejects:
-            write_rejects(rejects, view.iter_batches(), full)
             result["rejects"] = str(rejects)
     if memory is not None and memory_path is not None:
         memory.remember(LOCAL_SPACE, spec.slug, plan, corrected=corrections(suggested, plan) or None,

@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import polars as pl
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 CHUNK_ROWS = 100_000
 PARALLEL_CHUNKS = 2
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 
 
 @dataclass
@@ -58,7 +59,7 @@ def chunks(source: pl.LazyFrame | pl.DataFrame, rows: int,
         yield source.slice(start, size).collect()
 
 
-class _Counts:
+class Counts:
     """Message counts summed over chunks, then corrected by the sheet-wide checks."""
 
     def __init__(self) -> None:
@@ -68,6 +69,7 @@ class _Counts:
 
     def add(self, messages: pl.DataFrame, valid: pl.Series) -> None:
         counts = message_counts(messages, valid)
+        self.row_valid.append(valid)
         self.rows += counts["rows"]
         self.valid += counts["valid"]
         for name in ("by_type", "by_level"):
@@ -78,11 +80,67 @@ class _Counts:
             for k, n in kinds.items():
                 per[k] = per.get(k, 0) + n
 
-    def result(self) -> dict[str, Any]:
+    def result(self, checked: pl.DataFrame | None = None) -> dict[str, Any]:
+        """The counts, with the messages of the sheet-wide checks (``checked``, a long
+        message frame) added."""
         by_field = {k: dict(sorted(v.items())) for k, v in sorted(self.by["by_field"].items())}
-        return {"rows": self.rows, "valid": self.valid, "invalid": self.rows - self.valid,
-                "by_type": dict(sorted(self.by["by_type"].items())), "by_field": by_field,
-                "by_level": dict(sorted(self.by["by_level"].items()))}
+        result = {"rows": self.rows, "valid": self.valid, "invalid": self.rows - self.valid,
+                  "by_type": dict(sorted(self.by["by_type"].items())), "by_field": by_field,
+                  "by_level": dict(sorted(self.by["by_level"].items()))}
+        if checked is not None and checked.height:
+            result = _with_checks(result, checked, self.row_valid)
+        return result
+
+
+class HookFailures:
+    """Per hook, its failure summed over chunks."""
+
+    def __init__(self) -> None:
+        self.by_hook: dict[str, dict[str, Any]] = {}
+
+    def add(self, validated: Validated) -> None:
+        for failure in validated.hook_failures:
+            entry = failure.to_dict()
+            seen = self.by_hook.setdefault(entry["hook"], {**entry, "records": 0})
+            seen["records"] += entry["records"]
+
+    def result(self) -> list[dict[str, Any]]:
+        return list(self.by_hook.values())
+
+
+def validated_chunks(source: pl.LazyFrame | pl.DataFrame, rows: int, plan: Plan, spec: SheetSpec,
+                     then: Callable[[Validated, int], T], *, hooks: Sequence[Hook] = (),
+                     decimal: str | None = None,
+                     chunk_rows: int = CHUNK_ROWS) -> Iterator[tuple[Validated, T]]:
+    """Each chunk of ``source`` mapped by ``plan`` and validated (without the checks that
+    compare records), with what ``then(validated, first row)`` made of it, in row order.
+
+    Without hooks (user code that may count on running one batch at a time), chunks are
+    validated two at a time while the caller handles the ones before them: Polars releases
+    the GIL, so both cores work, and ``then`` runs on the worker too.
+    """
+    mapped = spec.for_mapping()
+    enum_map = plan.enum_map()
+
+    def work(chunk: pl.DataFrame, offset: int) -> tuple[Validated, T]:
+        n = chunk.height
+        row_numbers = pl.int_range(offset, offset + n, dtype=pl.Int64, eager=True)
+        validated = validate(apply_plan(chunk, plan, mapped), spec, enum_map, hooks=hooks,
+                             decimal=decimal, sheet_checks=False,
+                             ids=row_numbers + 1, row_numbers=row_numbers)
+        return validated, then(validated, offset)
+
+    window = 1 if hooks else PARALLEL_CHUNKS
+    with ThreadPoolExecutor(max_workers=window) as pool:
+        pending: deque[Future[tuple[Validated, T]]] = deque()
+        offset = 0
+        for chunk in chunks(source, rows, chunk_rows):
+            pending.append(pool.submit(work, chunk, offset))
+            offset += chunk.height
+            if len(pending) > window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def store_records(blobs: Blobs, sheet_id: str, source: pl.LazyFrame | pl.DataFrame, rows: int,
@@ -102,53 +160,25 @@ def store_records(blobs: Blobs, sheet_id: str, source: pl.LazyFrame | pl.DataFra
         indexed: build the key indexes record edits look keys up in (a sheet nobody
             edits, as ``feedline run``'s, does without).
     """
-    mapped = spec.for_mapping()
-    enum_map = plan.enum_map()
     writer = SegmentWriter(blobs, sheet_id, 1)
     checks = SheetChecks(spec)
-    counts = _Counts()
-    failures: dict[str, dict[str, Any]] = {}
+    counts = Counts()
+    failures = HookFailures()
 
-    def work(chunk: pl.DataFrame, offset: int) -> tuple[Validated, pl.DataFrame]:
-        n = chunk.height
-        row_numbers = pl.int_range(offset, offset + n, dtype=pl.Int64, eager=True)
-        validated = validate(apply_plan(chunk, plan, mapped), spec, enum_map, hooks=hooks,
-                             decimal=decimal, sheet_checks=False,
-                             ids=row_numbers + 1, row_numbers=row_numbers)
-        return validated, part_from_validated(validated, spec, offset)
+    def part(validated: Validated, offset: int) -> pl.DataFrame:
+        return part_from_validated(validated, spec, offset)
 
-    def keep(validated: Validated, part: pl.DataFrame) -> None:
-        writer.write(part)
+    for validated, written in validated_chunks(source, rows, plan, spec, part, hooks=hooks,
+                                               decimal=decimal, chunk_rows=chunk_rows):
+        writer.write(written)
         checks.add(validated)
         counts.add(validated.messages, validated.valid)
-        counts.row_valid.append(validated.valid)
-        for failure in validated.hook_failures:
-            entry = failure.to_dict()
-            seen = failures.setdefault(entry["hook"], {**entry, "records": 0})
-            seen["records"] += entry["records"]
+        failures.add(validated)
         if progress:
             progress(counts.rows, rows)
-
-    # Without hooks (user code that may count on running one batch at a time), chunks are
-    # validated two at a time while the parts before them are written: Polars releases the
-    # GIL, so both cores work.
-    window = 1 if hooks else PARALLEL_CHUNKS
-    with ThreadPoolExecutor(max_workers=window) as pool:
-        pending: deque[Future[tuple[Validated, pl.DataFrame]]] = deque()
-        offset = 0
-        for chunk in chunks(source, rows, chunk_rows):
-            pending.append(pool.submit(work, chunk, offset))
-            offset += chunk.height
-            if len(pending) > window:
-                keep(*pending.popleft().result())
-        while pending:
-            keep(*pending.popleft().result())
     frame, long = checks.finish(writer.scan)
     segment = writer.finish(frame, spec if indexed else None)
-    result = counts.result()
-    if long.height:
-        result = _with_checks(result, long, counts.row_valid)
-    return Mapped(segment, result, list(failures.values()))
+    return Mapped(segment, counts.result(long), failures.result())
 
 
 def _with_checks(counts: dict[str, Any], long: pl.DataFrame,

@@ -56,13 +56,15 @@ class _Unique:
         self.hashes.append(where(present, hashed))
 
     def candidates(self) -> pl.Series:
-        """Rows whose key hash occurs more than once."""
+        """Rows whose key hash occurs more than once, ascending."""
         hashes = pl.concat(self.hashes, rechunk=True) if self.hashes else pl.Series([], dtype=pl.UInt64)
         self.hashes = []
+        # Sorted, a repeat sits beside its twin: cheaper than a hash table of hashes.
         frame = (pl.DataFrame({"row": pl.int_range(0, hashes.len(), dtype=pl.Int64, eager=True),
                                "h": hashes})
-                 .drop_nulls("h"))
-        return frame.filter(pl.col("h").is_duplicated())["row"]
+                 .drop_nulls("h").sort("h"))
+        twin = (pl.col("h") == pl.col("h").shift(1)) | (pl.col("h") == pl.col("h").shift(-1))
+        return frame.filter(twin.fill_null(False))["row"].sort()
 
     def messages(self, spec: SheetSpec, scan: Scan) -> pl.DataFrame:
         rows = self.candidates()

@@ -101,6 +101,30 @@ def sorted_messages(column: pl.Expr, spec: SheetSpec) -> pl.Expr:
     return column.list.eval(pl.element().sort_by(key, maintain_order=True))
 
 
+def with_checks(frame: pl.DataFrame, checks: pl.DataFrame, spec: SheetSpec,
+                messages: bool = True, fresh: pl.Expr | None = None) -> pl.DataFrame:
+    """Records with the sheet-wide check messages of ``checks`` (``_id, _extra, _error``)
+    merged into ``_messages`` and ``_valid`` (with ``messages=False`` only into ``_valid``),
+    for the records where ``fresh`` holds (default: all)."""
+    if not checks.height or not frame.height:
+        return frame
+    fresh = pl.lit(True) if fresh is None else fresh
+    if not messages:
+        errors = checks.filter(pl.col("_error"))["_id"]
+        return frame.with_columns(
+            _valid=pl.col("_valid") & ~(fresh & pl.col("_id").is_in(errors.implode())))
+    mask = frame.select(fresh & pl.col("_id").is_in(checks["_id"].implode())).to_series()
+    if not mask.any():
+        return frame
+    frame = frame.with_row_index("_pos")  # the caller's order is kept
+    touched = frame.filter(mask).join(checks, on="_id", how="left", maintain_order="left")
+    merged = sorted_messages(pl.concat_list([pl.col("_messages"), pl.col("_extra")]), spec)
+    touched = touched.with_columns(
+        _messages=merged, _valid=pl.col("_valid") & ~pl.col("_error"),
+    ).drop("_extra", "_error")
+    return pl.concat([frame.filter(~mask), touched], how="vertical").sort("_pos").drop("_pos")
+
+
 class SheetView:
     """The records of one destination sheet as of edit ``upto``."""
 
@@ -254,27 +278,9 @@ class SheetView:
     def finish(self, frame: pl.DataFrame, messages: bool = True) -> pl.DataFrame:
         """Merge sheet-wide check messages into records read from :meth:`candidates`
         (with ``messages=False`` only their effect on ``_valid``, which is cheaper)."""
-        checks = self.checks()
-        if not checks.height or not frame.height:
-            return frame
         # An edited record's messages already hold its checks; the segment's do not.
-        fresh = pl.col("_seq") <= self.segment.compacted_seq
-        hit = fresh & pl.col("_id").is_in(checks["_id"].implode())
-        if not messages:
-            errors = checks.filter(pl.col("_error"))["_id"]
-            return frame.with_columns(
-                _valid=pl.col("_valid") & ~(fresh & pl.col("_id").is_in(errors.implode())))
-        mask = frame.select(hit).to_series()
-        if not mask.any():
-            return frame
-        frame = frame.with_row_index("_pos")  # the caller's order is kept
-        touched = frame.filter(mask).join(checks, on="_id", how="left", maintain_order="left")
-        merged = sorted_messages(pl.concat_list([pl.col("_messages"), pl.col("_extra")]),
-                                 self.spec)
-        touched = touched.with_columns(
-            _messages=merged, _valid=pl.col("_valid") & ~pl.col("_error"),
-        ).drop("_extra", "_error")
-        return pl.concat([frame.filter(~mask), touched], how="vertical").sort("_pos").drop("_pos")
+        return with_checks(frame, self.checks(), self.spec, messages,
+                           fresh=pl.col("_seq") <= self.segment.compacted_seq)
 
     # -- what callers use -----------------------------------------------------------------
 
