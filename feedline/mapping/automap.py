@@ -114,7 +114,7 @@ def automap(
     loose = [None if c is not None and c.reason_code == "cognate" else c for c in chosen]
     held = {c.field: i for i, c in enumerate(chosen) if c is not None}
     for i, guess in eliminate(headers, profiles, loose, sheet, candidates, set(left_alone),
-                              unfilled).items():
+                              unfilled, frame).items():
         owner = held.get(guess.field)
         if owner != i and (owner is not None or chosen[i] is not None):
             continue  # another column holds the field, or the shapes point elsewhere than

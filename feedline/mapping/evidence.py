@@ -11,11 +11,15 @@ unmapped column of that shape).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Any
 
+import polars as pl
+
 from feedline.blueprint.model import Field, SheetSpec
+from feedline.mapping.dateorder import day_numbers, order_pairs
 from feedline.mapping.drift import shapes_alike
 from feedline.mapping.memory import AGREE, PERSON, Remembered
 from feedline.mapping.normalize import form
@@ -30,9 +34,12 @@ DISPUTED = 0.1  # past choices disagreed: this much lower
 # Elimination: base score per value shape (how telling the shape is).
 ELIMINATION_BASE = {"email": 0.85, "date": 0.8, "birthdate": 0.8, "phone": 0.8, "boolean": 0.75,
                     "identifier": 0.7, "number": 0.6, "integer": 0.6}
+# A column shape weaker than its field's kind: a running number for an identifier field,
+# two words no vocabulary reads for a boolean one, date columns paired by their order.
+WEAKER_SHAPE = {"binary": 0.65, "sequence": 0.7, "ordered": 0.7}
 # Which field shapes a column of each value shape may fill.
-FITS = {"email": ("email",), "phone": ("phone",), "boolean": ("boolean",),
-        "identifier": ("identifier",), "date": ("date", "birthdate"), "date-new": ("date",),
+FITS = {"email": ("email",), "phone": ("phone",), "boolean": ("boolean",), "binary": ("boolean",),
+        "identifier": ("identifier",), "sequence": ("identifier",), "date": ("date", "birthdate"), "date-new": ("date",),
         "date-old": ("date", "birthdate"), "integer": ("integer", "number"), "number": ("number",)}
 NOUN = {"birthdate": "date", "integer": "number"}  # how a field shape is named in reasons
 BIRTH_YEARS = 15  # date columns this many years apart: the earlier one may be a birth date
@@ -40,6 +47,7 @@ INTEGER_SHARE = 0.95  # a number column this whole is integer-shaped
 SPARSE = 0.5  # a column emptier than this does not feed a required field by elimination
 HINT, HINT_MARGIN = 0.3, 0.05  # a best free field this strong and this far ahead is a suggestion
 IDENTIFIER_DISTINCT = 0.98  # an identifier column's values are (nearly) all different
+BINARY_MIN, BINARY_WORD = 10, re.compile(r"^[^\W\d_]{1,12}$")  # two words, each written often
 REQUIRED_BONUS = 0.05
 _WHERE = {"space": "in this space", "other": "in another space of this blueprint"}
 
@@ -117,6 +125,8 @@ def column_shape(p: Profile, header: str = "", ages: tuple[int, int] | None = No
     if p.filled < 3:
         return None
     identifier = "id" in form(header).expanded and p.distinct >= IDENTIFIER_DISTINCT * p.filled
+    if p.sequence and p.phone < 0.9 and p.date < 0.9:
+        return "sequence"
     if p.email >= 0.9:
         return "email"
     if p.date >= 0.9:
@@ -131,7 +141,20 @@ def column_shape(p: Profile, header: str = "", ages: tuple[int, int] | None = No
         return "identifier"
     if p.number >= 0.9:
         return "integer" if p.integer >= INTEGER_SHARE else "number"
+    if _binary(p):
+        return "binary"
     return None
+
+
+def _binary(p: Profile) -> bool:
+    """Two words, each written several times, and nothing else: yes and no in a language
+    feedline cannot read (``Taip``/``Ne``), unless they are codes (``EUR``/``USD``)."""
+    if p.distinct != 2 or p.filled < BINARY_MIN or len(p.counts) != 2:
+        return False
+    values = [v.strip() for v, _ in p.counts]
+    if any(not BINARY_WORD.match(v) for v in values) or min(n for _, n in p.counts) < 2:
+        return False
+    return not all(v.isupper() and len(v) == 3 for v in values)
 
 
 def fits_shape(column: str | None, field: str) -> bool:
@@ -153,13 +176,17 @@ def eliminate(
     candidates: Sequence[Mapping[str, Candidate]],
     skip: Set[int] = frozenset(),
     unfilled: Set[str] = frozenset(),
+    frame: pl.DataFrame | None = None,
 ) -> dict[int, Candidate]:
     """Columns whose value shape fits free fields in one way only: the only unmapped date
     column and the only free date field, or a date of birth and a recent date for a
     birth-date and a date field (see :func:`_forced`). Columns in ``skip`` (memory says: leave unmapped) and fields in ``unfilled``
     (this space's last executed plan left them empty: the partner does not send them)
-    take no part. A weak name score for the pair (below the assignment's threshold) adds
-    a tenth of itself.
+    take no part. A running number outranks other unique columns for an identifier field
+    (a plate or a serial number is another thing's id), and date columns the shapes leave
+    unpaired are paired by their order in the rows (``frame``; see
+    :mod:`feedline.mapping.dateorder`). A weak name score for the pair (below the
+    assignment's threshold) adds a tenth of itself.
     """
     taken = {c.field for c in chosen if c is not None}
     free = {f.key: (f, field_shape(f)) for f in sheet.fields
@@ -168,18 +195,31 @@ def eliminate(
     cols = {i: shape for i, c in enumerate(chosen)
             if c is None and i not in skip
             and (shape := column_shape(profiles[i], headers[i], ages)) is not None}
+    if "sequence" in cols.values():
+        cols = {i: shape for i, shape in cols.items() if shape != "identifier"}
     out: dict[int, Candidate] = {}
     # A column mostly left empty does not feed a required field (it would fail its records).
     sparse = {i for i in cols if profiles[i].blank > SPARSE}
     required = {k for k, (f, _) in free.items() if f.required}
-    for pairs in _forced(cols, {k: fs for k, (_, fs) in free.items()},
-                         lambda i, k: not (i in sparse and k in required)):
+
+    def allowed(i: int, k: str) -> bool:
+        return not (i in sparse and k in required)
+
+    groups = _forced(cols, {k: fs for k, (_, fs) in free.items()}, allowed)
+    if frame is not None:
+        groups += _by_order(frame, headers, cols, free, groups, allowed)
+    for pairs in groups:
+        ordered = any(cols[i] == "ordered" for i, _ in pairs)
         for i, key in pairs:
             f, kind = free[key]
             noun = NOUN.get(kind, kind)
             hint = candidates[i].get(f.key)
-            score = ELIMINATION_BASE[kind] + (REQUIRED_BONUS if f.required else 0.0)
-            if len(pairs) == 1:
+            base = min(WEAKER_SHAPE.get(cols[i], 1.0), ELIMINATION_BASE[kind])
+            score = base + (REQUIRED_BONUS if f.required else 0.0)
+            if ordered:
+                reason = (f'"{headers[i]}" fits "{f.key}" (date): in every row the {len(pairs)} '
+                          "unmapped date columns come in the order the free date fields name")
+            elif len(pairs) == 1:
                 reason = (f'"{headers[i]}" is the only unmapped {noun} column and "{f.key}" the '
                           f"only free {noun} field")
             else:
@@ -193,6 +233,30 @@ def eliminate(
                 reason += f"; {hint.reason}"
             out[i] = Candidate(f.key, round(score, 4), "eliminated", reason, group="eliminated")
     return out
+
+
+def _by_order(
+    frame: pl.DataFrame,
+    headers: Sequence[str],
+    cols: dict[int, str],
+    free: Mapping[str, tuple[Field, str]],
+    groups: Sequence[Sequence[tuple[int, str]]],
+    allowed: Callable[[int, str], bool],
+) -> list[list[tuple[int, str]]]:
+    """Date columns and free date fields that shapes left unpaired, paired by row order;
+    the columns' shape becomes ``ordered`` (scored apart)."""
+    done = {i for g in groups for i, _ in g} | {k for g in groups for _, k in g}
+    dates = [i for i, shape in cols.items() if shape.startswith("date") and i not in done]
+    fields = [f for k, (f, shape) in free.items() if shape == "date" and k not in done]
+    if len(dates) != len(fields):
+        return []
+    days = {i: d for i in dates if (d := day_numbers(frame.get_column(headers[i]))) is not None}
+    pairs = order_pairs(days, fields) if len(days) == len(dates) else None
+    if not pairs or not all(allowed(i, k) for i, k in pairs):
+        return []
+    for i, _ in pairs:
+        cols[i] = "ordered"
+    return [pairs]
 
 
 MAX_COMPONENT = 6  # larger groups of look-alike columns are left to names

@@ -79,6 +79,9 @@ class Profile:
     integer: float = 0.0  # whole numbers written without a decimal part (counts, not money)
     blank: float = 0.0  # share of the sampled rows left empty
     year: int | None = None  # the median year of date values (birth dates lie decades back)
+    # Every value one prefix and a number, no two alike, the numbers (nearly) consecutive:
+    # a running number, as a system gives its own records (``INV-0001041``).
+    sequence: bool = False
 
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -131,6 +134,25 @@ def _share(mask: pl.Series) -> float:
     return int(mask.sum()) / n if n else 0.0
 
 
+SEQUENCE_MIN, SEQUENCE_STEP_SHARE = 5, 0.8
+
+
+def running_number(s: pl.Series) -> bool:
+    """Whether non-empty values ``s`` are a running number: one prefix (letters, dashes)
+    before the digits of every value, no value twice, and at least
+    :data:`SEQUENCE_STEP_SHARE` of the sorted numbers one more than the one before."""
+    n = s.len()
+    if n < SEQUENCE_MIN or s.n_unique() != n:
+        return False
+    parts = s.str.extract_groups(r"^([^\d]*?)(\d{1,12})$")
+    prefix, digits = parts.struct.field("1"), parts.struct.field("2")
+    if digits.null_count() or prefix.n_unique() != 1:
+        return False
+    numbers = digits.cast(pl.Int64).sort()
+    steps = numbers.diff().drop_nulls()
+    return bool(steps.len()) and _share(steps == 1) >= SEQUENCE_STEP_SHARE
+
+
 def profile_column(series: pl.Series) -> Profile:
     """Measure the shapes of a column's non-empty values (first rows only)."""
     s = series.head(SAMPLE_ROWS).cast(pl.String).str.strip_chars()
@@ -168,6 +190,7 @@ def profile_column(series: pl.Series) -> Profile:
         phone=_share(phone_like & ~date_like),
         distinct=distinct,
         counts=counts,
+        sequence=distinct == n and running_number(s),
     )
 
 
