@@ -205,7 +205,7 @@ def eliminate(
     def allowed(i: int, k: str) -> bool:
         return not (i in sparse and k in required)
 
-    groups = _forced(cols, {k: fs for k, (_, fs) in free.items()}, allowed)
+    groups, partial = _forced(cols, {k: fs for k, (_, fs) in free.items()}, allowed)
     if frame is not None:
         groups += _by_order(frame, headers, cols, free, groups, allowed)
     for pairs in groups:
@@ -216,7 +216,10 @@ def eliminate(
             hint = candidates[i].get(f.key)
             base = min(WEAKER_SHAPE.get(cols[i], 1.0), ELIMINATION_BASE[kind])
             score = base + (REQUIRED_BONUS if f.required else 0.0)
-            if ordered:
+            if i in partial:
+                reason = (f'"{headers[i]}" fits "{f.key}" ({noun}) in every way the unmapped '
+                          "columns of these shapes could fill the free fields")
+            elif ordered:
                 reason = (f'"{headers[i]}" fits "{f.key}" (date): in every row the {len(pairs)} '
                           "unmapped date columns come in the order the free date fields name")
             elif len(pairs) == 1:
@@ -260,18 +263,23 @@ def _by_order(
 
 
 MAX_COMPONENT = 6  # larger groups of look-alike columns are left to names
+MAX_MATCHINGS = 30  # a group paired in more ways than this is left to names
 
 
 def _forced(cols: Mapping[int, str], free: Mapping[str, str],
-            allowed: Callable[[int, str], bool] = lambda i, k: True) -> list[list[tuple[int, str]]]:
+            allowed: Callable[[int, str], bool] = lambda i, k: True,
+            ) -> tuple[list[list[tuple[int, str]]], set[int]]:
     """Groups of (column, field) pairs value shapes force: per connected group of columns
     and fields that fit each other, as many columns as fields and exactly one way to pair
     them all (a date of birth and a recent date for a birth-date and a date field; a full
-    date column and a mostly empty one for a required and an optional date field)."""
+    date column and a mostly empty one for a required and an optional date field), or
+    the pairs every way of pairing them shares (the only whole-number column for the only
+    whole-number field, whichever way the decimal columns go: their columns are the
+    second value)."""
     fit = {i: [k for k, fs in free.items() if fits_shape(shape, fs) and allowed(i, k)]
            for i, shape in cols.items()}
     seen: set[int] = set()
-    groups = []
+    groups, partial = [], set()
     for start in cols:
         if start in seen or not fit[start]:
             continue
@@ -288,10 +296,15 @@ def _forced(cols: Mapping[int, str], free: Mapping[str, str],
         seen |= group_cols
         if len(group_cols) != len(group_fields) or len(group_cols) > MAX_COMPONENT:
             continue
-        found = _matchings(sorted(group_cols), fit, set(), [], limit=2)
+        found = _matchings(sorted(group_cols), fit, set(), [], limit=MAX_MATCHINGS)
         if len(found) == 1:
             groups.append(found[0])
-    return groups
+        elif 1 < len(found) < MAX_MATCHINGS:  # every way pairs these alike: they are forced
+            common = [pair for pair in found[0] if all(pair in other for other in found[1:])]
+            if common:
+                groups.append(common)
+                partial |= {i for i, _ in common}
+    return groups, partial
 
 
 def _matchings(order: list[int], fit: Mapping[int, list[str]], used: set[str],

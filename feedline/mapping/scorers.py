@@ -110,8 +110,8 @@ def _build_date_pattern() -> str:
                 names.update(fold(m).rstrip(".") for m in months[context][width].values())
     month = "|".join(sorted((re.escape(n) for n in names if n), key=len, reverse=True))
     return (
-        r"(?i)^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}([ T]\d{1,2}:\d{2}.*)?"
-        rf"|{_DAY}[-/.]{_DAY}[-/.]\d{{2,4}}([ T]\d{{1,2}}:\d{{2}}.*)?"
+        r"(?i)^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\.?([ T]\d{1,2}:\d{2}.*)?"
+        rf"|{_DAY}(?:[-/]|\.\s?){_DAY}(?:[-/]|\.\s?)\d{{2,4}}([ T]\d{{1,2}}:\d{{2}}.*)?"
         r"|(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
         rf"|\d{{1,2}}\.?[ -]?(de )?({month})\.?,?[ -]?(de )?\d{{2,4}}"
         rf"|({month})\.? \d{{1,2}},? \d{{4}})$"

@@ -117,3 +117,37 @@ def test_date_fields_whose_words_name_no_order_are_left_to_a_person():
                                  Field("c", "Valued", type="date")))
     three = frame.with_columns(pl.Series("Qqz", [f"1{d}.0{d}.2026" for d in range(1, 7)]))
     assert automap(three, sheet).mapping() == {}
+
+
+WORKSHOP = SheetSpec("jobs", "Jobs", (
+    Field("odometer", "Odometer", type="integer"),
+    Field("parts", "Parts Cost", type="number"),
+    Field("total", "Total Cost", type="number"),
+))
+
+
+def test_the_pair_every_way_of_pairing_shares_is_forced_and_the_rest_waits():
+    frame = pl.DataFrame({
+        "Qzv": ["120500", "88000", "230114", "15020", "99000"],
+        "Kxw": ["12,50", "7,25", "100,00", "3,99", "45,10"],
+        "Pjh": ["112,50", "70,25", "1000,00", "30,99", "450,10"],
+    })
+    plan = automap(frame, WORKSHOP)
+    assert plan.mapping() == {"Qzv": "odometer"}
+    assert "in every way" in plan.fields[0].reason
+
+
+def test_a_cognate_pins_its_pair_and_the_shapes_pair_the_rest():
+    sheet = SheetSpec("stays", "Stays", (Field("nights", "Nights", type="integer"),
+                                         Field("adults", "Adults", type="integer")))
+    frame = pl.DataFrame({"Netter": ["1", "3", "2", "7", "4"], "Zqxv": ["2", "1", "2", "3", "2"]})
+    assert automap(frame, sheet).mapping() == {"Netter": "nights", "Zqxv": "adults"}
+
+
+@pytest.mark.parametrize("values", [
+    ["2026.03.14.", "2025.11.02.", "2026.01.30.", "2025.07.19."],
+    ["14. 3. 2026", "2. 11. 2025", "30. 1. 2026", "19. 7. 2025"],
+])
+def test_dates_with_a_final_dot_or_spaces_after_the_dots_are_dates(values):
+    assert profile_column(pl.Series(values)).date == 1.0
+    assert profile_column(pl.Series(["12. 50", "1. 2", "3.4.5.6"])).date == 0.0
