@@ -147,6 +147,7 @@ def _cognate_options(ws: Words, field: Field, extra: Extra) -> set[str]:
 
 
 _NUMBER = re.compile(r"\d+")
+_GLUED = re.compile(r"([^\W\d_]*)\d+([^\W\d_]*)")
 
 
 def _numbered(raw: str, field: Field) -> set[str]:
@@ -156,8 +157,13 @@ def _numbered(raw: str, field: Field) -> set[str]:
     if len(numbers) != 1:
         return set()
     n = numbers[0].lstrip("0") or "0"
+    # Letters glued to the number (``GR1``, ``Prio2``, ``FD1``) must abbreviate the option's
+    # or the field's words: ``FD1`` is no "Grade 1".
+    glued = "".join(_GLUED.search(raw).groups()).casefold()  # type: ignore[union-attr]
     return {o.value for o in field.options
-            if any((m.lstrip("0") or "0") == n for m in _NUMBER.findall(f"{o.value} {o.label}"))}
+            if any((m.lstrip("0") or "0") == n for m in _NUMBER.findall(f"{o.value} {o.label}"))
+            and (not glued or any(abbreviates((glued,), (w,)) or w.startswith(glued) or glued.startswith(w)
+                                  for w in words(f"{o.value} {o.label} {field.label}") if w.isalpha()))}
 
 
 # ISO/IEC 5218 codes of the sexes, with the option meanings each may take (first found wins).
