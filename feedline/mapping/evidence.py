@@ -125,7 +125,7 @@ def column_shape(p: Profile, header: str = "", ages: tuple[int, int] | None = No
     if p.filled < 3:
         return None
     identifier = "id" in form(header).expanded and p.distinct >= IDENTIFIER_DISTINCT * p.filled
-    if p.sequence and p.phone < 0.9 and p.date < 0.9:
+    if p.sequence and p.date < 0.9:  # phone numbers never run one after another
         return "sequence"
     if p.email >= 0.9:
         return "email"

@@ -151,3 +151,9 @@ def test_a_cognate_pins_its_pair_and_the_shapes_pair_the_rest():
 def test_dates_with_a_final_dot_or_spaces_after_the_dots_are_dates(values):
     assert profile_column(pl.Series(values)).date == 1.0
     assert profile_column(pl.Series(["12. 50", "1. 2", "3.4.5.6"])).date == 0.0
+
+
+def test_a_running_number_of_seven_digits_is_no_phone_number():
+    frame = pl.DataFrame({"Zqxnr": [str(2000000 + i) for i in (3, 1, 0, 2, 5, 4)]})
+    assert _shapes(frame) == ["sequence"]
+    assert automap(frame, STAYS).mapping() == {"Zqxnr": "stay_id"}
