@@ -19,6 +19,7 @@ from typing import Any
 import polars as pl
 
 from feedline.blueprint.model import Field, SheetSpec
+from feedline.mapping.codelists import code_list
 from feedline.mapping.dateorder import day_numbers, order_pairs
 from feedline.mapping.drift import shapes_alike
 from feedline.mapping.memory import AGREE, PERSON, Remembered
@@ -33,13 +34,13 @@ MISFIT_SCORE = 0.7  # a remembered field whose values no longer fit: a hint only
 DISPUTED = 0.1  # past choices disagreed: this much lower
 # Elimination: base score per value shape (how telling the shape is).
 ELIMINATION_BASE = {"email": 0.85, "date": 0.8, "birthdate": 0.8, "phone": 0.8, "boolean": 0.75,
-                    "identifier": 0.7, "number": 0.6, "integer": 0.6}
+                    "identifier": 0.7, "number": 0.6, "integer": 0.6, "enum": 0.6}
 # A column shape weaker than its field's kind: a running number for an identifier field,
 # two words no vocabulary reads for a boolean one, date columns paired by their order.
-WEAKER_SHAPE = {"binary": 0.65, "sequence": 0.7, "ordered": 0.7}
+WEAKER_SHAPE = {"binary": 0.65, "sequence": 0.7, "ordered": 0.7, "categorical": 0.6}
 # Which field shapes a column of each value shape may fill.
 FITS = {"email": ("email",), "phone": ("phone",), "boolean": ("boolean",), "binary": ("boolean",),
-        "identifier": ("identifier",), "sequence": ("identifier",), "date": ("date", "birthdate"), "date-new": ("date",),
+        "identifier": ("identifier",), "sequence": ("identifier",), "categorical": ("enum",), "date": ("date", "birthdate"), "date-new": ("date",),
         "date-old": ("date", "birthdate"), "integer": ("integer", "number"), "number": ("number",)}
 NOUN = {"birthdate": "date", "integer": "number"}  # how a field shape is named in reasons
 BIRTH_YEARS = 15  # date columns this many years apart: the earlier one may be a birth date
@@ -47,6 +48,7 @@ INTEGER_SHARE = 0.95  # a number column this whole is integer-shaped
 SPARSE = 0.5  # a column emptier than this does not feed a required field by elimination
 HINT, HINT_MARGIN = 0.3, 0.05  # a best free field this strong and this far ahead is a suggestion
 IDENTIFIER_DISTINCT = 0.98  # an identifier column's values are (nearly) all different
+CATEGORICAL_MAX, CATEGORICAL_REPEAT = 12, 3  # at most this many values, each written 3 times on average
 BINARY_MIN, BINARY_WORD = 10, re.compile(r"^[^\W\d_]{1,12}$")  # two words, each written often
 REQUIRED_BONUS = 0.05
 _WHERE = {"space": "in this space", "other": "in another space of this blueprint"}
@@ -114,13 +116,16 @@ def field_shape(f: Field) -> str:
     return kind
 
 
-def column_shape(p: Profile, header: str = "", ages: tuple[int, int] | None = None) -> str | None:
+def column_shape(p: Profile, header: str = "", ages: tuple[int, int] | None = None,
+                 categorical: bool = False) -> str | None:
     """The one value shape nearly all of a column's values have, if any; ``identifier``
     when the header names an id (``Nº``, ``code``, ``Nummer``) and no value repeats.
 
     Numbers are ``integer`` when written without decimals; dates are ``date-old`` or
     ``date-new`` when the file's date columns lie :data:`BIRTH_YEARS` or more apart
     (``ages`` = the earliest and latest median year of its date columns), else ``date``.
+    With ``categorical``, a few words each written several times are ``categorical``
+    (the values of an enum field in words no rule reads).
     """
     if p.filled < 3:
         return None
@@ -143,6 +148,9 @@ def column_shape(p: Profile, header: str = "", ages: tuple[int, int] | None = No
         return "integer" if p.integer >= INTEGER_SHARE else "number"
     if _binary(p):
         return "binary"
+    if categorical and p.counts and 2 <= p.distinct <= CATEGORICAL_MAX and p.filled >= BINARY_MIN \
+            and p.distinct * CATEGORICAL_REPEAT <= p.filled and max(p.number, p.date, p.email) < 0.5:
+        return "categorical"
     return None
 
 
@@ -194,7 +202,7 @@ def eliminate(
     ages = date_ages(profiles)
     cols = {i: shape for i, c in enumerate(chosen)
             if c is None and i not in skip
-            and (shape := column_shape(profiles[i], headers[i], ages)) is not None}
+            and (shape := column_shape(profiles[i], headers[i], ages, categorical=True)) is not None}
     if "sequence" in cols.values():
         cols = {i: shape for i, shape in cols.items() if shape != "identifier"}
     out: dict[int, Candidate] = {}
@@ -203,6 +211,13 @@ def eliminate(
     required = {k for k, (f, _) in free.items() if f.required}
 
     def allowed(i: int, k: str) -> bool:
+        if cols[i] == "categorical":
+            f = free[k][0]
+            listed = code_list(f)
+            if profiles[i].distinct > len(f.options) + 1:
+                return False  # more values than the field has options (one invalid aside)
+            if listed is not None and listed[0] != "unit":
+                return False  # countries, currencies, languages: their names would be read
         return not (i in sparse and k in required)
 
     groups, partial = _forced(cols, {k: fs for k, (_, fs) in free.items()}, allowed)

@@ -41,6 +41,9 @@ VALUES_ONLY = 0.62  # value evidence alone stays "moderate": a person must confi
 # Values that map to this many different options of an enum field raise a values-only
 # candidate by a step each (calibrated per shape: ``values-enum``).
 ENUM_OPTION_STEP, ENUM_OPTIONS_TELLING = 0.04, 4
+# Values that name at least this many options, this share of them known, when the rest
+# are words no rule reads: a values-only suggestion of its own (``values-enum-partial``).
+PARTIAL_ENUM_OPTIONS, PARTIAL_ENUM_SHARE, PARTIAL_ENUM_BASE = 2, 0.35, 0.55
 SAMPLE_ROWS = 5000
 FIELD_PREFIX_SHARE = 0.75  # a first word this many field keys share may be dropped (derived)
 ENUM_MAX_DISTINCT = 60
@@ -436,6 +439,16 @@ def _with_values(cand: Candidate | None, profile: Profile, f: Field, header: str
             score += ENUM_OPTION_STEP * min(hits, ENUM_OPTIONS_TELLING)
             reason += f"; {hits} options found among the values"
         return Candidate(f.key, round(score, 4), "values", reason, shape=kind)
+    if kind == "enum" and fit == 0 and profile.counts and profile.distinct <= len(f.options) + 1:
+        # Some of a few distinct values name options (``Hybrid``, ``LPG`` beside words of a
+        # language no rule reads): a suggestion calibrated on its own, the gate asks.
+        counts = dict(profile.counts)
+        hits, share = distinct_options(counts, f), known_share(counts, f)
+        if hits >= PARTIAL_ENUM_OPTIONS and share >= PARTIAL_ENUM_SHARE:
+            reason = (f'values of "{header}" fit field "{f.label}" in part ({share:.0%} of values '
+                      f"are known options; {hits} options found among them)")
+            score = PARTIAL_ENUM_BASE + ENUM_OPTION_STEP * min(hits, ENUM_OPTIONS_TELLING)
+            return Candidate(f.key, round(score, 4), "values", reason, shape="enum-partial")
     return None
 
 

@@ -157,3 +157,49 @@ def test_a_running_number_of_seven_digits_is_no_phone_number():
     frame = pl.DataFrame({"Zqxnr": [str(2000000 + i) for i in (3, 1, 0, 2, 5, 4)]})
     assert _shapes(frame) == ["sequence"]
     assert automap(frame, STAYS).mapping() == {"Zqxnr": "stay_id"}
+
+
+from feedline.blueprint import Option  # noqa: E402
+
+FUEL = Field("fuel", "Fuel Type", type="enum", options=(
+    Option("petrol", "Petrol"), Option("diesel", "Diesel"), Option("electric", "Electric"),
+    Option("hybrid", "Hybrid"), Option("lpg", "LPG")))
+CAR = SheetSpec("cars", "Cars", (Field("plate", "Plate"), FUEL))
+
+
+def test_values_that_name_some_options_suggest_the_enum_field_for_a_person_to_confirm():
+    frame = pl.DataFrame({"Qwzx": ["Hybrid", "LPG", "Benzinas", "Dyzelinas", "Hybrid", "Benzinas"] * 3})
+    plan = automap(frame, CAR)
+    m = plan.fields[0]
+    assert (m.destination, m.group) == ("fuel", "values-enum-partial")
+    assert m.certainty != "absolute" and not plan.auto_accept
+    assert {v.value: v.option for v in plan.enums["fuel"]}["LPG"] == "lpg"
+
+
+def test_one_value_an_option_names_suggests_nothing():
+    frame = pl.DataFrame({"Qwzx": ["Hybrid", "Benzinas", "Dyzelinas", "Dujos", "Hybrid"] * 3,
+                          "Zxvq": ["Siaur", "Piet", "Ryt", "Siaur", "Piet"] * 3})
+    assert automap(frame, CAR).mapping() == {}  # and two such columns: elimination waits too
+
+
+STAY_BOARD = SheetSpec("stays", "Stays", (
+    Field("guest", "Guest"),
+    Field("board", "Board", type="enum", options=(
+        Option("room_only", "Room Only"), Option("bb", "Bed & Breakfast"), Option("half", "Half Board"))),
+    Field("country", "Country", type="enum", options=(Option("NO", "Norway"), Option("SE", "Sweden"))),
+))
+
+
+def test_the_only_column_of_a_few_repeated_words_fills_the_only_free_enum_field():
+    frame = pl.DataFrame({"Vxq": [f"Vxq {i}" for i in range(12)],
+                          "Kost": ["Kun rom", "Frokost", "Halvpensjon", "Frokost"] * 3})
+    plan = automap(frame, SheetSpec("s", "S", STAY_BOARD.fields[:2]))
+    assert plan.mapping() == {"Kost": "board"}
+    assert plan.fields[1].reason_code == "eliminated" and not plan.auto_accept
+
+
+def test_repeated_words_do_not_fill_a_country_list_or_a_field_with_fewer_options():
+    words = pl.DataFrame({"Kost": ["Kun rom", "Frokost", "Halvpensjon", "Frokost"] * 3})
+    assert automap(words, SheetSpec("s", "S", (STAY_BOARD.fields[2],))).mapping() == {}
+    many = pl.DataFrame({"Kost": ["Aa", "Bb", "Cc", "Dd", "Ee", "Ff"] * 3})
+    assert automap(many, SheetSpec("s", "S", STAY_BOARD.fields[:2])).mapping() == {}
