@@ -427,7 +427,31 @@ def map_enum_values(
             option, conf, why = found
             result.append(EnumValueMapping(raw, option, count, conf, why))
     _short_codes(result, field, extra)
+    _last_left(result, field)
     return result
+
+
+LAST_LEFT_MIN = 2  # the value left over is written at least this often (not a slip)
+
+
+def _last_left(result: list[EnumValueMapping], field: Field) -> None:
+    """When the column writes as many values as the field has options, every value but one
+    names a different option, and one option is left: the value left names it (each
+    option written its own way, ``Yleissähkö`` beside ``Päivä`` and ``Yö``). Country,
+    currency and language lists excluded (an unread name there is more often invalid)."""
+    options = {o.value for o in field.options}
+    left = [i for i, v in enumerate(result) if v.option is None and v.confidence == 0.0]
+    named = [v.option for v in result if v.option is not None]
+    if len(result) != len(options) or len(left) != 1 or len(set(named)) != len(named):
+        return
+    rest = options - set(named)
+    v = result[left[0]]
+    if len(rest) != 1 or v.count < LAST_LEFT_MIN or code_list(field) is not None:
+        return
+    option = rest.pop()
+    result[left[0]] = EnumValueMapping(
+        v.value, option, v.count, 0.7,
+        f'"{v.value.strip()}" is the only value left and "{option}" the only option left')
 
 
 def _learnt(remembered: Mapping[str, Any] | None, options: set[str]) -> Extra:

@@ -29,3 +29,22 @@ def test_a_number_alone_or_with_the_options_letters_names_the_option(field, valu
 @pytest.mark.parametrize(("field", "value"), [(GRADE, "FD1"), (GRADE, "XQ2"), (PRIORITY, "X2")])
 def test_a_number_glued_to_other_letters_names_no_option(field, value):
     assert _option(field, value) is None
+
+
+REGISTER = Field("register", "Register", type="enum", options=(
+    Option("single", "Single Rate"), Option("day", "Day"), Option("night", "Night")))
+
+
+def test_the_only_value_left_names_the_only_option_left():
+    got = {v.value: v.option for v in map_enum_values({"Day": 9, "Night": 7, "Yleissahko": 5}, REGISTER)}
+    assert got == {"Day": "day", "Night": "night", "Yleissahko": "single"}
+
+
+@pytest.mark.parametrize("counts", [
+    {"Day": 9, "Night": 7, "Yleissahko": 1},  # written once: a slip as likely as an option
+    {"Day": 9, "Night": 7, "Yleissahko": 5, "Zzz": 3},  # more values than options
+    {"Day": 9, "Yleissahko": 5, "Zzz": 3},  # two values left
+])
+def test_no_last_value_when_the_column_does_not_pair_values_and_options_one_to_one(counts):
+    got = {v.value: v.option for v in map_enum_values(counts, REGISTER)}
+    assert got["Yleissahko"] is None
