@@ -446,7 +446,8 @@ def _last_left(result: list[EnumValueMapping], field: Field) -> None:
         return
     rest = options - set(named)
     v = result[left[0]]
-    if len(rest) != 1 or v.count < LAST_LEFT_MIN or code_list(field) is not None:
+    listed = code_list(field)
+    if len(rest) != 1 or v.count < LAST_LEFT_MIN or (listed is not None and listed[0] != "unit"):
         return
     option = rest.pop()
     result[left[0]] = EnumValueMapping(
