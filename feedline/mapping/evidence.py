@@ -24,7 +24,7 @@ from feedline.mapping.dateorder import day_numbers, order_pairs
 from feedline.mapping.drift import shapes_alike
 from feedline.mapping.memory import AGREE, PERSON, Remembered
 from feedline.mapping.normalize import form
-from feedline.mapping.scorers import Candidate, Profile, field_kind, value_fit
+from feedline.mapping.scorers import Candidate, Profile, entity_words, field_kind, value_fit
 
 # Raw scores rank remembered decisions above every name match (a person's first); what
 # they are worth as probabilities comes from calibration, per group.
@@ -103,12 +103,18 @@ def remembered_unmapped(r: Remembered) -> tuple[float, str, str]:
     return score, r.kind, reason
 
 
-def field_shape(f: Field) -> str:
+def field_shape(f: Field, entity: Set[str] = frozenset()) -> str:
     """A field's value shape for elimination: its kind, ``identifier`` for a unique text
-    field, ``birthdate`` for a date of birth, ``integer`` for a whole-number field."""
+    field or the id of the sheet's own records (``Shipment ID`` on shipments: ``entity``
+    holds the sheet's words), ``birthdate`` for a date of birth, ``integer`` for a
+    whole-number field."""
     kind = field_kind(f)
     if kind == "text" and f.constraint("unique") is not None:
         return "identifier"
+    if kind == "text" and entity and f.required:
+        named = set(form(f"{f.key} {f.label}").expanded)
+        if "id" in named and named - {"id"} <= entity:
+            return "identifier"
     if kind == "date" and "birth" in form(f"{f.key} {f.label}").expanded:
         return "birthdate"
     if kind == "number" and f.type == "integer":
@@ -197,8 +203,10 @@ def eliminate(
     assignment's threshold) adds a tenth of itself.
     """
     taken = {c.field for c in chosen if c is not None}
-    free = {f.key: (f, field_shape(f)) for f in sheet.fields
-            if f.key not in taken and f.key not in unfilled and field_shape(f) in ELIMINATION_BASE}
+    entity = entity_words(sheet)
+    free = {f.key: (f, wanted) for f in sheet.fields
+            if f.key not in taken and f.key not in unfilled
+            and (wanted := field_shape(f, entity)) in ELIMINATION_BASE}
     ages = date_ages(profiles)
     cols = {i: shape for i, c in enumerate(chosen)
             if c is None and i not in skip

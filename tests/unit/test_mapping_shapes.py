@@ -203,3 +203,14 @@ def test_repeated_words_do_not_fill_a_country_list_or_a_field_with_fewer_options
     assert automap(words, SheetSpec("s", "S", (STAY_BOARD.fields[2],))).mapping() == {}
     many = pl.DataFrame({"Kost": ["Aa", "Bb", "Cc", "Dd", "Ee", "Ff"] * 3})
     assert automap(many, SheetSpec("s", "S", STAY_BOARD.fields[:2])).mapping() == {}
+
+
+def test_a_running_number_fills_the_required_id_of_the_sheets_own_records():
+    sheet = SheetSpec("shipments", "Shipments", (
+        Field("shipment_id", "Shipment ID", constraints=(Constraint("required"),)),
+        Field("order_ref", "Order Reference"),
+    ))
+    frame = pl.DataFrame({"Zqkx": [f"S{1000 + i}" for i in (2, 0, 1, 4, 3, 5)]})
+    assert automap(frame, sheet).mapping() == {"Zqkx": "shipment_id"}
+    other = SheetSpec("shipments", "Shipments", (Field("order_ref", "Order ID", constraints=(Constraint("required"),)),))
+    assert automap(frame, other).mapping() == {}  # another entity's id is no own record id
