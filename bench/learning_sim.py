@@ -251,6 +251,13 @@ def devset3_partners() -> list[Partner]:
     return partners()
 
 
+def devset4_partners() -> list[Partner]:
+    """The fourth development set (bench/devset4.py): a check written before its round's changes."""
+    from devset4 import partners
+
+    return partners()
+
+
 def report(title: str, partners: Iterable[Partner], calibration: Table | None = None,
            verbose: bool = False, echo: Callable[[str], None] = print) -> Measures:
     m = run_loop(list(partners), calibration, verbose)
@@ -266,14 +273,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fixtures", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "fixtures")
     parser.add_argument("--no-devset", action="store_true")
-    parser.add_argument("--only", choices=("shared", "devset", "fresh", "devset2", "devset3"),
+    parser.add_argument("--only", choices=("shared", "devset", "fresh", "devset2", "devset3",
+                                            "devset4"),
                         help="measure one set only")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every doubt and review reason")
     args = parser.parse_args(argv)
     if args.only:
         sets = {"shared": lambda: fixture_partners(args.fixtures), "devset": devset_partners,
                 "fresh": lambda: devset_partners(True), "devset2": devset2_partners,
-                "devset3": devset3_partners}
+                "devset3": devset3_partners, "devset4": devset4_partners}
         report(args.only, sets[args.only](), verbose=args.verbose)
         return 0
     report("shared partner fixtures", fixture_partners(args.fixtures), verbose=args.verbose)
@@ -283,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
                verbose=args.verbose)
         report("second development set (bench/devset2.py)", devset2_partners(), verbose=args.verbose)
         report("third development set (bench/devset3.py, a check: not iterated on)", devset3_partners())
+        report("fourth development set (bench/devset4.py, a check: measured before its round)",
+               devset4_partners())
     return 0
 
 

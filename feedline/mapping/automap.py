@@ -113,8 +113,15 @@ def automap(
     # cognate chose, the two agree and the decision is elimination's, with the cognate's hint.
     loose = [None if c is not None and c.reason_code == "cognate" else c for c in chosen]
     held = {c.field: i for i, c in enumerate(chosen) if c is not None}
-    for i, guess in eliminate(headers, profiles, loose, sheet, candidates, set(left_alone),
-                              unfilled).items():
+    found = eliminate(headers, profiles, loose, sheet, candidates, set(left_alone), unfilled, frame)
+    # Where the shapes leave a cognate's column open, the cognate pins its pair and the
+    # shapes pair what is left (``Netter`` = nights: the other whole-number column is adults).
+    claimed = {g.field for g in found.values()}
+    for i, guess in eliminate(headers, profiles, chosen, sheet, candidates, set(left_alone),
+                              unfilled, frame).items():
+        if i not in found and guess.field not in claimed:
+            found[i] = guess
+    for i, guess in found.items():
         owner = held.get(guess.field)
         if owner != i and (owner is not None or chosen[i] is not None):
             continue  # another column holds the field, or the shapes point elsewhere than

@@ -147,6 +147,7 @@ def _cognate_options(ws: Words, field: Field, extra: Extra) -> set[str]:
 
 
 _NUMBER = re.compile(r"\d+")
+_GLUED = re.compile(r"([^\W\d_]*)\d+([^\W\d_]*)")
 
 
 def _numbered(raw: str, field: Field) -> set[str]:
@@ -156,8 +157,13 @@ def _numbered(raw: str, field: Field) -> set[str]:
     if len(numbers) != 1:
         return set()
     n = numbers[0].lstrip("0") or "0"
+    # Letters glued to the number (``GR1``, ``Prio2``, ``FD1``) must abbreviate the option's
+    # or the field's words: ``FD1`` is no "Grade 1".
+    glued = "".join(_GLUED.search(raw).groups()).casefold()  # type: ignore[union-attr]
     return {o.value for o in field.options
-            if any((m.lstrip("0") or "0") == n for m in _NUMBER.findall(f"{o.value} {o.label}"))}
+            if any((m.lstrip("0") or "0") == n for m in _NUMBER.findall(f"{o.value} {o.label}"))
+            and (not glued or any(abbreviates((glued,), (w,)) or w.startswith(glued) or glued.startswith(w)
+                                  for w in words(f"{o.value} {o.label} {field.label}") if w.isalpha()))}
 
 
 # ISO/IEC 5218 codes of the sexes, with the option meanings each may take (first found wins).
@@ -421,7 +427,32 @@ def map_enum_values(
             option, conf, why = found
             result.append(EnumValueMapping(raw, option, count, conf, why))
     _short_codes(result, field, extra)
+    _last_left(result, field)
     return result
+
+
+LAST_LEFT_MIN = 2  # the value left over is written at least this often (not a slip)
+
+
+def _last_left(result: list[EnumValueMapping], field: Field) -> None:
+    """When the column writes as many values as the field has options, every value but one
+    names a different option, and one option is left: the value left names it (each
+    option written its own way, ``Yleissähkö`` beside ``Päivä`` and ``Yö``). Country,
+    currency and language lists excluded (an unread name there is more often invalid)."""
+    options = {o.value for o in field.options}
+    left = [i for i, v in enumerate(result) if v.option is None and v.confidence == 0.0]
+    named = [v.option for v in result if v.option is not None]
+    if len(result) != len(options) or len(left) != 1 or len(set(named)) != len(named):
+        return
+    rest = options - set(named)
+    v = result[left[0]]
+    listed = code_list(field)
+    if len(rest) != 1 or v.count < LAST_LEFT_MIN or (listed is not None and listed[0] != "unit"):
+        return
+    option = rest.pop()
+    result[left[0]] = EnumValueMapping(
+        v.value, option, v.count, 0.7,
+        f'"{v.value.strip()}" is the only value left and "{option}" the only option left')
 
 
 def _learnt(remembered: Mapping[str, Any] | None, options: set[str]) -> Extra:

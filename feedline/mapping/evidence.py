@@ -11,15 +11,20 @@ unmapped column of that shape).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Any
 
+import polars as pl
+
 from feedline.blueprint.model import Field, SheetSpec
+from feedline.mapping.codelists import code_list
+from feedline.mapping.dateorder import day_numbers, order_pairs
 from feedline.mapping.drift import shapes_alike
 from feedline.mapping.memory import AGREE, PERSON, Remembered
 from feedline.mapping.normalize import form
-from feedline.mapping.scorers import Candidate, Profile, field_kind, value_fit
+from feedline.mapping.scorers import Candidate, Profile, entity_words, field_kind, value_fit
 
 # Raw scores rank remembered decisions above every name match (a person's first); what
 # they are worth as probabilities comes from calibration, per group.
@@ -29,10 +34,13 @@ MISFIT_SCORE = 0.7  # a remembered field whose values no longer fit: a hint only
 DISPUTED = 0.1  # past choices disagreed: this much lower
 # Elimination: base score per value shape (how telling the shape is).
 ELIMINATION_BASE = {"email": 0.85, "date": 0.8, "birthdate": 0.8, "phone": 0.8, "boolean": 0.75,
-                    "identifier": 0.7, "number": 0.6, "integer": 0.6}
+                    "identifier": 0.7, "number": 0.6, "integer": 0.6, "enum": 0.6}
+# A column shape weaker than its field's kind: a running number for an identifier field,
+# two words no vocabulary reads for a boolean one, date columns paired by their order.
+WEAKER_SHAPE = {"binary": 0.65, "sequence": 0.7, "ordered": 0.7, "categorical": 0.6}
 # Which field shapes a column of each value shape may fill.
-FITS = {"email": ("email",), "phone": ("phone",), "boolean": ("boolean",),
-        "identifier": ("identifier",), "date": ("date", "birthdate"), "date-new": ("date",),
+FITS = {"email": ("email",), "phone": ("phone",), "boolean": ("boolean",), "binary": ("boolean",),
+        "identifier": ("identifier",), "sequence": ("identifier",), "categorical": ("enum",), "date": ("date", "birthdate"), "date-new": ("date",),
         "date-old": ("date", "birthdate"), "integer": ("integer", "number"), "number": ("number",)}
 NOUN = {"birthdate": "date", "integer": "number"}  # how a field shape is named in reasons
 BIRTH_YEARS = 15  # date columns this many years apart: the earlier one may be a birth date
@@ -40,6 +48,8 @@ INTEGER_SHARE = 0.95  # a number column this whole is integer-shaped
 SPARSE = 0.5  # a column emptier than this does not feed a required field by elimination
 HINT, HINT_MARGIN = 0.3, 0.05  # a best free field this strong and this far ahead is a suggestion
 IDENTIFIER_DISTINCT = 0.98  # an identifier column's values are (nearly) all different
+CATEGORICAL_MAX, CATEGORICAL_REPEAT = 12, 3  # at most this many values, each written 3 times on average
+BINARY_MIN, BINARY_WORD = 10, re.compile(r"^[^\W\d_]{1,12}$")  # two words, each written often
 REQUIRED_BONUS = 0.05
 _WHERE = {"space": "in this space", "other": "in another space of this blueprint"}
 
@@ -93,12 +103,18 @@ def remembered_unmapped(r: Remembered) -> tuple[float, str, str]:
     return score, r.kind, reason
 
 
-def field_shape(f: Field) -> str:
+def field_shape(f: Field, entity: Set[str] = frozenset()) -> str:
     """A field's value shape for elimination: its kind, ``identifier`` for a unique text
-    field, ``birthdate`` for a date of birth, ``integer`` for a whole-number field."""
+    field or the id of the sheet's own records (``Shipment ID`` on shipments: ``entity``
+    holds the sheet's words), ``birthdate`` for a date of birth, ``integer`` for a
+    whole-number field."""
     kind = field_kind(f)
     if kind == "text" and f.constraint("unique") is not None:
         return "identifier"
+    if kind == "text" and entity and f.required:
+        named = set(form(f"{f.key} {f.label}").expanded)
+        if "id" in named and named - {"id"} <= entity:
+            return "identifier"
     if kind == "date" and "birth" in form(f"{f.key} {f.label}").expanded:
         return "birthdate"
     if kind == "number" and f.type == "integer":
@@ -106,17 +122,22 @@ def field_shape(f: Field) -> str:
     return kind
 
 
-def column_shape(p: Profile, header: str = "", ages: tuple[int, int] | None = None) -> str | None:
+def column_shape(p: Profile, header: str = "", ages: tuple[int, int] | None = None,
+                 categorical: bool = False) -> str | None:
     """The one value shape nearly all of a column's values have, if any; ``identifier``
     when the header names an id (``Nº``, ``code``, ``Nummer``) and no value repeats.
 
     Numbers are ``integer`` when written without decimals; dates are ``date-old`` or
     ``date-new`` when the file's date columns lie :data:`BIRTH_YEARS` or more apart
     (``ages`` = the earliest and latest median year of its date columns), else ``date``.
+    With ``categorical``, a few words each written several times are ``categorical``
+    (the values of an enum field in words no rule reads).
     """
     if p.filled < 3:
         return None
     identifier = "id" in form(header).expanded and p.distinct >= IDENTIFIER_DISTINCT * p.filled
+    if p.sequence and p.date < 0.9:  # phone numbers never run one after another
+        return "sequence"
     if p.email >= 0.9:
         return "email"
     if p.date >= 0.9:
@@ -131,7 +152,23 @@ def column_shape(p: Profile, header: str = "", ages: tuple[int, int] | None = No
         return "identifier"
     if p.number >= 0.9:
         return "integer" if p.integer >= INTEGER_SHARE else "number"
+    if _binary(p):
+        return "binary"
+    if categorical and p.counts and 2 <= p.distinct <= CATEGORICAL_MAX and p.filled >= BINARY_MIN \
+            and p.distinct * CATEGORICAL_REPEAT <= p.filled and max(p.number, p.date, p.email) < 0.5:
+        return "categorical"
     return None
+
+
+def _binary(p: Profile) -> bool:
+    """Two words, each written several times, and nothing else: yes and no in a language
+    feedline cannot read (``Taip``/``Ne``), unless they are codes (``EUR``/``USD``)."""
+    if p.distinct != 2 or p.filled < BINARY_MIN or len(p.counts) != 2:
+        return False
+    values = [v.strip() for v, _ in p.counts]
+    if any(not BINARY_WORD.match(v) for v in values) or min(n for _, n in p.counts) < 2:
+        return False
+    return not all(v.isupper() and len(v) == 3 for v in values)
 
 
 def fits_shape(column: str | None, field: str) -> bool:
@@ -153,33 +190,62 @@ def eliminate(
     candidates: Sequence[Mapping[str, Candidate]],
     skip: Set[int] = frozenset(),
     unfilled: Set[str] = frozenset(),
+    frame: pl.DataFrame | None = None,
 ) -> dict[int, Candidate]:
     """Columns whose value shape fits free fields in one way only: the only unmapped date
     column and the only free date field, or a date of birth and a recent date for a
     birth-date and a date field (see :func:`_forced`). Columns in ``skip`` (memory says: leave unmapped) and fields in ``unfilled``
     (this space's last executed plan left them empty: the partner does not send them)
-    take no part. A weak name score for the pair (below the assignment's threshold) adds
-    a tenth of itself.
+    take no part. A running number outranks other unique columns for an identifier field
+    (a plate or a serial number is another thing's id), and date columns the shapes leave
+    unpaired are paired by their order in the rows (``frame``; see
+    :mod:`feedline.mapping.dateorder`). A weak name score for the pair (below the
+    assignment's threshold) adds a tenth of itself.
     """
     taken = {c.field for c in chosen if c is not None}
-    free = {f.key: (f, field_shape(f)) for f in sheet.fields
-            if f.key not in taken and f.key not in unfilled and field_shape(f) in ELIMINATION_BASE}
+    entity = entity_words(sheet)
+    free = {f.key: (f, wanted) for f in sheet.fields
+            if f.key not in taken and f.key not in unfilled
+            and (wanted := field_shape(f, entity)) in ELIMINATION_BASE}
     ages = date_ages(profiles)
     cols = {i: shape for i, c in enumerate(chosen)
             if c is None and i not in skip
-            and (shape := column_shape(profiles[i], headers[i], ages)) is not None}
+            and (shape := column_shape(profiles[i], headers[i], ages, categorical=True)) is not None}
+    if "sequence" in cols.values():
+        cols = {i: shape for i, shape in cols.items() if shape != "identifier"}
     out: dict[int, Candidate] = {}
     # A column mostly left empty does not feed a required field (it would fail its records).
     sparse = {i for i in cols if profiles[i].blank > SPARSE}
     required = {k for k, (f, _) in free.items() if f.required}
-    for pairs in _forced(cols, {k: fs for k, (_, fs) in free.items()},
-                         lambda i, k: not (i in sparse and k in required)):
+
+    def allowed(i: int, k: str) -> bool:
+        if cols[i] == "categorical":
+            f = free[k][0]
+            listed = code_list(f)
+            if profiles[i].distinct > len(f.options) + 1:
+                return False  # more values than the field has options (one invalid aside)
+            if listed is not None and listed[0] != "unit":
+                return False  # countries, currencies, languages: their names would be read
+        return not (i in sparse and k in required)
+
+    groups, partial = _forced(cols, {k: fs for k, (_, fs) in free.items()}, allowed)
+    if frame is not None:
+        groups += _by_order(frame, headers, cols, free, groups, allowed)
+    for pairs in groups:
+        ordered = any(cols[i] == "ordered" for i, _ in pairs)
         for i, key in pairs:
             f, kind = free[key]
             noun = NOUN.get(kind, kind)
             hint = candidates[i].get(f.key)
-            score = ELIMINATION_BASE[kind] + (REQUIRED_BONUS if f.required else 0.0)
-            if len(pairs) == 1:
+            base = min(WEAKER_SHAPE.get(cols[i], 1.0), ELIMINATION_BASE[kind])
+            score = base + (REQUIRED_BONUS if f.required else 0.0)
+            if i in partial:
+                reason = (f'"{headers[i]}" fits "{f.key}" ({noun}) in every way the unmapped '
+                          "columns of these shapes could fill the free fields")
+            elif ordered:
+                reason = (f'"{headers[i]}" fits "{f.key}" (date): in every row the {len(pairs)} '
+                          "unmapped date columns come in the order the free date fields name")
+            elif len(pairs) == 1:
                 reason = (f'"{headers[i]}" is the only unmapped {noun} column and "{f.key}" the '
                           f"only free {noun} field")
             else:
@@ -195,19 +261,48 @@ def eliminate(
     return out
 
 
+def _by_order(
+    frame: pl.DataFrame,
+    headers: Sequence[str],
+    cols: dict[int, str],
+    free: Mapping[str, tuple[Field, str]],
+    groups: Sequence[Sequence[tuple[int, str]]],
+    allowed: Callable[[int, str], bool],
+) -> list[list[tuple[int, str]]]:
+    """Date columns and free date fields that shapes left unpaired, paired by row order;
+    the columns' shape becomes ``ordered`` (scored apart)."""
+    done = {i for g in groups for i, _ in g} | {k for g in groups for _, k in g}
+    dates = [i for i, shape in cols.items() if shape.startswith("date") and i not in done]
+    fields = [f for k, (f, shape) in free.items() if shape == "date" and k not in done]
+    if len(dates) != len(fields):
+        return []
+    days = {i: d for i in dates if (d := day_numbers(frame.get_column(headers[i]))) is not None}
+    pairs = order_pairs(days, fields) if len(days) == len(dates) else None
+    if not pairs or not all(allowed(i, k) for i, k in pairs):
+        return []
+    for i, _ in pairs:
+        cols[i] = "ordered"
+    return [pairs]
+
+
 MAX_COMPONENT = 6  # larger groups of look-alike columns are left to names
+MAX_MATCHINGS = 30  # a group paired in more ways than this is left to names
 
 
 def _forced(cols: Mapping[int, str], free: Mapping[str, str],
-            allowed: Callable[[int, str], bool] = lambda i, k: True) -> list[list[tuple[int, str]]]:
+            allowed: Callable[[int, str], bool] = lambda i, k: True,
+            ) -> tuple[list[list[tuple[int, str]]], set[int]]:
     """Groups of (column, field) pairs value shapes force: per connected group of columns
     and fields that fit each other, as many columns as fields and exactly one way to pair
     them all (a date of birth and a recent date for a birth-date and a date field; a full
-    date column and a mostly empty one for a required and an optional date field)."""
+    date column and a mostly empty one for a required and an optional date field), or
+    the pairs every way of pairing them shares (the only whole-number column for the only
+    whole-number field, whichever way the decimal columns go: their columns are the
+    second value)."""
     fit = {i: [k for k, fs in free.items() if fits_shape(shape, fs) and allowed(i, k)]
            for i, shape in cols.items()}
     seen: set[int] = set()
-    groups = []
+    groups, partial = [], set()
     for start in cols:
         if start in seen or not fit[start]:
             continue
@@ -224,10 +319,15 @@ def _forced(cols: Mapping[int, str], free: Mapping[str, str],
         seen |= group_cols
         if len(group_cols) != len(group_fields) or len(group_cols) > MAX_COMPONENT:
             continue
-        found = _matchings(sorted(group_cols), fit, set(), [], limit=2)
+        found = _matchings(sorted(group_cols), fit, set(), [], limit=MAX_MATCHINGS)
         if len(found) == 1:
             groups.append(found[0])
-    return groups
+        elif 1 < len(found) < MAX_MATCHINGS:  # every way pairs these alike: they are forced
+            common = [pair for pair in found[0] if all(pair in other for other in found[1:])]
+            if common:
+                groups.append(common)
+                partial |= {i for i, _ in common}
+    return groups, partial
 
 
 def _matchings(order: list[int], fit: Mapping[int, list[str]], used: set[str],

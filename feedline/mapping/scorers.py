@@ -41,6 +41,9 @@ VALUES_ONLY = 0.62  # value evidence alone stays "moderate": a person must confi
 # Values that map to this many different options of an enum field raise a values-only
 # candidate by a step each (calibrated per shape: ``values-enum``).
 ENUM_OPTION_STEP, ENUM_OPTIONS_TELLING = 0.04, 4
+# Values that name at least this many options, this share of them known, when the rest
+# are words no rule reads: a values-only suggestion of its own (``values-enum-partial``).
+PARTIAL_ENUM_OPTIONS, PARTIAL_ENUM_SHARE, PARTIAL_ENUM_BASE = 2, 0.35, 0.55
 SAMPLE_ROWS = 5000
 FIELD_PREFIX_SHARE = 0.75  # a first word this many field keys share may be dropped (derived)
 ENUM_MAX_DISTINCT = 60
@@ -79,6 +82,9 @@ class Profile:
     integer: float = 0.0  # whole numbers written without a decimal part (counts, not money)
     blank: float = 0.0  # share of the sampled rows left empty
     year: int | None = None  # the median year of date values (birth dates lie decades back)
+    # Every value one prefix and a number, no two alike, the numbers (nearly) consecutive:
+    # a running number, as a system gives its own records (``INV-0001041``).
+    sequence: bool = False
 
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -107,8 +113,8 @@ def _build_date_pattern() -> str:
                 names.update(fold(m).rstrip(".") for m in months[context][width].values())
     month = "|".join(sorted((re.escape(n) for n in names if n), key=len, reverse=True))
     return (
-        r"(?i)^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}([ T]\d{1,2}:\d{2}.*)?"
-        rf"|{_DAY}[-/.]{_DAY}[-/.]\d{{2,4}}([ T]\d{{1,2}}:\d{{2}}.*)?"
+        r"(?i)^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\.?([ T]\d{1,2}:\d{2}.*)?"
+        rf"|{_DAY}(?:[-/]|\.\s?){_DAY}(?:[-/]|\.\s?)\d{{2,4}}([ T]\d{{1,2}}:\d{{2}}.*)?"
         r"|(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
         rf"|\d{{1,2}}\.?[ -]?(de )?({month})\.?,?[ -]?(de )?\d{{2,4}}"
         rf"|({month})\.? \d{{1,2}},? \d{{4}})$"
@@ -129,6 +135,25 @@ def _share(mask: pl.Series) -> float:
     """Share of True in a boolean series (0 when empty)."""
     n = mask.len()
     return int(mask.sum()) / n if n else 0.0
+
+
+SEQUENCE_MIN, SEQUENCE_STEP_SHARE = 5, 0.8
+
+
+def running_number(s: pl.Series) -> bool:
+    """Whether non-empty values ``s`` are a running number: one prefix (letters, dashes)
+    before the digits of every value, no value twice, and at least
+    :data:`SEQUENCE_STEP_SHARE` of the sorted numbers one more than the one before."""
+    n = s.len()
+    if n < SEQUENCE_MIN or s.n_unique() != n:
+        return False
+    parts = s.str.extract_groups(r"^([^\d]*?)(\d{1,12})$")
+    prefix, digits = parts.struct.field("1"), parts.struct.field("2")
+    if digits.null_count() or prefix.n_unique() != 1:
+        return False
+    numbers = digits.cast(pl.Int64).sort()
+    steps = numbers.diff().drop_nulls()
+    return bool(steps.len()) and _share(steps == 1) >= SEQUENCE_STEP_SHARE
 
 
 def profile_column(series: pl.Series) -> Profile:
@@ -168,6 +193,7 @@ def profile_column(series: pl.Series) -> Profile:
         phone=_share(phone_like & ~date_like),
         distinct=distinct,
         counts=counts,
+        sequence=distinct == n and running_number(s),
     )
 
 
@@ -413,6 +439,16 @@ def _with_values(cand: Candidate | None, profile: Profile, f: Field, header: str
             score += ENUM_OPTION_STEP * min(hits, ENUM_OPTIONS_TELLING)
             reason += f"; {hits} options found among the values"
         return Candidate(f.key, round(score, 4), "values", reason, shape=kind)
+    if kind == "enum" and fit == 0 and profile.counts and profile.distinct <= len(f.options) + 1:
+        # Some of a few distinct values name options (``Hybrid``, ``LPG`` beside words of a
+        # language no rule reads): a suggestion calibrated on its own, the gate asks.
+        counts = dict(profile.counts)
+        hits, share = distinct_options(counts, f), known_share(counts, f)
+        if hits >= PARTIAL_ENUM_OPTIONS and share >= PARTIAL_ENUM_SHARE:
+            reason = (f'values of "{header}" fit field "{f.label}" in part ({share:.0%} of values '
+                      f"are known options; {hits} options found among them)")
+            score = PARTIAL_ENUM_BASE + ENUM_OPTION_STEP * min(hits, ENUM_OPTIONS_TELLING)
+            return Candidate(f.key, round(score, 4), "values", reason, shape="enum-partial")
     return None
 
 

@@ -1,0 +1,50 @@
+"""Enum values that carry an option's number: the number alone is not enough when letters
+glued to it name something else."""
+
+from __future__ import annotations
+
+import pytest
+
+from feedline.blueprint import Field, Option
+from feedline.mapping import map_enum_values
+
+GRADE = Field("grade", "Grade", type="enum", options=(
+    Option("grade_1", "Grade 1"), Option("grade_2", "Grade 2"), Option("feed", "Feed"),
+    Option("rejected", "Rejected")))
+PRIORITY = Field("priority", "Priority", type="enum", options=(Option("p1", "Critical"), Option("p2", "High")))
+
+
+def _option(field: Field, value: str) -> str | None:
+    return map_enum_values({value: 1}, field)[0].option
+
+
+@pytest.mark.parametrize(("field", "value", "option"), [
+    (GRADE, "GR1", "grade_1"), (GRADE, "Klasse 2", "grade_2"), (GRADE, "2", "grade_2"),
+    (PRIORITY, "1 - Kritiek", "p1"), (PRIORITY, "Prio2", "p2"),
+])
+def test_a_number_alone_or_with_the_options_letters_names_the_option(field, value, option):
+    assert _option(field, value) == option
+
+
+@pytest.mark.parametrize(("field", "value"), [(GRADE, "FD1"), (GRADE, "XQ2"), (PRIORITY, "X2")])
+def test_a_number_glued_to_other_letters_names_no_option(field, value):
+    assert _option(field, value) is None
+
+
+REGISTER = Field("register", "Register", type="enum", options=(
+    Option("single", "Single Rate"), Option("day", "Day"), Option("night", "Night")))
+
+
+def test_the_only_value_left_names_the_only_option_left():
+    got = {v.value: v.option for v in map_enum_values({"Day": 9, "Night": 7, "Yleissahko": 5}, REGISTER)}
+    assert got == {"Day": "day", "Night": "night", "Yleissahko": "single"}
+
+
+@pytest.mark.parametrize("counts", [
+    {"Day": 9, "Night": 7, "Yleissahko": 1},  # written once: a slip as likely as an option
+    {"Day": 9, "Night": 7, "Yleissahko": 5, "Zzz": 3},  # more values than options
+    {"Day": 9, "Yleissahko": 5, "Zzz": 3},  # two values left
+])
+def test_no_last_value_when_the_column_does_not_pair_values_and_options_one_to_one(counts):
+    got = {v.value: v.option for v in map_enum_values(counts, REGISTER)}
+    assert got["Yleissahko"] is None
