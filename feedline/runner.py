@@ -46,6 +46,10 @@ class Runner:
         self.threads: list[threading.Thread] = []
 
     def start(self) -> None:
+        if self.workers:
+            from feedline.mapping.assign import warm_up
+
+            warm_up()  # the first map job finds the planner's solver loaded
         loops = [("dispatcher", self.dispatcher.run_forever), ("scheduler", self.scheduler.run_forever)]
         loops += [(f"worker-{i}", w.run_forever) for i, w in enumerate(self.workers)]
         for name, loop in loops:
