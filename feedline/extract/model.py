@@ -11,6 +11,8 @@ import polars as pl
 
 from feedline.errors import ExtractError
 
+COMPRESSION = "lz4"  # source sheets are working copies of a kept file: speed over size
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -105,7 +107,7 @@ class SourceTable:
     def save(self, dest: Path) -> None:
         """Write the rows to ``dest`` as Parquet (a streamed table's file is moved there)."""
         if self.data is not None:
-            self.data.write_parquet(dest)
+            self.data.write_parquet(dest, compression=COMPRESSION)
         elif self.parquet is not None:
             shutil.move(str(self.parquet), dest)
         else:

@@ -16,7 +16,7 @@ from types import TracebackType
 import polars as pl
 
 from feedline.errors import ExtractError
-from feedline.extract.model import Limits, SourceTable
+from feedline.extract.model import COMPRESSION, Limits, SourceTable
 from feedline.extract.profile import SAMPLE_ROWS, profile_sample
 
 
@@ -62,7 +62,7 @@ class PartWriter:
         self.limits.check_shape(self.rows, frame.width, where=self.where)
         self.limits.check_cells(frame, where=self.where)
         part = self.folder / f"{len(self._parts):06d}.parquet"
-        frame.write_parquet(part)
+        frame.write_parquet(part, compression=COMPRESSION)
         self._parts.append(part)
         if self.profile:
             self._gather(frame, done)
@@ -91,7 +91,7 @@ class PartWriter:
         if len(self._parts) == 1 and len(pl.read_parquet_schema(self._parts[0])) == len(cols):
             self._parts[0].replace(self.dest)
         else:
-            pl.concat(frames).sink_parquet(self.dest)
+            pl.concat(frames).sink_parquet(self.dest, compression=COMPRESSION)
         table = SourceTable(name, None, header_row, cols, [], parquet=self.dest, rows=self.rows)
         if not self.profile:
             return table

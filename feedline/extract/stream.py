@@ -21,7 +21,7 @@ import polars as pl
 from feedline.errors import ExtractError, UnsupportedFormat
 from feedline.extract.csv import RowReport, check_rows, locate, parse_chunk
 from feedline.extract.detect import Dialect
-from feedline.extract.model import Limits, SourceTable
+from feedline.extract.model import COMPRESSION, Limits, SourceTable
 from feedline.extract.profile import SAMPLE_ROWS, profile_sample
 
 Progress = Callable[[int, int, int], None]
@@ -59,7 +59,7 @@ def stream_delimited(
         if len(files) == 1:
             files[0].replace(dest)
         else:
-            pl.scan_parquet(files).sink_parquet(dest)
+            pl.scan_parquet(files).sink_parquet(dest, compression=COMPRESSION)
     except BaseException:
         dest.unlink(missing_ok=True)
         raise
@@ -110,7 +110,7 @@ def _read_parts(
             line += chunk.count(eol)
             done += len(chunk)
             if frame.height:
-                frame.write_parquet(parts / f"{index:06d}.parquet")
+                frame.write_parquet(parts / f"{index:06d}.parquet", compression=COMPRESSION)
                 if profile:
                     if not step:  # spread the sample over the whole file, estimated
                         step = max(1, int(frame.height * size / len(chunk)) // SAMPLE_ROWS)
