@@ -5,13 +5,13 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import polars as pl
 
 from feedline.errors import ExtractError
 
-COMPRESSION = "lz4"  # source sheets are working copies of a kept file: speed over size
+COMPRESSION: Final = "lz4"  # source sheets are working copies of a kept file: speed over size
 
 
 @dataclass(frozen=True)

@@ -84,13 +84,13 @@ def _check_sheet(source: pl.LazyFrame | pl.DataFrame, rows: int, plan: Plan, spe
     file holds them. Only the checked fields are read and cast, with only their ``unique``
     constraints (nothing else decides whether a value counts)."""
     keys = checked_fields(spec)
-    if not keys:
+    sources = [s for s, field in plan.mapping().items() if field in keys]
+    if not sources:  # no checked field is mapped: every key is empty, nothing repeats
         return pl.DataFrame(schema=CHECKS_SCHEMA), pl.DataFrame()
     narrow = SheetSpec(spec.slug, spec.name, tuple(
         dataclasses.replace(f, constraints=tuple(c for c in f.constraints if c.type == "unique"))
         for f in spec.fields if f.key in keys),
         tuple(c for c in spec.constraints if c.type == "unique" and c.fields))
-    sources = [s for s, field in plan.mapping().items() if field in keys]
     workdir.mkdir(parents=True, exist_ok=True)
     checks = SheetChecks(narrow)
     written: list[Path] = []

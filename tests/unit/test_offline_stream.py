@@ -153,3 +153,30 @@ def test_a_sheet_whose_checks_hooks_or_computed_fields_could_change_is_stored(
         replace(f, computed="upper(code)") if f.key == "note" else f for f in spec.fields),
         spec.constraints)
     assert streamable(unchecked, ())
+
+
+@pytest.mark.parametrize("height", [0, 40])
+def test_a_file_without_the_key_columns_or_rows(tmp_path: Path, spec: SheetSpec, height: int) -> None:
+    frame = messy(40, seed=5).head(height).drop("code", "num", "sku")
+    plan = Plan(sheet=spec.slug, fields=[FieldMapping(k, k, 1.0, "absolute", "", "person")
+                                         for k in frame.columns])
+    files = OutFiles(spec, tmp_path / "out.csv", tmp_path / "rejects.jsonl")
+    with files.open():
+        counts = write_records(frame, frame.height, plan, spec, files, tmp_path / "work",
+                               chunk_rows=16)
+    whole = validate(frame, spec).counts()
+    assert (counts["rows"], counts["valid"]) == (height, whole["valid"])
+    assert counts["by_type"] == whole["by_type"]
+    text = (tmp_path / "out.csv").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == ",".join(spec.keys)
+    assert files.valid == whole["valid"] and files.invalid == height - whole["valid"]
+
+
+def test_a_file_with_no_rows_stored_or_streamed(tmp_path: Path, spec: SheetSpec) -> None:
+    frame = messy(10, seed=2).head(0)
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert stored(a, frame, spec, a / "out.csv", a / "rejects.csv", 5)["rows"] == 0
+    assert streamed(b, frame, spec, b / "out.csv", b / "rejects.csv", 5)["rows"] == 0
+    assert (b / "out.csv").read_bytes() == (a / "out.csv").read_bytes() == \
+        (",".join(spec.keys) + "\n").encode()
+    assert (b / "rejects.csv").read_bytes() == (a / "rejects.csv").read_bytes()
