@@ -17,7 +17,7 @@ import polars as pl
 
 from feedline.blobs import LocalBlobs
 from feedline.blueprint import Blueprint, SheetSpec, load_blueprint
-from feedline.errors import ConfigError, ExtractError, MappingError
+from feedline.errors import ConfigError, ExtractError, FeedlineError, MappingError
 from feedline.extract import ExtractOptions, SourceTable, extract
 from feedline.feeds import ACCURACIES
 from feedline.listener import Listener
@@ -93,6 +93,9 @@ def run_file(file: Path, blueprint_path: Path, *, sheet: str | None = None, out:
     ``needs_review`` is true.
     """
     separator = _decimal(locale, decimal)
+    for flag, path in (("--out", out), ("--rejects", rejects)):
+        if path is not None and path.is_dir():
+            raise ConfigError(f"{flag} {path} is a folder: name the file to write")
     listener = Listener()
     install_hooks(listener, hooks or [], Path.cwd())
     with tempfile.TemporaryDirectory(prefix="feedline-") as tmp:
@@ -123,19 +126,11 @@ def run_file(file: Path, blueprint_path: Path, *, sheet: str | None = None, out:
         full = blueprint.sheet(spec.slug)
         hooks_of = listener.hooks_for(spec.slug)
         files = OutFiles(full, out, rejects)
-        with files.open():
-            if streamable(full, hooks_of):
-                counts = write_records(source, rows, plan, full, files, work / "checks",
-                                       decimal=separator)
-                failures: list[dict[str, Any]] = []
-            else:  # hooks run once per record: store the sheet, then read it
-                blobs = LocalBlobs(work / "blobs")
-                mapped = store_records(blobs, "offline", source, rows, plan, full,
-                                       hooks=hooks_of, decimal=separator, indexed=False)
-                view = SheetView(blobs, full, mapped.segment, [], 0)
-                for batch in view.iter_batches(messages=rejects is not None):
-                    files.write(files.encode(batch))
-                counts, failures = mapped.counts, mapped.hook_failures
+        try:
+            counts, failures = _write(files, source, rows, plan, full, hooks_of, separator, work)
+        except OSError as exc:  # a full disk, a folder one may not write to: one line
+            raise FeedlineError(f"could not write the output: {exc.strerror or exc}"
+                                + (f" ({exc.filename})" if exc.filename else "")) from exc
         result.update(valid=counts["valid"], invalid=counts["invalid"],
                       errors_by_type=counts["by_type"], hook_failures=failures)
         if out:
@@ -147,6 +142,24 @@ def run_file(file: Path, blueprint_path: Path, *, sheet: str | None = None, out:
                         by="person" if decisions else "automap")
         memory.save(memory_path)
     return result
+
+
+def _write(files: OutFiles, source: Any, rows: int, plan: Plan, spec: SheetSpec,
+           hooks: list[Any], decimal: str | None,
+           work: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Validate the records into the files; the counts and the hooks' failures."""
+    with files.open():
+        if streamable(spec, hooks):
+            return write_records(source, rows, plan, spec, files, work / "checks",
+                                 decimal=decimal), []
+        # hooks run once per record: store the sheet, then read it
+        blobs = LocalBlobs(work / "blobs")
+        mapped = store_records(blobs, "offline", source, rows, plan, spec, hooks=hooks,
+                               decimal=decimal, indexed=False)
+        view = SheetView(blobs, spec, mapped.segment, [], 0)
+        for batch in view.iter_batches(messages=files.rejects is not None):
+            files.write(files.encode(batch))
+        return mapped.counts, mapped.hook_failures
 
 
 def _plan_sheet(doc: dict[str, Any], blueprint: Blueprint, sheet: str | None) -> str:

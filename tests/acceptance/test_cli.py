@@ -97,6 +97,30 @@ def test_bad_input_exits_2_with_one_line(crm_blueprint_path: Path, tmp_path: Pat
     assert wrong_acc.returncode == 2 and "--accuracy" in wrong_acc.stderr
 
 
+
+def test_run_refuses_an_output_it_cannot_write_in_one_line(crm_blueprint_path: Path,
+                                                           tmp_path: Path) -> None:
+    src = tmp_path / "people.csv"
+    src.write_text("Email,Last Name\na@example.com,Doe\n", encoding="utf-8")
+    folder = tmp_path / "already a folder"
+    folder.mkdir()
+    res = feedline("run", str(src), "--blueprint", str(crm_blueprint_path), "--sheet", "contacts",
+                   "--accuracy", "any", "--out", str(folder))
+    assert res.returncode == 2, res.stderr
+    assert "--out" in res.stderr and "is a folder" in res.stderr
+    assert "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    assert list(folder.iterdir()) == []
+
+    blocker = tmp_path / "a file"
+    blocker.write_text("keep me", encoding="utf-8")
+    res = feedline("run", str(src), "--blueprint", str(crm_blueprint_path), "--sheet", "contacts",
+                   "--accuracy", "any", "--rejects", str(blocker / "rejects.jsonl"))
+    assert res.returncode == 2, res.stderr
+    assert "could not write the output" in res.stderr and "Traceback" not in res.stderr
+    assert blocker.read_text(encoding="utf-8") == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a file", "already a folder",
+                                                           "people.csv"]
+
 def test_serve_refuses_a_malformed_feed(tmp_path: Path) -> None:
     bp = tmp_path / "bp.yaml"
     bp.write_text("name: X\nsheets:\n  - slug: s\n    fields:\n      - key: a\n        type: enum\n",
