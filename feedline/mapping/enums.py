@@ -241,6 +241,36 @@ def _demonym(fk: str, field: Field) -> str | None:
     return ranked[0][0]
 
 
+# English number words: a blueprint's labels are English, a partner may write the digit.
+_CARDINALS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+              "ten", "eleven", "twelve")
+_ORDINALS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth", "eleventh", "twelfth")
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
+def _spelt(fk: str) -> str:
+    """A folded value with its small numbers written as English words (``1 off`` -> ``one
+    off``, ``2nd class`` -> ``second class``)."""
+    out = []
+    for w in fk.split():
+        if w.isdigit() and int(w) < len(_CARDINALS):
+            w = _CARDINALS[int(w)]
+        elif (m := _ORDINAL.fullmatch(w)) and 0 < int(m.group(1)) < len(_ORDINALS):
+            w = _ORDINALS[int(m.group(1))]
+        out.append(w)
+    return " ".join(out)
+
+
+@lru_cache(maxsize=256)
+def _spelt_index(field: Field, extra: Extra = ()) -> dict[str, set[str]]:
+    """Folded spellings (options' and those memory learnt) with numbers as words -> options."""
+    out: dict[str, set[str]] = {}
+    for known, options in _index(field, extra)[3].items():
+        out.setdefault(_spelt(known), set()).update(options)
+    return out
+
+
 def _reordered(fk: str, loose: Mapping[str, set[str]]) -> set[str]:
     """Options whose label (or a value decided before) has the value's words in another
     order (``Debit direct`` = Direct Debit: Romance languages put the adjective after)."""
@@ -286,6 +316,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     same = _unique(loose.get(fk, set()))
     if same is not None:
         return same, 0.96, f'"{key}" is written like "{same}" or a value decided before'
+    same = _unique(_spelt_index(field, extra).get(_spelt(fk), set()))
+    if same is not None:
+        return same, 0.93, f'"{key}" is "{same}" with its number written another way'
     if listed == "country":
         # Country codes are too short for initials, prefix or fuzzy guesses; a people's
         # adjective (``deutsch``, ``polnisch``, ``Chinese``) begins its country's name.
