@@ -185,3 +185,27 @@ def test_two_date_columns_renamed_at_once_keep_their_fields():
     assert plan.mapping() == {"Employee ID": "employee_id", "Zx": "hire_date", "Zy": "termination_date"}
     assert all(m.reason_code == "renamed" for m in plan.fields if m.source in ("Zx", "Zy"))
     assert 'column "Qb"' in next(m.reason for m in plan.fields if m.source == "Zy")
+
+
+def test_a_gone_columns_field_left_empty_beside_a_new_column_like_it_makes_the_plan_wait():
+    memory = MappingMemory("hr")
+    person_executes(memory, "acme", delivery(1))
+    # "Gr" (grade: A, B, C) is gone; "Stufe" writes other grades: too unlike for memory
+    # to carry the decision, too alike to drop silently.
+    d2 = delivery(2).drop("Gr").with_columns(pl.Series("Stufe", [("K", "L", "M")[i % 3] for i in range(40)]))
+    plan = automap(d2, SHEET, memory=memory, space="acme")
+    m = next(f for f in plan.fields if f.source == "Stufe")
+    assert m.destination is None and m.certainty != "strong"
+    assert 'column "Gr" fed field "grade" last time and is gone' in m.reason
+    assert not plan.auto_accept
+    assert any('"Stufe" is left unmapped' in r for r in plan.review_reasons)
+
+
+def test_a_column_added_while_no_field_lost_its_column_stays_unmapped_and_the_plan_runs():
+    memory = MappingMemory("hr")
+    person_executes(memory, "acme", delivery(1))
+    d2 = delivery(2).with_columns(pl.Series("Stufe", [("K", "L", "M")[i % 3] for i in range(40)]))
+    plan = automap(d2, SHEET, memory=memory, space="acme")
+    m = next(f for f in plan.fields if f.source == "Stufe")
+    assert m.destination is None and m.certainty == "strong"
+    assert plan.auto_accept, plan.review_reasons
