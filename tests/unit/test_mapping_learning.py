@@ -209,3 +209,26 @@ def test_a_column_added_while_no_field_lost_its_column_stays_unmapped_and_the_pl
     m = next(f for f in plan.fields if f.source == "Stufe")
     assert m.destination is None and m.certainty == "strong"
     assert plan.auto_accept, plan.review_reasons
+
+
+def test_a_renamed_column_of_many_repeated_codes_keeps_its_field_though_other_codes_lead_its_values():
+    """Store numbers: forty codes, each a few times; which twelve come first is a draw of
+    the delivery, not what the column is."""
+    sheet = SheetSpec("stock", "Stock", (
+        Field("sku", "SKU", constraints=REQUIRED),
+        Field("store_id", "Store ID"),
+    ))
+
+    def rows(seed: int, store: str) -> pl.DataFrame:
+        rng = random.Random(seed)
+        return pl.DataFrame({"SKU": [f"K{seed}{i:04d}" for i in range(80)],
+                             store: [f"{rng.randrange(100, 140):04d}" for _ in range(80)]})
+
+    memory = MappingMemory("retail")
+    d1 = rows(1, "Wq")
+    decided = override(automap(d1, sheet), {"SKU": "sku", "Wq": "store_id"}, sheet, d1)
+    memory.remember("acme", "stock", decided, by="person", when="2026-11-30")
+    plan = automap(rows(2, "Zz"), sheet, memory=memory, space="acme")
+    m = next(f for f in plan.fields if f.source == "Zz")
+    assert (m.destination, m.reason_code) == ("store_id", "renamed")
+    assert plan.auto_accept, plan.review_reasons
