@@ -12,7 +12,14 @@ from feedline.blueprint.model import SheetSpec
 from feedline.errors import MappingError
 from feedline.mapping.assign import assign
 from feedline.mapping.calibration import Table, calibrate, calibration_group
-from feedline.mapping.drift import drift, infer_renames, shapes_alike, signature, similarity
+from feedline.mapping.drift import (
+    NAME_BONUS,
+    drift,
+    infer_renames,
+    shapes_alike,
+    signature,
+    similarity,
+)
 from feedline.mapping.enums import map_enum_values
 from feedline.mapping.evidence import (
     best_free,
@@ -134,6 +141,11 @@ def automap(
     for i, guess in best_free(headers, chosen, candidates, set(left_alone)).items():
         if fitting or calibrate(guess.confidence, guess.group, calibration) >= MIN_SUGGESTION:
             chosen[i] = guess
+    for i, cand in enumerate(chosen):
+        if cand is not None and i not in own and cand.reason_code in ("values", "eliminated"):
+            confirmed = _values_confirm_rename(headers[i], signatures[headers[i]], cand, recall, last_fed)
+            if confirmed is not None:
+                chosen[i] = confirmed
     mappings: list[FieldMapping] = []
     foreign = _readable(candidates, len(sheet.fields)) < READABLE_SHARE
     for i, header in enumerate(headers):
@@ -171,6 +183,30 @@ def automap(
         plan, sheet, accuracy, max_unmapped_enum_share=max_unmapped_enum_share
     )
     return plan
+
+
+def _values_confirm_rename(
+    header: str, sig: Mapping[str, Any], cand: Candidate, recall: Recall, last_fed: set[str]
+) -> Candidate | None:
+    """A rename the values confirm: the column's values fit ``cand.field`` (no name says
+    so), and the column this space's last plan fed that field from is gone, with values
+    like these (at least :data:`RENAME_DOUBT` alike: an enum column that brings new
+    spellings, ``hospit.`` beside ``hospitalisation``, is less alike than a rename must be
+    on its values alone). The fit stands in for the name a rename otherwise needs."""
+    for r in recall.vanished:
+        if r.field != cand.field or r.field not in last_fed or not r.signature:
+            continue
+        if not shapes_alike(r.signature, sig):
+            continue
+        alike = similarity(r.signature, sig)
+        if alike < RENAME_DOUBT:
+            continue
+        who = "a person" if r.by == "person" else "automap"
+        reason = (f'column "{r.header}" ({who} mapped it to "{r.field}"'
+                  + (f" on {r.when}" if r.when else "")
+                  + f') seems renamed to "{header}": values look alike ({alike:.0%}) and {cand.reason}')
+        return Candidate(r.field, round(alike + NAME_BONUS, 4), "renamed", reason, group="renamed")
+    return None
 
 
 def _orphan(

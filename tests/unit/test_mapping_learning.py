@@ -232,3 +232,44 @@ def test_a_renamed_column_of_many_repeated_codes_keeps_its_field_though_other_co
     m = next(f for f in plan.fields if f.source == "Zz")
     assert (m.destination, m.reason_code) == ("store_id", "renamed")
     assert plan.auto_accept, plan.review_reasons
+
+
+CLAIMS = SheetSpec("claims", "Claims", (
+    Field("claim_id", "Claim ID", constraints=REQUIRED),
+    Field("claim_type", "Claim Type", type="enum", options=(
+        Option("consultation", "Consultation"), Option("dental", "Dental"),
+        Option("hospital", "Hospital"), Option("pharmacy", "Pharmacy"))),
+    Field("note", "Note"),
+))
+KINDS = ["Consultation", "Dental", "Hospital", "Pharmacy"]
+
+
+def claims(seed: int, column: str, kinds: list[str]) -> pl.DataFrame:
+    rng = random.Random(seed)
+    return pl.DataFrame({"Nr": [f"C{seed}{i:04d}" for i in range(60)],
+                         column: [rng.choice(kinds) for _ in range(60)]})
+
+
+def claims_memory(field: str) -> MappingMemory:
+    memory = MappingMemory("insurance")
+    d1 = claims(1, "Tq", KINDS)
+    decided = override(automap(d1, CLAIMS), {"Nr": "claim_id", "Tq": field}, CLAIMS, d1)
+    memory.remember("acme", "claims", decided, by="person", when="2026-11-30")
+    return memory
+
+
+def test_a_renamed_enum_column_with_a_new_spelling_keeps_its_field_when_its_values_fit_it():
+    # "Hosp." makes the values too unlike the old column's for a rename on values alone;
+    # that they name the field's options stands in for the name.
+    plan = automap(claims(2, "Zv", [*KINDS, "Hosp."]), CLAIMS, memory=claims_memory("claim_type"), space="acme")
+    m = next(f for f in plan.fields if f.source == "Zv")
+    assert (m.destination, m.reason_code, m.certainty) == ("claim_type", "renamed", "strong")
+    assert 'column "Tq"' in m.reason and "fit field" in m.reason
+    assert plan.auto_accept, plan.review_reasons
+
+
+def test_values_that_fit_a_field_no_gone_column_fed_still_wait_for_a_person():
+    plan = automap(claims(2, "Zv", [*KINDS, "Hosp."]), CLAIMS, memory=claims_memory("note"), space="acme")
+    m = next(f for f in plan.fields if f.source == "Zv")
+    assert m.reason_code != "renamed"
+    assert not plan.auto_accept
