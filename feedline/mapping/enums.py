@@ -298,6 +298,19 @@ def _extended(fk: str, loose: Mapping[str, set[str]]) -> tuple[str, str] | None:
     return None
 
 
+def _own_initials(ws: Words, extra: Extra) -> tuple[str, str] | None:
+    """(option, spelling) when a short code is the initials of exactly one spelling memory
+    learnt for the field (``TP`` after ``Tempo parcial`` was decided part time): the
+    partner's own words go before what the code means in some other language (French
+    ``TP``, temps plein, is full time)."""
+    letters = "".join(ws)
+    if not (2 <= len(letters) <= 5 and len(ws) == 1 and letters.isalpha()):
+        return None
+    found = {(option, spelling) for spelling, option in extra
+             if len(f := tuple(words(spelling))) > 1 and letters in _initials(f)}
+    return found.pop() if len({o for o, _ in found}) == 1 and len(found) == 1 else None
+
+
 @lru_cache(maxsize=65536)
 def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     """Best option for one source value, or None when nothing fits well enough.
@@ -328,6 +341,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     if reordered is not None:
         return reordered, 0.9, f'"{key}" has the words of "{reordered}" in another order'
     ws = tuple(words(raw))
+    own = _own_initials(ws, extra)
+    if own is not None:
+        return own[0], 0.88, f'"{key}" are the initials of "{own[1]}", a value decided before'
     for m in _meanings(ws)[1:]:
         hit = _unique(meanings.get(m, set()))
         if hit is not None:
@@ -344,7 +360,8 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
         hit = _unique(meanings.get(("\x00cognate", cognate(raw)), set()))
         if hit is not None:
             return hit, 0.82, f'"{key}" is spelt like "{hit}" in another language'
-    if listed is None:
+    cut = raw.strip().endswith(".")  # a word cut short is no inflected cognate (``Gasol.``)
+    if listed is None and not cut:
         hit = _unique(_cognate_options(ws, field, extra))
         if hit is not None:
             return hit, 0.82, f'"{key}" is spelt like "{hit}" in another language'

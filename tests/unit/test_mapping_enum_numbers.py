@@ -73,3 +73,24 @@ def test_a_remembered_spelling_with_a_number_carries_to_the_number_written_as_a_
     remembered = {"2 weekly": ("monthly", "person")}
     got = map_enum_values({"Two weekly": 4}, FREQUENCY, remembered=remembered)[0]
     assert got.option == "monthly"
+
+
+EMPLOYMENT = Field("employment_type", "Employment Type", type="enum", options=(
+    Option("full_time", "Full time"), Option("part_time", "Part time"), Option("intern", "Intern")))
+FUEL = Field("fuel_type", "Fuel Type", type="enum", options=(
+    Option("petrol", "Petrol"), Option("diesel", "Diesel"), Option("lpg", "LPG")))
+
+
+def test_a_code_that_is_the_initials_of_the_partners_own_decided_value_goes_before_another_languages_word():
+    # French "TP" (temps plein) is full time; this partner wrote "Tempo parcial" for part time.
+    remembered = {"tempo parcial": ("part_time", "person"), "tempo inteiro": ("full_time", "person")}
+    got = map_enum_values({"TP": 5, "TI": 4}, EMPLOYMENT, remembered=remembered)
+    assert {v.value: v.option for v in got} == {"TP": "part_time", "TI": "full_time"}
+    assert "a value decided before" in got[0].reason
+
+
+def test_a_word_cut_short_that_begins_two_decided_values_names_no_option():
+    # "Gasol." may be Gasóleo (diesel) or Gasolina (petrol): no cognate decides it.
+    remembered = {"gasóleo": ("diesel", "person"), "gasolina": ("petrol", "person")}
+    assert map_enum_values({"Gasol.": 3}, FUEL, remembered=remembered)[0].option is None
+    assert map_enum_values({"Gasóleo": 3}, FUEL, remembered=remembered)[0].option == "diesel"
