@@ -3,7 +3,9 @@
 Per value, the first rule that finds exactly one option wins: memory (a person's or an
 executed plan's decision) -> the option's value or label (case, spaces, ``_``, ``&``) ->
 a code list (country, currency and language codes and names; for countries also a
-people's adjective) -> a label's words in another order -> the vocabulary (other
+people's adjective) -> the same words with a number as a digit or a word (``1-off`` =
+One-off) -> a label's words in another order -> initials of a value decided before
+(``TP`` after ``Tempo parcial``) -> the vocabulary (other
 languages, synonyms: ``Vollzeit`` = full time) -> a known value qualified with more words
 (``Approved with conditions``) -> initials (``FT`` = Full time,
 ``R&D``) -> an abbreviation or truncation (``Mgmt``, ``FIN SVC``, ``TECH``) -> a close
