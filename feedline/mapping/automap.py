@@ -12,7 +12,14 @@ from feedline.blueprint.model import SheetSpec
 from feedline.errors import MappingError
 from feedline.mapping.assign import assign
 from feedline.mapping.calibration import Table, calibrate, calibration_group
-from feedline.mapping.drift import drift, infer_renames, signature
+from feedline.mapping.drift import (
+    NAME_BONUS,
+    drift,
+    infer_renames,
+    shapes_alike,
+    signature,
+    similarity,
+)
 from feedline.mapping.enums import map_enum_values
 from feedline.mapping.evidence import (
     best_free,
@@ -53,6 +60,9 @@ MIN_SUGGESTION = 0.5  # an eliminated pair less likely than this stays unmapped
 # booleans, enum options) fits it is "moderate" at most, whatever the calibration: the
 # gate asks rather than drop data silently.
 FITTING_FREE_CAP = 0.84
+# A new column left unmapped whose values are this much like those of a column that fed a
+# field last time, is gone now and left its field empty, may be that column renamed.
+RENAME_DOUBT = 0.6
 
 
 def automap(
@@ -131,6 +141,11 @@ def automap(
     for i, guess in best_free(headers, chosen, candidates, set(left_alone)).items():
         if fitting or calibrate(guess.confidence, guess.group, calibration) >= MIN_SUGGESTION:
             chosen[i] = guess
+    for i, cand in enumerate(chosen):
+        if cand is not None and i not in own and cand.reason_code in ("values", "eliminated"):
+            confirmed = _values_confirm_rename(headers[i], signatures[headers[i]], cand, recall, last_fed)
+            if confirmed is not None:
+                chosen[i] = confirmed
     mappings: list[FieldMapping] = []
     foreign = _readable(candidates, len(sheet.fields)) < READABLE_SHARE
     for i, header in enumerate(headers):
@@ -151,8 +166,15 @@ def automap(
             mappings.append(FieldMapping(header, None, round(p, 4), certainty_for(p), reason,
                                          "remembered", score=score, group=group))
         else:
-            mappings.append(_unmapped(header, candidates[i], chosen, headers, profiles[i], sheet,
-                                      calibration, foreign))
+            mapping = _unmapped(header, candidates[i], chosen, headers, profiles[i], sheet,
+                                calibration, foreign)
+            orphan = None if i in own else _orphan(signatures[header], recall, chosen, last_fed)
+            if orphan is not None and (calibration is None or calibration) and mapping.confidence > FITTING_FREE_CAP:
+                mapping = replace(mapping, confidence=FITTING_FREE_CAP,
+                                  certainty=certainty_for(FITTING_FREE_CAP), reason=(
+                    f'column "{orphan[0]}" fed field "{orphan[1]}" last time and is gone, and the '
+                    f'values of "{header}" look like its values: it may be that column renamed'))
+            mappings.append(mapping)
     plan = Plan(sheet=sheet.slug, fields=mappings, signatures=signatures)
     plan.drift = drift(recall.last, headers, plan.mapping())
     plan.enums = _enums(frame, plan, sheet, recall.enums)
@@ -161,6 +183,50 @@ def automap(
         plan, sheet, accuracy, max_unmapped_enum_share=max_unmapped_enum_share
     )
     return plan
+
+
+def _values_confirm_rename(
+    header: str, sig: Mapping[str, Any], cand: Candidate, recall: Recall, last_fed: set[str]
+) -> Candidate | None:
+    """A rename the values confirm: the column's values fit ``cand.field`` (no name says
+    so), and the column this space's last plan fed that field from is gone, with values
+    like these (at least :data:`RENAME_DOUBT` alike: an enum column that brings new
+    spellings, ``hospit.`` beside ``hospitalisation``, is less alike than a rename must be
+    on its values alone). The fit stands in for the name a rename otherwise needs."""
+    for r in recall.vanished:
+        if r.field != cand.field or r.field not in last_fed or not r.signature:
+            continue
+        if not shapes_alike(r.signature, sig):
+            continue
+        alike = similarity(r.signature, sig)
+        if alike < RENAME_DOUBT:
+            continue
+        who = "a person" if r.by == "person" else "automap"
+        reason = (f'column "{r.header}" ({who} mapped it to "{r.field}"'
+                  + (f" on {r.when}" if r.when else "")
+                  + f') seems renamed to "{header}": values look alike ({alike:.0%}) and {cand.reason}')
+        return Candidate(r.field, round(alike + NAME_BONUS, 4), "renamed", reason, group="renamed")
+    return None
+
+
+def _orphan(
+    sig: Mapping[str, Any], recall: Recall, chosen: list[Candidate | None], last_fed: set[str]
+) -> tuple[str, str] | None:
+    """(header, field) of a column this space's last plan fed a field from, absent now,
+    whose field nothing feeds now and whose values look like ``sig`` (shapes alike and the
+    signatures at least :data:`RENAME_DOUBT` alike): the column with ``sig`` may be it
+    renamed, too unlike it for memory to carry the decision."""
+    fed = {c.field for c in chosen if c is not None}
+    best: tuple[float, str, str] | None = None
+    for r in recall.vanished:
+        if r.field is None or r.field in fed or r.field not in last_fed or not r.signature:
+            continue
+        if not shapes_alike(r.signature, sig):
+            continue
+        alike = similarity(r.signature, sig)
+        if alike >= RENAME_DOUBT and (best is None or alike > best[0]):
+            best = (alike, r.header, r.field)
+    return (best[1], best[2]) if best is not None else None
 
 
 def _readable(candidates: list[dict[str, Candidate]], fields: int) -> float:

@@ -57,6 +57,12 @@ def _enum_like(sig: Mapping[str, Any]) -> bool:
     return bool(sig.get("top")) and float(sig.get("distinct", 1.0)) <= ENUM_LIKE
 
 
+def _sampled(sig: Mapping[str, Any]) -> bool:
+    """True when the column has more distinct values than its top list holds: which of
+    them make the list is a draw of the delivery (store numbers, postcodes), no signature."""
+    return float(sig.get("distinct", 0)) * int(sig.get("filled", 0)) > TOP_VALUES + 0.5
+
+
 def _jaccard(a: Any, b: Any) -> float:
     sa, sb = set(a or ()), set(b or ())
     return len(sa & sb) / len(sa | sb) if sa | sb else 1.0
@@ -72,7 +78,8 @@ def similarity(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
     distinct = 1.0 - abs(float(a.get("distinct", 0)) - float(b.get("distinct", 0)))
     score = shape * (0.5 + 0.25 * length + 0.25 * distinct)
     if _enum_like(a) and _enum_like(b):
-        score = 0.6 * score + 0.4 * _jaccard(a.get("top"), b.get("top"))
+        if not (_sampled(a) or _sampled(b)):
+            score = 0.6 * score + 0.4 * _jaccard(a.get("top"), b.get("top"))
     elif _enum_like(a) or _enum_like(b):
         score *= 0.85  # one side is enum-like, the other is not
     if a.get("patterns") and b.get("patterns"):

@@ -3,7 +3,9 @@
 Per value, the first rule that finds exactly one option wins: memory (a person's or an
 executed plan's decision) -> the option's value or label (case, spaces, ``_``, ``&``) ->
 a code list (country, currency and language codes and names; for countries also a
-people's adjective) -> a label's words in another order -> the vocabulary (other
+people's adjective) -> the same words with a number as a digit or a word (``1-off`` =
+One-off) -> a label's words in another order -> initials of a value decided before
+(``TP`` after ``Tempo parcial``) -> the vocabulary (other
 languages, synonyms: ``Vollzeit`` = full time) -> a known value qualified with more words
 (``Approved with conditions``) -> initials (``FT`` = Full time,
 ``R&D``) -> an abbreviation or truncation (``Mgmt``, ``FIN SVC``, ``TECH``) -> a close
@@ -241,6 +243,36 @@ def _demonym(fk: str, field: Field) -> str | None:
     return ranked[0][0]
 
 
+# English number words: a blueprint's labels are English, a partner may write the digit.
+_CARDINALS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+              "ten", "eleven", "twelve")
+_ORDINALS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth", "eleventh", "twelfth")
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
+def _spelt(fk: str) -> str:
+    """A folded value with its small numbers written as English words (``1 off`` -> ``one
+    off``, ``2nd class`` -> ``second class``)."""
+    out = []
+    for w in fk.split():
+        if w.isdigit() and int(w) < len(_CARDINALS):
+            w = _CARDINALS[int(w)]
+        elif (m := _ORDINAL.fullmatch(w)) and 0 < int(m.group(1)) < len(_ORDINALS):
+            w = _ORDINALS[int(m.group(1))]
+        out.append(w)
+    return " ".join(out)
+
+
+@lru_cache(maxsize=256)
+def _spelt_index(field: Field, extra: Extra = ()) -> dict[str, set[str]]:
+    """Folded spellings (options' and those memory learnt) with numbers as words -> options."""
+    out: dict[str, set[str]] = {}
+    for known, options in _index(field, extra)[3].items():
+        out.setdefault(_spelt(known), set()).update(options)
+    return out
+
+
 def _reordered(fk: str, loose: Mapping[str, set[str]]) -> set[str]:
     """Options whose label (or a value decided before) has the value's words in another
     order (``Debit direct`` = Direct Debit: Romance languages put the adjective after)."""
@@ -268,6 +300,19 @@ def _extended(fk: str, loose: Mapping[str, set[str]]) -> tuple[str, str] | None:
     return None
 
 
+def _own_initials(ws: Words, extra: Extra) -> tuple[str, str] | None:
+    """(option, spelling) when a short code is the initials of exactly one spelling memory
+    learnt for the field (``TP`` after ``Tempo parcial`` was decided part time): the
+    partner's own words go before what the code means in some other language (French
+    ``TP``, temps plein, is full time)."""
+    letters = "".join(ws)
+    if not (2 <= len(letters) <= 5 and len(ws) == 1 and letters.isalpha()):
+        return None
+    found = {(option, spelling) for spelling, option in extra
+             if len(f := tuple(words(spelling))) > 1 and letters in _initials(f)}
+    return found.pop() if len({o for o, _ in found}) == 1 and len(found) == 1 else None
+
+
 @lru_cache(maxsize=65536)
 def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     """Best option for one source value, or None when nothing fits well enough.
@@ -286,6 +331,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     same = _unique(loose.get(fk, set()))
     if same is not None:
         return same, 0.96, f'"{key}" is written like "{same}" or a value decided before'
+    same = _unique(_spelt_index(field, extra).get(_spelt(fk), set()))
+    if same is not None:
+        return same, 0.93, f'"{key}" is "{same}" with its number written another way'
     if listed == "country":
         # Country codes are too short for initials, prefix or fuzzy guesses; a people's
         # adjective (``deutsch``, ``polnisch``, ``Chinese``) begins its country's name.
@@ -295,6 +343,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     if reordered is not None:
         return reordered, 0.9, f'"{key}" has the words of "{reordered}" in another order'
     ws = tuple(words(raw))
+    own = _own_initials(ws, extra)
+    if own is not None:
+        return own[0], 0.88, f'"{key}" are the initials of "{own[1]}", a value decided before'
     for m in _meanings(ws)[1:]:
         hit = _unique(meanings.get(m, set()))
         if hit is not None:
@@ -311,7 +362,8 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
         hit = _unique(meanings.get(("\x00cognate", cognate(raw)), set()))
         if hit is not None:
             return hit, 0.82, f'"{key}" is spelt like "{hit}" in another language'
-    if listed is None:
+    cut = raw.strip().endswith(".")  # a word cut short is no inflected cognate (``Gasol.``)
+    if listed is None and not cut:
         hit = _unique(_cognate_options(ws, field, extra))
         if hit is not None:
             return hit, 0.82, f'"{key}" is spelt like "{hit}" in another language'

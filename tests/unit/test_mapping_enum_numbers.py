@@ -48,3 +48,49 @@ def test_the_only_value_left_names_the_only_option_left():
 def test_no_last_value_when_the_column_does_not_pair_values_and_options_one_to_one(counts):
     got = {v.value: v.option for v in map_enum_values(counts, REGISTER)}
     assert got["Yleissahko"] is None
+
+
+FREQUENCY = Field("frequency", "Frequency", type="enum", options=(
+    Option("one_off", "One-off"), Option("monthly", "Monthly"), Option("annual", "Annual")))
+TRAVEL = Field("travel_class", "Travel Class", type="enum", options=(
+    Option("first", "First Class"), Option("second", "Second Class")))
+
+
+@pytest.mark.parametrize(("field", "value", "option"), [
+    (FREQUENCY, "1-off", "one_off"), (FREQUENCY, "1 off", "one_off"), (GRADE, "Grade one", "grade_1"),
+    (GRADE, "grade two", "grade_2"), (TRAVEL, "1st class", "first"), (TRAVEL, "2nd Class", "second"),
+])
+def test_a_number_written_as_a_digit_or_a_word_names_the_option_written_the_other_way(field, value, option):
+    assert _option(field, value) == option
+
+
+@pytest.mark.parametrize(("field", "value"), [(FREQUENCY, "2-off"), (GRADE, "Grade three"), (TRAVEL, "3rd class")])
+def test_another_number_names_no_option(field, value):
+    assert _option(field, value) is None
+
+
+def test_a_remembered_spelling_with_a_number_carries_to_the_number_written_as_a_word():
+    remembered = {"2 weekly": ("monthly", "person")}
+    got = map_enum_values({"Two weekly": 4}, FREQUENCY, remembered=remembered)[0]
+    assert got.option == "monthly"
+
+
+EMPLOYMENT = Field("employment_type", "Employment Type", type="enum", options=(
+    Option("full_time", "Full time"), Option("part_time", "Part time"), Option("intern", "Intern")))
+FUEL = Field("fuel_type", "Fuel Type", type="enum", options=(
+    Option("petrol", "Petrol"), Option("diesel", "Diesel"), Option("lpg", "LPG")))
+
+
+def test_a_code_that_is_the_initials_of_the_partners_own_decided_value_goes_before_another_languages_word():
+    # French "TP" (temps plein) is full time; this partner wrote "Tempo parcial" for part time.
+    remembered = {"tempo parcial": ("part_time", "person"), "tempo inteiro": ("full_time", "person")}
+    got = map_enum_values({"TP": 5, "TI": 4}, EMPLOYMENT, remembered=remembered)
+    assert {v.value: v.option for v in got} == {"TP": "part_time", "TI": "full_time"}
+    assert "a value decided before" in got[0].reason
+
+
+def test_a_word_cut_short_that_begins_two_decided_values_names_no_option():
+    # "Gasol." may be Gasóleo (diesel) or Gasolina (petrol): no cognate decides it.
+    remembered = {"gasóleo": ("diesel", "person"), "gasolina": ("petrol", "person")}
+    assert map_enum_values({"Gasol.": 3}, FUEL, remembered=remembered)[0].option is None
+    assert map_enum_values({"Gasóleo": 3}, FUEL, remembered=remembered)[0].option == "diesel"

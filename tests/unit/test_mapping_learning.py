@@ -185,3 +185,91 @@ def test_two_date_columns_renamed_at_once_keep_their_fields():
     assert plan.mapping() == {"Employee ID": "employee_id", "Zx": "hire_date", "Zy": "termination_date"}
     assert all(m.reason_code == "renamed" for m in plan.fields if m.source in ("Zx", "Zy"))
     assert 'column "Qb"' in next(m.reason for m in plan.fields if m.source == "Zy")
+
+
+def test_a_gone_columns_field_left_empty_beside_a_new_column_like_it_makes_the_plan_wait():
+    memory = MappingMemory("hr")
+    person_executes(memory, "acme", delivery(1))
+    # "Gr" (grade: A, B, C) is gone; "Stufe" writes other grades: too unlike for memory
+    # to carry the decision, too alike to drop silently.
+    d2 = delivery(2).drop("Gr").with_columns(pl.Series("Stufe", [("K", "L", "M")[i % 3] for i in range(40)]))
+    plan = automap(d2, SHEET, memory=memory, space="acme")
+    m = next(f for f in plan.fields if f.source == "Stufe")
+    assert m.destination is None and m.certainty != "strong"
+    assert 'column "Gr" fed field "grade" last time and is gone' in m.reason
+    assert not plan.auto_accept
+    assert any('"Stufe" is left unmapped' in r for r in plan.review_reasons)
+
+
+def test_a_column_added_while_no_field_lost_its_column_stays_unmapped_and_the_plan_runs():
+    memory = MappingMemory("hr")
+    person_executes(memory, "acme", delivery(1))
+    d2 = delivery(2).with_columns(pl.Series("Stufe", [("K", "L", "M")[i % 3] for i in range(40)]))
+    plan = automap(d2, SHEET, memory=memory, space="acme")
+    m = next(f for f in plan.fields if f.source == "Stufe")
+    assert m.destination is None and m.certainty == "strong"
+    assert plan.auto_accept, plan.review_reasons
+
+
+def test_a_renamed_column_of_many_repeated_codes_keeps_its_field_though_other_codes_lead_its_values():
+    """Store numbers: forty codes, each a few times; which twelve come first is a draw of
+    the delivery, not what the column is."""
+    sheet = SheetSpec("stock", "Stock", (
+        Field("sku", "SKU", constraints=REQUIRED),
+        Field("store_id", "Store ID"),
+    ))
+
+    def rows(seed: int, store: str) -> pl.DataFrame:
+        rng = random.Random(seed)
+        return pl.DataFrame({"SKU": [f"K{seed}{i:04d}" for i in range(80)],
+                             store: [f"{rng.randrange(100, 140):04d}" for _ in range(80)]})
+
+    memory = MappingMemory("retail")
+    d1 = rows(1, "Wq")
+    decided = override(automap(d1, sheet), {"SKU": "sku", "Wq": "store_id"}, sheet, d1)
+    memory.remember("acme", "stock", decided, by="person", when="2026-11-30")
+    plan = automap(rows(2, "Zz"), sheet, memory=memory, space="acme")
+    m = next(f for f in plan.fields if f.source == "Zz")
+    assert (m.destination, m.reason_code) == ("store_id", "renamed")
+    assert plan.auto_accept, plan.review_reasons
+
+
+CLAIMS = SheetSpec("claims", "Claims", (
+    Field("claim_id", "Claim ID", constraints=REQUIRED),
+    Field("claim_type", "Claim Type", type="enum", options=(
+        Option("consultation", "Consultation"), Option("dental", "Dental"),
+        Option("hospital", "Hospital"), Option("pharmacy", "Pharmacy"))),
+    Field("note", "Note"),
+))
+KINDS = ["Consultation", "Dental", "Hospital", "Pharmacy"]
+
+
+def claims(seed: int, column: str, kinds: list[str]) -> pl.DataFrame:
+    rng = random.Random(seed)
+    return pl.DataFrame({"Nr": [f"C{seed}{i:04d}" for i in range(60)],
+                         column: [rng.choice(kinds) for _ in range(60)]})
+
+
+def claims_memory(field: str) -> MappingMemory:
+    memory = MappingMemory("insurance")
+    d1 = claims(1, "Tq", KINDS)
+    decided = override(automap(d1, CLAIMS), {"Nr": "claim_id", "Tq": field}, CLAIMS, d1)
+    memory.remember("acme", "claims", decided, by="person", when="2026-11-30")
+    return memory
+
+
+def test_a_renamed_enum_column_with_a_new_spelling_keeps_its_field_when_its_values_fit_it():
+    # "Hosp." makes the values too unlike the old column's for a rename on values alone;
+    # that they name the field's options stands in for the name.
+    plan = automap(claims(2, "Zv", [*KINDS, "Hosp."]), CLAIMS, memory=claims_memory("claim_type"), space="acme")
+    m = next(f for f in plan.fields if f.source == "Zv")
+    assert (m.destination, m.reason_code, m.certainty) == ("claim_type", "renamed", "strong")
+    assert 'column "Tq"' in m.reason and "fit field" in m.reason
+    assert plan.auto_accept, plan.review_reasons
+
+
+def test_values_that_fit_a_field_no_gone_column_fed_still_wait_for_a_person():
+    plan = automap(claims(2, "Zv", [*KINDS, "Hosp."]), CLAIMS, memory=claims_memory("note"), space="acme")
+    m = next(f for f in plan.fields if f.source == "Zv")
+    assert m.reason_code != "renamed"
+    assert not plan.auto_accept
