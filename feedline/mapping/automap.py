@@ -169,7 +169,7 @@ def automap(
             mapping = _unmapped(header, candidates[i], chosen, headers, profiles[i], sheet,
                                 calibration, foreign)
             orphan = None if i in own else _orphan(signatures[header], recall, chosen, last_fed)
-            if orphan is not None and (calibration is None or calibration) and mapping.confidence > FITTING_FREE_CAP:
+            if orphan is not None and not fitting and mapping.confidence > FITTING_FREE_CAP:
                 mapping = replace(mapping, confidence=FITTING_FREE_CAP,
                                   certainty=certainty_for(FITTING_FREE_CAP), reason=(
                     f'column "{orphan[0]}" fed field "{orphan[1]}" last time and is gone, and the '
