@@ -15,7 +15,6 @@ It is a check of generality, never a source of rules: nothing here is read by
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import random
 import sys
@@ -31,7 +30,7 @@ from babel.numbers import format_decimal
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from learning_sim import Delivery, Partner
+from learning_sim import Delivery, Partner, show_partners
 
 from feedline.blueprint import Blueprint, load_blueprint, parse_blueprint
 
@@ -494,16 +493,7 @@ def partners(fresh: bool = False) -> list[Partner]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", action="store_true", help="print every partner's first rows")
-    args = parser.parse_args(argv)
-    for p in partners():
-        print(f"{p.name} ({p.blueprint}/{p.sheet.slug}):")
-        for d in p.deliveries:
-            print(f"  {d.name}: {list(d.frame.columns)}")
-            if args.show:
-                print(d.frame.head(3))
-    return 0
+    return show_partners(__doc__, partners(), argv)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ files): the same every run. Nothing here is read by ``feedline/`` or by calibrat
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import random
@@ -40,7 +39,7 @@ from babel.numbers import format_decimal
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from learning_sim import Delivery, Partner
+from learning_sim import Delivery, Partner, show_partners
 
 from feedline.blueprint import Blueprint, parse_blueprint
 
@@ -729,16 +728,7 @@ def build(specs: list[Spec], bps: dict[str, Blueprint], seed: int) -> list[Partn
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", action="store_true", help="print every partner's first rows")
-    args = parser.parse_args(argv)
-    for p in partners():
-        print(f"{p.name} ({p.blueprint}/{p.sheet.slug}):")
-        for d in p.deliveries:
-            print(f"  {d.name}: {list(d.frame.columns)}")
-            if args.show:
-                print(d.frame.head(3))
-    return 0
+    return show_partners(__doc__, partners(), argv)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ already seen, ``d3`` renames a column, adds one and shuffles.
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 from collections.abc import Callable
@@ -48,7 +47,7 @@ from devset2 import (
     _plain,
     build,
 )
-from learning_sim import Partner
+from learning_sim import Partner, show_partners
 
 from feedline.blueprint import Blueprint, parse_blueprint
 
@@ -555,16 +554,7 @@ def partners() -> list[Partner]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", action="store_true", help="print every partner's first rows")
-    args = parser.parse_args(argv)
-    for p in partners():
-        print(f"{p.name} ({p.blueprint}/{p.sheet.slug}):")
-        for d in p.deliveries:
-            print(f"  {d.name}: {list(d.frame.columns)}")
-            if args.show:
-                print(d.frame.head(3))
-    return 0
+    return show_partners(__doc__, partners(), argv)
 
 
 if __name__ == "__main__":

@@ -258,6 +258,21 @@ def devset4_partners() -> list[Partner]:
     return partners()
 
 
+def show_partners(doc: str | None, partners: Iterable[Partner], argv: list[str] | None) -> int:
+    """A development set's command line: each partner's deliveries and their columns
+    (``--show``: and their first rows)."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--show", action="store_true", help="print every partner's first rows")
+    args = parser.parse_args(argv)
+    for p in partners:
+        print(f"{p.name} ({p.blueprint}/{p.sheet.slug}):")
+        for d in p.deliveries:
+            print(f"  {d.name}: {list(d.frame.columns)}")
+            if args.show:
+                print(d.frame.head(3))
+    return 0
+
+
 def report(title: str, partners: Iterable[Partner], calibration: Table | None = None,
            verbose: bool = False, echo: Callable[[str], None] = print) -> Measures:
     m = run_loop(list(partners), calibration, verbose)
