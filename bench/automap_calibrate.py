@@ -167,7 +167,8 @@ def hidden(phrases: Iterable[tuple[str, ...]]) -> Iterator[None]:
     """The header vocabulary without ``phrases`` (and the caches built on it), for a while."""
     from feedline.mapping import normalize
 
-    removed = {p: normalize.LEXICON.pop(p) for p in set(phrases) if p in normalize.LEXICON}
+    lexicon = normalize.header_lexicon()
+    removed = {p: lexicon.pop(p) for p in set(phrases) if p in lexicon}
 
     def clear() -> None:
         for cached in (normalize._known, normalize.split_compound, normalize.truncated,
@@ -177,7 +178,7 @@ def hidden(phrases: Iterable[tuple[str, ...]]) -> Iterator[None]:
     try:
         yield
     finally:
-        normalize.LEXICON.update(removed)
+        lexicon.update(removed)
         clear()
 
 

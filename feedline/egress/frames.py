@@ -76,11 +76,12 @@ def csv_cells(frame: pl.DataFrame, spec: SheetSpec, *, escape: bool) -> pl.DataF
 
 
 def _formula_columns(frame: pl.DataFrame, spec: SheetSpec) -> set[str]:
-    """The text (or list) columns of ``frame`` with a cell that starts like a formula."""
+    """The text (or list) columns of ``frame`` with a cell that starts like a formula (a
+    list cell starts with its first item)."""
     keys = [f.key for f in spec.fields if f.type in TEXT_TYPES and f.key in frame.columns]
     if not keys:
         return set()
-    texts = [pl.col(k).list.join(";") if frame.schema[k] == pl.List(pl.String) else pl.col(k)
+    texts = [pl.col(k).list.first() if frame.schema[k] == pl.List(pl.String) else pl.col(k)
              for k in keys]
     hits = frame.select([t.str.contains(FORMULA_START).any().alias(k)
                          for t, k in zip(texts, keys, strict=True)]).row(0)

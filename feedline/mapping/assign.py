@@ -11,6 +11,7 @@ from importlib import import_module
 import numpy as np
 
 from feedline.mapping.scorers import Candidate
+from feedline.mapping.vocabulary import header_lexicon
 
 MIN_CONFIDENCE = 0.5  # weaker pairs are never used; the column stays unmapped
 AMBIGUITY_MARGIN = 0.05
@@ -116,9 +117,14 @@ def _rival(
 
 
 def warm_up() -> threading.Thread:
-    """Start importing the assignment solver on a thread (a caller about to read a file
-    while it loads): the first :func:`assign` then finds it loaded."""
-    thread = threading.Thread(target=import_module, args=("scipy.optimize",), daemon=True,
-                              name="feedline-warm-up")
+    """Start loading what the first plan needs, on a thread (a caller about to read a file
+    while it loads): the vocabulary files and the assignment solver. The first
+    :func:`assign` then finds them loaded."""
+
+    def load() -> None:
+        header_lexicon()
+        import_module("scipy.optimize")
+
+    thread = threading.Thread(target=load, daemon=True, name="feedline-warm-up")
     thread.start()
     return thread

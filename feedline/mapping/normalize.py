@@ -18,9 +18,21 @@ from feedline.mapping.cognates import keys as cognate_keys
 from feedline.mapping.vocabulary import header_lexicon
 from feedline.mapping.vocabulary import words as words
 
-LEXICON = header_lexicon()
-CANONICAL = frozenset(LEXICON.values())  # phrases already in canonical form stay as they are
-_MAX_PHRASE = max(len(k) for k in (*LEXICON, *CANONICAL))
+# The lexicon (header_lexicon) loads on first use, not on import: ``feedline run`` loads
+# it on a thread while it reads the file (see feedline.mapping.assign.warm_up).
+
+
+@lru_cache(maxsize=1)
+def _canonical() -> frozenset[tuple[str, ...]]:
+    """Phrases already in canonical form: they stay as they are."""
+    return frozenset(header_lexicon().values())
+
+
+@lru_cache(maxsize=1)
+def _max_phrase() -> int:
+    return max(len(k) for k in (*header_lexicon(), *_canonical()))
+
+
 # Linking letters between the parts of a compound (Eintritt-s-datum, Kunde-n-nummer).
 _LINKS = ("s", "n", "en", "e", "es", "er")
 MIN_COMPOUND = 10  # a compound whose first part is unknown must be this long
@@ -29,8 +41,8 @@ MIN_COMPOUND = 10  # a compound whose first part is unknown must be this long
 @lru_cache(maxsize=1)
 def _known() -> frozenset[str]:
     """Single words the lexicon knows, as a phrase or as part of a canonical phrase."""
-    out = {k[0] for k in LEXICON if len(k) == 1}
-    out.update(w for target in LEXICON.values() for w in target)
+    out = {k[0] for k in header_lexicon() if len(k) == 1}
+    out.update(w for target in header_lexicon().values() for w in target)
     return frozenset(out)
 
 
@@ -40,8 +52,8 @@ def _head(part: str) -> tuple[str, ...] | None:
         stem = part[: -len(cut)] if cut else part
         if cut and not part.endswith(cut):
             continue
-        if len(stem) >= 3 and (stem,) in LEXICON:
-            return LEXICON[(stem,)]
+        if len(stem) >= 3 and (stem,) in header_lexicon():
+            return header_lexicon()[(stem,)]
         if len(stem) >= 3 and stem in _known():
             return (stem,)
     return None
@@ -55,13 +67,13 @@ MIN_TRUNCATION = 4  # letters a truncated word (naiss = naissance) keeps, at lea
 @lru_cache(maxsize=65536)
 def split_compound(word: str) -> tuple[tuple[str, ...], str] | None:
     """``kundennummer`` -> ((customer, id), note), or None when it is no known compound."""
-    if len(word) < 6 or (word,) in LEXICON or word in _known() or not word.isalpha():
+    if len(word) < 6 or (word,) in header_lexicon() or word in _known() or not word.isalpha():
         return None
     for i in range(len(word) - 2, 2, -1):
         head, tail = word[:i], word[i:]
-        if tail not in _known() and (tail,) not in LEXICON:
+        if tail not in _known() and (tail,) not in header_lexicon():
             continue
-        meaning = LEXICON.get((tail,), (tail,))
+        meaning = header_lexicon().get((tail,), (tail,))
         front = _head(head)
         if front is not None:
             return (*front, *meaning), f"{word}={head}+{tail}"
@@ -78,7 +90,7 @@ def split_compound(word: str) -> tuple[tuple[str, ...], str] | None:
 def _single_words() -> tuple[list[str], dict[str, tuple[str, ...]]]:
     """Sorted single words the vocabulary knows, and what each means."""
     meaning: dict[str, tuple[str, ...]] = {w: (w,) for w in _known()}
-    meaning.update({k[0]: v for k, v in LEXICON.items() if len(k) == 1})
+    meaning.update({k[0]: v for k, v in header_lexicon().items() if len(k) == 1})
     return sorted(meaning), meaning
 
 
@@ -86,7 +98,7 @@ def _single_words() -> tuple[list[str], dict[str, tuple[str, ...]]]:
 def truncated(word: str) -> tuple[tuple[str, ...], str] | None:
     """``naiss`` -> the meaning of ``naissance``: a word cut short, when every word the
     vocabulary knows that it begins means the same and it keeps half its letters."""
-    if len(word) < MIN_TRUNCATION or not word.isalpha() or word in _known() or (word,) in LEXICON:
+    if len(word) < MIN_TRUNCATION or not word.isalpha() or word in _known() or (word,) in header_lexicon():
         return None
     ordered, meaning = _single_words()
     i = bisect.bisect_left(ordered, word)
@@ -108,7 +120,7 @@ def truncated(word: str) -> tuple[tuple[str, ...], str] | None:
 def _inflection_index() -> dict[str, set[tuple[str, ...]]]:
     """Spelling-neutral keys of the vocabulary's single words -> what they mean."""
     out: dict[str, set[tuple[str, ...]]] = {}
-    for phrase, target in LEXICON.items():
+    for phrase, target in header_lexicon().items():
         if len(phrase) == 1:
             for k in cognate_keys(phrase[0]):
                 if len(k) >= MIN_INFLECTED:
@@ -122,7 +134,7 @@ def inflected(word: str) -> tuple[str, ...] | None:
     otherwise respelt form of one it does (``Lieferanten`` = Lieferant = supplier,
     ``empleados`` = empleado), the same word in every vocabulary language: None unless
     exactly one meaning comes out."""
-    if (word,) in LEXICON or word in _known():
+    if (word,) in header_lexicon() or word in _known():
         return None
     found: set[tuple[str, ...]] = set()
     for k in cognate_keys(word):
@@ -164,9 +176,9 @@ def expand(tokens: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     notes: list[str] = []
     i = 0
     while i < len(tokens):
-        for size in range(min(_MAX_PHRASE, len(tokens) - i), 0, -1):
+        for size in range(min(_max_phrase(), len(tokens) - i), 0, -1):
             phrase = tuple(tokens[i : i + size])
-            target = phrase if phrase in CANONICAL and size > 1 else LEXICON.get(phrase)
+            target = phrase if phrase in _canonical() and size > 1 else header_lexicon().get(phrase)
             if target is phrase:
                 out.extend(phrase)
                 i += size
