@@ -1,7 +1,7 @@
 """End to end, on one messy file: plain Polars, ``feedline run``, a real ``feedline serve``
 on SQLite and on PostgreSQL, and frictionless — time and peak memory of each.
 
-    python bench/e2e.py [--rows 1000000] [--database-url postgresql://…] [--no-frictionless]
+    python bench/e2e.py [--rows 1000000] [--repeat 3] [--database-url postgresql://…] [--no-frictionless]
 
 The file is ``bench/messy/generate.py``'s deterministic customer export (20 columns:
 mixed date formats, currency amounts, yes/no/1 booleans, enum variants, quoted text with
@@ -20,6 +20,11 @@ commas and newlines, about 2% invalid values). Each path runs as its own process
 
 Prints a table, appends a row to ``bench/results.md`` and ends with one JSON line:
 ``rows`` and, for each path P, ``P_s``, ``P_rss_mb`` and (but for the baseline) ``P_ratio``.
+
+With ``--repeat N`` the baseline and every path run N times, in interleaved rounds (a
+machine that slows down for a while slows a whole round): ``P_s`` is the median time,
+``P_ratio`` the median of the path's time over its own round's baseline (with
+``P_ratio_range``, the lowest and highest), ``P_rss_mb`` the highest peak.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import json
 import os
 import platform
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -188,11 +194,36 @@ def run_measured_ok(cmd: list[str]) -> tuple[float, float, str]:
     return time.perf_counter() - start, usage.ru_maxrss / 1024, ""
 
 
+def measure_round(path: Path, work: Path, args: argparse.Namespace) -> dict[str, tuple[float, float, int]]:
+    """One baseline run and one run of each path, one after the other: per path its
+    seconds, peak RSS (MiB) and valid rows."""
+    work.mkdir()
+    got: dict[str, tuple[float, float, int]] = {}
+    took, rss, out = run_measured([sys.executable, str(REPO / "bench/messy/baseline.py"),
+                                   str(path), str(work / "baseline.csv")])
+    got["baseline"] = (took, rss, int(out.strip()))
+    if "offline" not in args.skip:
+        took, rss, out = run_measured([str(BIN / "feedline"), "run", str(path), "--blueprint",
+                                       str(BLUEPRINT), "--out", str(work / "offline.csv"),
+                                       "--json"])
+        got["offline"] = (took, rss, json.loads(out)["valid"])
+    if "server_sqlite" not in args.skip:
+        got["server_sqlite"] = server(path, work / "sqlite", None)
+    if args.database_url and "server_postgres" not in args.skip:
+        with fresh_postgres(args.database_url) as url:
+            got["server_postgres"] = server(path, work / "postgres", url)
+    for name in ("offline.csv", "baseline.csv"):  # a round's outputs go before the next
+        (work / name).unlink(missing_ok=True)
+    return got
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--database-url", default=os.environ.get("FEEDLINE_TEST_DATABASE_URL"))
     parser.add_argument("--no-frictionless", action="store_true")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="rounds of every path, interleaved; medians are reported")
     parser.add_argument("--skip", action="append", default=[],
                         help="a path to leave out: offline, server_sqlite, server_postgres")
     args = parser.parse_args()
@@ -204,41 +235,38 @@ def main() -> None:
         work = Path(tmp)
         path = write(work / f"customers_{args.rows}.csv", args.rows)
         size = path.stat().st_size / 2**20
-        print(f"{args.rows:,} rows, {size:,.0f} MiB ({platform.node()}, {os.cpu_count()} cores)")
-        took, rss, out = run_measured([sys.executable, str(REPO / "bench/messy/baseline.py"),
-                                       str(path), str(work / "baseline.csv")])
-        result.update(baseline_s=round(took, 2), baseline_rss_mb=round(rss))
-        valid = {"baseline": int(out.strip())}
-        if "offline" not in args.skip:
-            took, rss, out = run_measured([str(BIN / "feedline"), "run", str(path), "--blueprint",
-                                           str(BLUEPRINT), "--out", str(work / "offline.csv"),
-                                           "--json"])
-            result.update(offline_s=round(took, 2), offline_rss_mb=round(rss))
-            valid["offline"] = json.loads(out)["valid"]
-        if "server_sqlite" not in args.skip:
-            took, rss, rows = server(path, work / "sqlite", None)
-            result.update(server_sqlite_s=round(took, 2), server_sqlite_rss_mb=round(rss))
-            valid["server_sqlite"] = rows
-        if args.database_url and "server_postgres" not in args.skip:
-            with fresh_postgres(args.database_url) as url:
-                took, rss, rows = server(path, work / "postgres", url)
-            result.update(server_postgres_s=round(took, 2), server_postgres_rss_mb=round(rss))
-            valid["server_postgres"] = rows
+        print(f"{args.rows:,} rows, {size:,.0f} MiB ({platform.node()}, {os.cpu_count()} cores)"
+              + (f", {args.repeat} interleaved rounds" if args.repeat > 1 else ""))
+        rounds = [measure_round(path, work / f"round{i}", args) for i in range(args.repeat)]
+        valid = {name: got[2] for name, got in rounds[-1].items()}
+        for name in rounds[0]:
+            times = [r[name][0] for r in rounds]
+            result.update({f"{name}_s": round(statistics.median(times), 2),
+                           f"{name}_rss_mb": round(max(r[name][1] for r in rounds))})
+            if name != "baseline":
+                # each round's path against the baseline of the same round: a machine
+                # that slows down between rounds moves both
+                ratios = [r[name][0] / r["baseline"][0] for r in rounds]
+                result[f"{name}_ratio"] = round(statistics.median(ratios), 2)
+                if args.repeat > 1:
+                    result[f"{name}_ratio_range"] = [round(min(ratios), 2), round(max(ratios), 2)]
         if not args.no_frictionless:
             measured = frictionless(path, work)
             if measured is not None:
                 took, rss = measured
                 scale = args.rows / min(args.rows, FRICTIONLESS_ROWS)
-                result.update(frictionless_s=round(took * scale, 2), frictionless_rss_mb=round(rss))
-    base = result["baseline_s"]
-    print(f"{'path':<18} {'seconds':>9} {'× baseline':>11} {'peak RSS MiB':>13} {'valid rows':>11}")
+                result.update(frictionless_s=round(took * scale, 2), frictionless_rss_mb=round(rss),
+                              frictionless_ratio=round(took * scale / result["baseline_s"], 2))
+    w = 23 if args.repeat > 1 else 11
+    print(f"{'path':<18} {'seconds':>9} {'× baseline':>{w}} {'peak RSS MiB':>13} {'valid rows':>11}")
     for name in ("baseline", "offline", "server_sqlite", "server_postgres", "frictionless"):
         if f"{name}_s" not in result:
             continue
-        if name != "baseline":
-            result[f"{name}_ratio"] = round(result[f"{name}_s"] / base, 2)
         ratio = "" if name == "baseline" else f"{result[f'{name}_ratio']:.2f}"
-        print(f"{name:<18} {result[f'{name}_s']:9.2f} {ratio:>11} {result[f'{name}_rss_mb']:13,} "
+        spread = result.get(f"{name}_ratio_range")
+        if spread:
+            ratio = f"{ratio} ({spread[0]:.2f}–{spread[1]:.2f})"
+        print(f"{name:<18} {result[f'{name}_s']:9.2f} {ratio:>{w}} {result[f'{name}_rss_mb']:13,} "
               f"{valid.get(name, ''):>11}")
     _append(result)
     print(json.dumps(result))
