@@ -227,7 +227,7 @@ def main() -> None:
     parser.add_argument("--skip", action="append", default=[],
                         help="a path to leave out: offline, server_sqlite, server_postgres")
     args = parser.parse_args()
-    result: dict[str, Any] = {"rows": args.rows}
+    result: dict[str, Any] = {"rows": args.rows, "repeat": args.repeat}
     # feedline as installed from a wheel: its bytecode compiled (an editable install on a
     # machine with PYTHONDONTWRITEBYTECODE would compile every module at every start).
     compileall.compile_dir(REPO / "feedline", quiet=1)
@@ -287,7 +287,8 @@ def _append(result: dict[str, Any]) -> None:
         ratio = f"{result[n + '_ratio']}×, " if n != "baseline" else ""
         cells.append(f"{result[n + '_s']} ({ratio}{result[n + '_rss_mb']})")
     machine = f"{platform.node()} ({os.cpu_count()} cores)"
-    row = f"| {datetime.now(UTC):%Y-%m-%d %H:%M} | {machine} | {result['rows']:,} | " + " | ".join(cells) + " |\n"
+    rows = f"{result['rows']:,}" + (f" (median of {result['repeat']} rounds)" if result.get("repeat", 1) > 1 else "")
+    row = f"| {datetime.now(UTC):%Y-%m-%d %H:%M} | {machine} | {rows} | " + " | ".join(cells) + " |\n"
     with RESULTS.open("a", encoding="utf-8") as fh:
         fh.write(row)
 
