@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench clean
+.PHONY: run test lint typecheck bench clean bytecode
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,10 +14,15 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-run: $(STAMP)
+# Bytecode is compiled up front (only what changed): a shell that sets
+# PYTHONDONTWRITEBYTECODE would otherwise compile every module in every process it starts.
+bytecode: $(STAMP)
+	$(BIN)/python -m compileall -q feedline
+
+run: bytecode
 	FEEDLINE_DATA_DIR=$${FEEDLINE_DATA_DIR:-.feedline} $(BIN)/python examples/serve_example.py
 
-test: $(STAMP)
+test: bytecode
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
