@@ -117,20 +117,23 @@ def validated_chunks(source: pl.LazyFrame | pl.DataFrame, rows: int, plan: Plan,
 
     Without hooks (user code that may count on running one batch at a time), chunks are
     validated two at a time while the caller handles the ones before them: Polars releases
-    the GIL, so both cores work, and ``then`` runs on the worker too.
+    the GIL, so both cores work, and ``then`` runs on the worker too. The chunks are the
+    parallel work then, not each chunk's columns (threads within threads cost more CPU
+    than they save).
     """
     mapped = spec.for_mapping()
     enum_map = plan.enum_map()
+
+    window = 1 if hooks else PARALLEL_CHUNKS
 
     def work(chunk: pl.DataFrame, offset: int) -> tuple[Validated, T]:
         n = chunk.height
         row_numbers = pl.int_range(offset, offset + n, dtype=pl.Int64, eager=True)
         validated = validate(apply_plan(chunk, plan, mapped), spec, enum_map, hooks=hooks,
-                             decimal=decimal, sheet_checks=False,
+                             decimal=decimal, sheet_checks=False, parallel_columns=window == 1,
                              ids=row_numbers + 1, row_numbers=row_numbers)
         return validated, then(validated, offset)
 
-    window = 1 if hooks else PARALLEL_CHUNKS
     with ThreadPoolExecutor(max_workers=window) as pool:
         pending: deque[Future[tuple[Validated, T]]] = deque()
         offset = 0

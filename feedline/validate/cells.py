@@ -134,8 +134,9 @@ class Cells:
     @classmethod
     def cast(cls, raw: pl.DataFrame, sheet: SheetSpec,
              enum_maps: dict[str, dict[str, str | None]] | None,
-             decimal: str | None = None) -> Cells:
-        """Cast every column; columns run on a thread pool (Polars releases the GIL)."""
+             decimal: str | None = None, *, parallel: bool = True) -> Cells:
+        """Cast every column; with ``parallel``, a large frame's columns run on a thread
+        pool (Polars releases the GIL)."""
         cells = cls(sheet, {}, {}, {}, {}, decimal=decimal)
 
         def one(f: Field) -> tuple[pl.Series, CastResult]:
@@ -144,7 +145,7 @@ class Cells:
                                         decimal)
 
         workers = min(len(sheet.fields), pl.thread_pool_size())
-        if raw.height < 50_000 or workers < 2:
+        if not parallel or raw.height < 50_000 or workers < 2:
             results = [one(f) for f in sheet.fields]
         else:
             with ThreadPoolExecutor(workers) as pool:

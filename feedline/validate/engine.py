@@ -125,6 +125,7 @@ def validate(
     row_numbers: pl.Series | None = None,
     decimal: str | None = None,
     sheet_checks: bool = True,
+    parallel_columns: bool = True,
 ) -> Validated:
     """Cast every field of ``sheet``, run hooks and computed fields, check constraints.
 
@@ -144,9 +145,11 @@ def validate(
         sheet_checks: False skips the checks that compare records with each other
             (``unique``, composite keys, references within the sheet): record edits
             check those against the stored sheet (:mod:`feedline.validate.sheetwide`).
+        parallel_columns: cast a large frame's columns on threads; False where the caller
+            already validates several frames at once.
     """
     raw = _source(frame.rechunk(), sheet)
-    cells = Cells.cast(raw.rechunk(), sheet, enum_maps, decimal)
+    cells = Cells.cast(raw.rechunk(), sheet, enum_maps, decimal, parallel=parallel_columns)
     failures = []
     if hooks and (hook_rows is None or hook_rows.len()):
         runner = HookRunner(cells, list(hooks), hook_rows, batch_size, ids, row_numbers)
