@@ -101,15 +101,30 @@ def typed_batch(frame: pl.DataFrame, spec: SheetSpec, policy: str) -> pl.DataFra
     why, under policy ``all``)."""
     schema = batch_schema(spec, policy)
     exprs: list[pl.Expr] = [pl.col("_id"), pl.col("_version")]
+    stamps = [f.key for f in spec.fields if f.type == "datetime"]
     for f in spec.fields:
         col = pl.col(f.key)
         if f.type == "date":
             col = col.str.to_date("%Y-%m-%d", strict=False)
         elif f.type == "datetime":
-            col = (col.str.strip_suffix("Z")
-                   .str.to_datetime("%Y-%m-%dT%H:%M:%S%.f", time_unit="us", strict=False)
-                   .dt.replace_time_zone("UTC"))
+            col = _utc(col, _WHOLE_SECONDS)
         exprs.append(col.cast(schema[f.key]).alias(f.key))
     if policy == "all":
         exprs += [pl.col("_valid"), pl.col("_messages")]
-    return frame.select(exprs)
+    out = frame.select(exprs)
+    # Stored stamps mostly have whole seconds, which parse 3-4x faster without the
+    # fraction in the format; a column with a fraction anywhere is parsed again with it.
+    again = [k for k in stamps if out[k].null_count() != frame[k].null_count()]
+    if again:
+        out = out.with_columns(frame.select(_utc(pl.col(k), _FRACTIONAL) for k in again))
+    return out
+
+
+_WHOLE_SECONDS = "%Y-%m-%dT%H:%M:%S"
+_FRACTIONAL = "%Y-%m-%dT%H:%M:%S%.f"
+
+
+def _utc(text: pl.Expr, fmt: str) -> pl.Expr:
+    """Stored ISO stamp text (``Z`` or none: both UTC) as a UTC datetime."""
+    return (text.str.strip_suffix("Z").str.to_datetime(fmt, time_unit="us", strict=False)
+            .dt.replace_time_zone("UTC"))
