@@ -44,7 +44,6 @@ class OutFiles:
     def __init__(self, spec: SheetSpec, out: Path | None, rejects: Path | None) -> None:
         self.spec, self.out, self.rejects = spec, out, rejects
         self.rejects_csv = rejects is not None and rejects.suffix.lower() == ".csv"
-        self.valid = self.invalid = 0
         self._files: dict[str, IO[bytes]] = {}
 
     @contextmanager
@@ -83,8 +82,6 @@ class OutFiles:
             self._files["valid"].write(encoded.valid)
         if encoded.rejects_count:
             self._files["rejects"].write(encoded.rejects)
-        self.valid += encoded.valid_count
-        self.invalid += encoded.rejects_count
 
     def _csv(self, typed: pl.DataFrame, with_validity: bool) -> bytes:
         buf = io.BytesIO()
