@@ -62,6 +62,18 @@ def _parse_one(s: pl.Series, fmt: str, shape: str) -> pl.Series:
     return where(s.str.contains(shape), parsed)
 
 
+def _parsed_weight(values: pl.Series, weights: pl.Series, fmt: str, shape: str) -> int:
+    """How many cells (``weights`` per distinct value) ``fmt`` reads: only values of its
+    shape are parsed (most formats fit none of a column's values)."""
+    if fmt == EXCEL:
+        return int(weights.filter(_parse_one(values, fmt, shape).is_not_null()).sum())
+    fits = values.str.contains(shape).fill_null(False)
+    if not fits.any():
+        return 0
+    parsed = values.filter(fits).str.strptime(pl.Date, fmt, strict=False)
+    return int(weights.filter(fits).filter(parsed.is_not_null()).sum())
+
+
 def _parse(s: pl.Series, fmt: str, shape: str) -> pl.Series:
     """Dates in the column's format ``fmt``, then the unambiguous formats for the rest."""
     parsed = _parse_one(s, fmt, shape)
@@ -95,7 +107,7 @@ def infer_date_format(s: pl.Series, counts: pl.DataFrame | None = None) -> str:
     values, n = counts.to_series(0), counts.to_series(1)
     best, best_score, total = DATE_FORMATS[0][0], 0, int(n.sum())
     for fmt, shape in DATE_FORMATS:
-        score = int(n.filter(_parse_one(values, fmt, shape).is_not_null()).sum())
+        score = _parsed_weight(values, n, fmt, shape)
         if score > best_score:
             best, best_score = fmt, score
         if best_score == total:  # no later format can parse more (ties keep the first)
