@@ -19,7 +19,7 @@ import polars as pl
 
 from feedline.blueprint.model import SheetSpec
 from feedline.mapping import Plan, apply_plan
-from feedline.records.checks import SheetChecks
+from feedline.records.checks import Digest, SheetChecks
 from feedline.records.segment import SegmentWriter, part_from_validated
 from feedline.store.models import Segment
 from feedline.validate import Hook, validate
@@ -67,8 +67,8 @@ class Counts:
         self.by: dict[str, dict[Any, Any]] = {"by_type": {}, "by_field": {}, "by_level": {}}
         self.row_valid: list[pl.Series] = []
 
-    def add(self, messages: pl.DataFrame, valid: pl.Series) -> None:
-        counts = message_counts(messages, valid)
+    def add(self, counts: dict[str, Any], valid: pl.Series) -> None:
+        """One chunk's :func:`message_counts` (made on the worker) and validity."""
         self.row_valid.append(valid)
         self.rows += counts["rows"]
         self.valid += counts["valid"]
@@ -168,14 +168,15 @@ def store_records(blobs: Blobs, sheet_id: str, source: pl.LazyFrame | pl.DataFra
     counts = Counts()
     failures = HookFailures()
 
-    def part(validated: Validated, offset: int) -> pl.DataFrame:
-        return part_from_validated(validated, spec, offset)
+    def part(validated: Validated, offset: int) -> tuple[pl.DataFrame, Digest, dict[str, Any]]:
+        return (part_from_validated(validated, spec, offset), checks.digest(validated),
+                validated.counts())
 
-    for validated, written in validated_chunks(source, rows, plan, spec, part, hooks=hooks,
-                                               decimal=decimal, chunk_rows=chunk_rows):
+    for validated, (written, digest, counted) in validated_chunks(
+            source, rows, plan, spec, part, hooks=hooks, decimal=decimal, chunk_rows=chunk_rows):
         writer.write(written)
-        checks.add(validated)
-        counts.add(validated.messages, validated.valid)
+        checks.add(digest)
+        counts.add(counted, validated.valid)
         failures.add(validated)
         if progress:
             progress(counts.rows, rows)

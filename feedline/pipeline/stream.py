@@ -27,7 +27,7 @@ from feedline.blueprint.model import SheetSpec
 from feedline.mapping import Plan
 from feedline.pipeline.outfiles import Encoded, OutFiles
 from feedline.pipeline.records import CHUNK_ROWS, Counts, validated_chunks
-from feedline.records.checks import SheetChecks
+from feedline.records.checks import Digest, SheetChecks
 from feedline.records.segment import CHECKS_SCHEMA, part_from_validated
 from feedline.records.view import with_checks
 from feedline.validate import Hook
@@ -59,7 +59,7 @@ def write_records(source: pl.LazyFrame | pl.DataFrame, rows: int, plan: Plan, sp
     messages = files.rejects is not None
     counts = Counts()
 
-    def encode(validated: Validated, offset: int) -> Encoded:
+    def encode(validated: Validated, offset: int) -> tuple[Encoded, dict[str, object]]:
         n = validated.values.height
         mine = checks.filter(pl.col("_id").is_between(offset + 1, offset + n))
         if messages:  # the rejects show messages and the partner's text of failed cells
@@ -68,12 +68,12 @@ def write_records(source: pl.LazyFrame | pl.DataFrame, rows: int, plan: Plan, sp
             batch = validated.values.with_columns(
                 _id=pl.int_range(offset + 1, offset + n + 1, dtype=pl.Int64, eager=True),
                 _version=pl.lit(1, dtype=pl.Int64), _valid=validated.valid)
-        return files.encode(with_checks(batch, mine, spec, messages))
+        return files.encode(with_checks(batch, mine, spec, messages)), validated.counts()
 
-    for validated, encoded in validated_chunks(source, rows, plan, spec, encode, decimal=decimal,
-                                               chunk_rows=chunk_rows):
+    for validated, (encoded, counted) in validated_chunks(source, rows, plan, spec, encode,
+                                                          decimal=decimal, chunk_rows=chunk_rows):
         files.write(encoded)
-        counts.add(validated.messages, validated.valid)
+        counts.add(counted, validated.valid)
     return counts.result(long)
 
 
@@ -95,17 +95,18 @@ def _check_sheet(source: pl.LazyFrame | pl.DataFrame, rows: int, plan: Plan, spe
     checks = SheetChecks(narrow)
     written: list[Path] = []
 
-    def keep(validated: Validated, offset: int) -> Path:
+    def keep(validated: Validated, offset: int) -> tuple[Path, Digest]:
         # What the exact look at repeated key hashes reads back: the cast keys by row.
         path = workdir / f"keys-{offset:012d}.arrow"
         n = validated.values.height
         validated.values.with_columns(
             _row=pl.int_range(offset, offset + n, dtype=pl.Int64, eager=True)).write_ipc(path)
-        return path
+        return path, checks.digest(validated)
 
-    for validated, path in validated_chunks(source.select(sources), rows, plan, narrow, keep,
-                                            decimal=decimal, chunk_rows=chunk_rows):
-        checks.add(validated)
+    for _validated, (path, digest) in validated_chunks(source.select(sources), rows, plan, narrow,
+                                                       keep, decimal=decimal,
+                                                       chunk_rows=chunk_rows):
+        checks.add(digest)
         written.append(path)
     try:
         return checks.finish(lambda columns: pl.scan_ipc(written).select("_row", *columns))

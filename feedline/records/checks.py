@@ -32,6 +32,18 @@ Scan = Callable[[list[str]], pl.LazyFrame]
 """The sheet's written parts: ``_row`` and the named field columns."""
 
 
+@dataclass(frozen=True)
+class Digest:
+    """What the checks keep of one chunk: per unique check its key hashes; per reference
+    within the sheet the target's values, and the referring cells' validity and text."""
+
+    rows: int
+    hashes: list[pl.Series]
+    values: dict[str, pl.Series]
+    ok: dict[str, pl.Series]
+    text: dict[str, pl.Series]
+
+
 @dataclass
 class _Unique:
     """One unique check: a field's ``unique`` (``single``) or a composite key."""
@@ -41,8 +53,8 @@ class _Unique:
     single: Field | None = None
     hashes: list[pl.Series] = field(default_factory=list)
 
-    def add(self, values: dict[str, pl.Series], ok: dict[str, pl.Series]) -> None:
-        """The chunk's key hashes; null where the key is empty or did not cast."""
+    def digest(self, values: dict[str, pl.Series], ok: dict[str, pl.Series]) -> pl.Series:
+        """A chunk's key hashes; null where the key is empty or did not cast."""
         if self.single is not None:
             key = unique_key(values[self.single.key], self.constraint.case_sensitive)
             present = ok[self.single.key] & key.is_not_null()
@@ -53,7 +65,7 @@ class _Unique:
             for k in self.keys:
                 present = present & ok[k]
             hashed = pl.DataFrame(parts).hash_rows(seed=0)
-        self.hashes.append(where(present, hashed))
+        return where(present, hashed)
 
     def candidates(self) -> pl.Series:
         """Rows whose key hash occurs more than once, ascending."""
@@ -98,18 +110,30 @@ class SheetChecks:
         self.text: dict[str, list[pl.Series]] = {f.key: [] for f in self.references}
         self.rows = 0
 
-    def add(self, validated: Validated) -> None:
-        """Keep what the checks need of one validated chunk (chunks in row order)."""
-        self.rows += validated.values.height
+    def digest(self, validated: Validated) -> Digest:
+        """What the checks keep of one validated chunk. Needs no state: a worker thread can
+        make it while the chunks before are still being added."""
         needed = {k for u in self.uniques for k in u.keys} | set(self.ok)
         ok = {k: _ok(validated, k) for k in needed}
-        for unique in self.uniques:
-            unique.add({k: validated.values[k] for k in unique.keys}, ok)
-        for key in self.values:
-            self.values[key].append(validated.values[key])
+        return Digest(
+            validated.values.height,
+            [u.digest({k: validated.values[k] for k in u.keys}, ok) for u in self.uniques],
+            {k: validated.values[k] for k in self.values},
+            {k: ok[k] for k in self.ok},
+            {k: trim(validated.raw[k]) for k in self.ok})
+
+    def add(self, chunk: Validated | Digest) -> None:
+        """Keep what the checks need of one chunk (a validated chunk or its digest; chunks
+        in row order)."""
+        digest = chunk if isinstance(chunk, Digest) else self.digest(chunk)
+        self.rows += digest.rows
+        for unique, hashes in zip(self.uniques, digest.hashes, strict=True):
+            unique.hashes.append(hashes)
+        for key, values in digest.values.items():
+            self.values[key].append(values)
         for key in self.ok:
-            self.ok[key].append(ok[key])
-            self.text[key].append(trim(validated.raw[key]))
+            self.ok[key].append(digest.ok[key])
+            self.text[key].append(digest.text[key])
 
     def messages(self, scan: Scan) -> pl.DataFrame:
         """The long message frame (``row`` = 0-based data row) of every check."""
