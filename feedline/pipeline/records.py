@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from feedline.blobs import Blobs
 
 CHUNK_ROWS = 100_000
-PARALLEL_CHUNKS = 2
+PARALLEL_CHUNKS = 3
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
 
@@ -116,10 +116,11 @@ def validated_chunks(source: pl.LazyFrame | pl.DataFrame, rows: int, plan: Plan,
     compare records), with what ``then(validated, first row)`` made of it, in row order.
 
     Without hooks (user code that may count on running one batch at a time), chunks are
-    validated two at a time while the caller handles the ones before them: Polars releases
-    the GIL, so both cores work, and ``then`` runs on the worker too. The chunks are the
-    parallel work then, not each chunk's columns (threads within threads cost more CPU
-    than they save).
+    validated three at a time while the caller handles the ones before them: Polars
+    releases the GIL, so both cores work, and a third chunk fills the moments where the
+    others hold the GIL (−9 % wall time at 1M rows on two cores, one chunk more in
+    memory); ``then`` runs on the worker too. The chunks are the parallel work then, not
+    each chunk's columns (threads within threads cost more CPU than they save).
     """
     mapped = spec.for_mapping()
     enum_map = plan.enum_map()
