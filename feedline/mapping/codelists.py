@@ -166,12 +166,14 @@ def language_names() -> dict[str, str]:
 
 
 def _language_names() -> dict[str, str]:
-    """Folded ISO 639-1 codes and language names (all vocabulary languages) -> code."""
+    """Folded ISO 639-1 codes and language names (all vocabulary languages, and those of
+    :data:`NAME_LOCALES` no other code has: ``Gaztelania``, ``Engels``) -> code."""
     names: dict[str, str] = {}
     for lang in LANGUAGES:
         for code, name in _locale(lang).languages.items():
             if len(code) == 2:
                 names.setdefault(value_key(name), code)
+    _add_foreign(names, lambda loc: {code: name for code, name in loc.languages.items() if len(code) == 2})
     for code in set(names.values()):
         names.setdefault(code, code)
         iso = pycountry.languages.get(alpha_2=code)

@@ -322,6 +322,22 @@ def _name_score(
     return best
 
 
+# Words that name a field's type: shared by several fields of it, they tell them apart no more
+# than the type does ("Recheck Dt" is no more "Visit Date" than "Follow-up Date").
+TYPE_WORDS = {"date": frozenset({"date", "day"}), "datetime": frozenset({"date", "day", "time"})}
+
+
+def _shared_words(sheet: SheetSpec, field_names: list[list[tuple[Form, bool, bool]]]) -> list[frozenset[str]]:
+    """Per field, the words of its type (:data:`TYPE_WORDS`) another field of its type has too."""
+    per_field = [{w for nf, primary, _ in names if primary for w in nf.expanded} for names in field_names]
+    out = []
+    for j, f in enumerate(sheet.fields):
+        others = set().union(*(ws for k, ws in enumerate(per_field)
+                               if k != j and sheet.fields[k].type == f.type))
+        out.append(frozenset(per_field[j] & others & TYPE_WORDS.get(f.type, frozenset())))
+    return out
+
+
 def _fuzzy_conf(similarity: float) -> float:
     """Only near-identical spellings (similarity >= ~0.975) reach "strong"."""
     return 0.93 * similarity**3
@@ -353,6 +369,7 @@ def score_columns(
     only_field = unit_owners([f"{f.key} {f.label}" for f in sheet.fields])
     index = cognate_index({w for names in field_names for nf, _, _ in names for w in nf.expanded})
     ignore = _IDENTIFIER | entity
+    shared = _shared_words(sheet, field_names)
     result: list[dict[str, Candidate]] = []
     for i, header in enumerate(headers):
         cands: dict[str, Candidate] = {}
@@ -361,7 +378,7 @@ def score_columns(
             cand = _name_score(header, all_forms[i], f, field_names[j])
             if cand is None:
                 cand = _loose(header, all_forms[i], f, field_names[j], float(best_sim[i, j]),
-                              entity)
+                              entity, shared[j])
             if kin and (cand is None or (cand.reason_code == "fuzzy"
                                          and cand.confidence < COGNATE_WORDS)) and any(
                     w in kin for nf, _, _ in field_names[j] for w in nf.expanded):
@@ -385,9 +402,11 @@ def score_columns(
 
 def _loose(
     header: str, hforms: list[Form], f: Field, names: list[tuple[Form, bool, bool]], sim: float,
-    entity: Set[str] = frozenset(),
+    entity: Set[str] = frozenset(), shared: Set[str] = frozenset(),
 ) -> Candidate | None:
-    """Fuzzy spelling or word containment: never more than a hint unless near-identical."""
+    """Fuzzy spelling or word containment: never more than a hint unless near-identical.
+    Words of a type ``shared`` by the names of several fields of it (``date`` of Visit Date
+    and Follow-up Date) say nothing about which of them a header means."""
     conf = _fuzzy_conf(sim)
     reason = f'header "{header}" resembles field "{f.label}" ({sim:.0%} similar)'
     for hf in hforms:
@@ -401,6 +420,8 @@ def _loose(
             h, n = set(hf.expanded), set(nf.expanded)
             if h & n <= _IDENTIFIER and (h ^ n) - entity:
                 continue  # "internal id" is not "contact id": ids of different things
+            if h & n and h & n <= shared and h != n:
+                continue  # "Recheck Dt" is no more "Visit Date" than "Follow-up Date"
             if h and n and (h < n or n < h):
                 contained = 0.5 + 0.2 * min(len(h), len(n)) / max(len(h), len(n))
                 if contained > conf:
