@@ -479,8 +479,11 @@ def _short_codes(result: list[EnumValueMapping], field: Field, extra: Extra) -> 
             continue
         v = result[i]
         what = "the initial" if len(code) == 1 else "an abbreviation"
-        result[i] = EnumValueMapping(v.value, option, v.count, 0.75 if len(code) == 1 else 0.8,
-                                     f'"{v.value.strip()}" is {what} of "{option}" (a code scheme)')
+        # A letter that begins a value decided before (``D`` after ``DR``) is no guess.
+        decided = any(o == option and folded(spelling).startswith(code) for spelling, o in extra)
+        result[i] = EnumValueMapping(v.value, option, v.count, 0.8 if decided or len(code) == 2 else 0.75,
+                                     f'"{v.value.strip()}" is {what} of "{option}" (a code scheme'
+                                     + (", as a value decided before)" if decided else ")"))
 
 
 def _foreign(entry: Any) -> bool:

@@ -4,10 +4,12 @@ partner's own decided values before another partner's."""
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 
-from feedline.blueprint import Field, Option
-from feedline.mapping import MappingMemory, map_enum_values
+from feedline.blueprint import Constraint, Field, Option, SheetSpec
+from feedline.mapping import MappingMemory, automap, gate, map_enum_values, patch
+from feedline.mapping.plan import review_items
 from feedline.mapping.memory import OTHER
 
 COUNTRY = Field("country", "Customer Country", type="enum", options=(
@@ -100,3 +102,40 @@ def _doc() -> dict:
     from feedline.mapping.memory import empty_document
 
     return empty_document()
+
+
+SEX_SHEET = SheetSpec("visits", "Visits", (
+    Field("visit_id", "Visit ID", constraints=(Constraint("required"),)),
+    Field("sex", "Sex", type="enum", options=SEX.options),
+))
+
+
+def _sex_frame() -> pl.DataFrame:
+    return pl.DataFrame({"Visit ID": [f"V{i}" for i in range(40)],
+                         "Sex": ["MN"] * 15 + ["FS"] * 15 + ["MI"] * 5 + ["FI"] * 5})
+
+
+def test_values_guessed_from_the_column_as_a_whole_wait_for_a_person():
+    plan = automap(_sex_frame(), SEX_SHEET)
+    assert plan.enum_map()["sex"]["MI"] == "male"
+    ok, reasons = gate(plan, SEX_SHEET, "confident")
+    assert not ok and any('of "sex" values are guessed' in r and '"MI" -> "male"' in r for r in reasons)
+    assert any(sorted(item.get("guessed", [])) == ["FI", "MI"] for item in review_items(plan, SEX_SHEET, "confident"))
+    assert gate(plan, SEX_SHEET, "any") == (True, [])
+
+
+def test_once_a_person_confirmed_them_the_next_delivery_runs_alone():
+    memory = MappingMemory("vet")
+    first = automap(_sex_frame(), SEX_SHEET, memory=memory, space="p")
+    fixed = patch(first, {}, {"sex": {"MI": "male", "FI": "female"}}, SEX_SHEET, _sex_frame())
+    memory.remember("p", SEX_SHEET.slug, fixed, by="person")
+    again = automap(_sex_frame(), SEX_SHEET, memory=memory, space="p")
+    assert again.auto_accept, again.review_reasons
+
+
+def test_a_letter_that_begins_a_value_decided_before_is_no_guess():
+    direction = Field("direction", "Direction", type="enum", options=(
+        Option("debit", "Debit"), Option("credit", "Credit")))
+    remembered = {"dr": ("debit", "person"), "cr": ("credit", "person")}
+    got = map_enum_values({"D": 5, "C": 4}, direction, remembered=remembered)
+    assert [(v.option, v.confidence >= 0.8) for v in got] == [("debit", True), ("credit", True)]
