@@ -9,8 +9,8 @@ import pytest
 
 from feedline.blueprint import Constraint, Field, Option, SheetSpec
 from feedline.mapping import MappingMemory, automap, gate, map_enum_values, patch
-from feedline.mapping.plan import review_items
 from feedline.mapping.memory import OTHER
+from feedline.mapping.plan import review_items
 
 COUNTRY = Field("country", "Customer Country", type="enum", options=(
     Option("US", "United States"), Option("CA", "Canada"), Option("MX", "Mexico"),
@@ -139,3 +139,23 @@ def test_a_letter_that_begins_a_value_decided_before_is_no_guess():
     remembered = {"dr": ("debit", "person"), "cr": ("credit", "person")}
     got = map_enum_values({"D": 5, "C": 4}, direction, remembered=remembered)
     assert [(v.option, v.confidence >= 0.8) for v in got] == [("debit", True), ("credit", True)]
+
+
+LOANS = SheetSpec("loans", "Loans", (
+    Field("loan_id", "Loan ID", constraints=(Constraint("required"),)),
+    Field("item_type", "Item Type", type="enum", options=(
+        Option("book", "Book"), Option("dvd", "DVD"), Option("magazine", "Magazine"))),
+    Field("status", "Loan Status", type="enum", options=(
+        Option("on_loan", "On Loan"), Option("returned", "Returned"))),
+))
+
+
+def test_a_column_of_a_few_unread_words_is_not_dropped_surely_while_an_enum_field_is_free():
+    frame = pl.DataFrame({"Loan ID": [f"L{i}" for i in range(30)],
+                          "Loại tài liệu": ["Sách", "Tạp chí", "Đĩa"] * 10})
+    left = {m.source: m for m in automap(frame, LOANS).fields}["Loại tài liệu"]
+    assert left.destination is None and left.certainty == "moderate"
+    assert "is free" in left.reason
+    # Its words spread over every row (no word repeats): free text, no enum options.
+    frame = frame.with_columns(pl.Series("Loại tài liệu", [f"ghi chú {i}" for i in range(30)]))
+    assert {m.source: m for m in automap(frame, LOANS).fields}["Loại tài liệu"].certainty != "moderate"
