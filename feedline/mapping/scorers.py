@@ -327,6 +327,9 @@ def _name_score(
 TYPE_WORDS = {"date": frozenset({"date", "day"}), "datetime": frozenset({"date", "day", "time"})}
 
 
+UNIT_NUMBERS = 0.9  # share of a column's values that are numbers, for a unit to name its field
+
+
 def _shared_words(sheet: SheetSpec, field_names: list[list[tuple[Form, bool, bool]]]) -> list[frozenset[str]]:
     """Per field, the words of its type (:data:`TYPE_WORDS`) another field of its type has too."""
     per_field = [{w for nf, primary, _ in names if primary for w in nf.expanded} for names in field_names]
@@ -386,12 +389,17 @@ def score_columns(
                 if found is not None:
                     cand = Candidate(f.key, found[0], "cognate",
                                      f'header "{header}" ~ field "{f.label}" ({found[1]})')
-            if only_field and (cand is None or cand.confidence < COGNATE_PART):
+            if only_field and (cand is None or cand.confidence < COGNATE_WORDS):
                 unit = same_unit(header, j, only_field)
-                if unit is not None:
-                    cand = Candidate(f.key, COGNATE_PART, "cognate",
+                # The only field in the header's unit, and the column writes numbers in
+                # it: as telling as a whole name in another language.
+                counted = profiles is not None and profiles[i].filled >= 3 and \
+                    profiles[i].number >= UNIT_NUMBERS and field_kind(f) == "number"
+                score = COGNATE_WORDS if counted else COGNATE_PART
+                if unit is not None and (cand is None or cand.confidence < score):
+                    cand = Candidate(f.key, score, "cognate",
                                      f'header "{header}" and field "{f.label}" are both in {unit}s '
-                                     "(CLDR unit names)")
+                                     "(CLDR unit names)" + ("; the column writes numbers" if counted else ""))
             if profiles is not None:
                 cand = _with_values(cand, profiles[i], f, header)
             if cand is not None and cand.confidence > 0:

@@ -44,3 +44,22 @@ def test_the_date_columns_are_paired_by_their_values_instead():
 def test_a_header_with_the_fields_own_words_still_names_it():
     cands = score_columns(["Follow up dt"], VISITS)[0]
     assert max(cands.values(), key=lambda c: c.confidence).field == "follow_up"
+
+
+WEIGHED = SheetSpec("visits", "Visits", (
+    Field("visit_id", "Visit ID", constraints=(Constraint("unique"), Constraint("required"))),
+    Field("weight_kg", "Weight (kg)", type="number"),
+    Field("fee", "Fee", type="number"),
+))
+
+
+def test_the_only_field_in_the_headers_unit_is_strong_when_the_column_writes_numbers():
+    frame = pl.DataFrame({"Visit #": [f"V{i}" for i in range(12)],
+                          "Timbang (kg)": [f"{3 + i * 1.5:.1f}" for i in range(12)]})
+    by_source = {m.source: m for m in automap(frame, WEIGHED).fields}
+    assert by_source["Timbang (kg)"].destination == "weight_kg"
+    assert by_source["Timbang (kg)"].certainty == "strong"
+    # Words in the unit's column say nothing about a weight: the unit alone stays a hint.
+    frame = frame.with_columns(pl.Series("Timbang (kg)", ["mabigat", "magaan", "katamtaman"] * 4))
+    assert "weight_kg" not in {m.destination for m in automap(frame, WEIGHED).fields
+                               if m.certainty == "strong"}
