@@ -336,7 +336,30 @@ def _extended(fk: str, loose: Mapping[str, set[str]]) -> tuple[str, str] | None:
         found = loose.get(base, set())
         if found and len(base.replace(" ", "")) >= MIN_BASE:
             hit = _unique(found)
+            if hit is not None and any(o != hit for w in ws[n:] for o in loose.get(w, set())):
+                return None  # ``Returned / Delivered`` names two options
             return (hit, base) if hit is not None else None
+    return None
+
+
+def _ended(fk: str, loose: Mapping[str, set[str]]) -> tuple[str, str] | None:
+    """(option, known value) when the value's last words are a known value and the words
+    before it are a code, a number or a qualifier (``FT - Full time``, ``01 Full time``,
+    ``Delivery exception``), none of them a negation (``not delivered``) and none naming
+    another option. The longest known value wins."""
+    ws = fk.split()
+    for n in range(1, len(ws)):
+        base = " ".join(ws[n:])
+        found = loose.get(base, set())
+        if not found or len(base.replace(" ", "")) < MIN_BASE:
+            continue
+        head = ws[:n]
+        if any(w in negations() for w in head):
+            return None
+        hit = _unique(found)
+        if hit is None or any(o != hit for w in head for o in loose.get(w, set())):
+            return None
+        return hit, base
     return None
 
 
@@ -403,6 +426,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     extended = _extended(fk, loose)
     if extended is not None:
         return extended[0], 0.85, f'"{key}" qualifies "{extended[1]}" with more words'
+    ended = _ended(fk, loose)
+    if ended is not None:
+        return ended[0], 0.85, f'"{key}" ends with "{ended[1]}"'
     if len(fk) >= 5 and listed is None:
         hit = _unique(meanings.get(("\x00cognate", cognate(raw)), set()))
         if hit is not None:

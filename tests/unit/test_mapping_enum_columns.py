@@ -159,3 +159,20 @@ def test_a_column_of_a_few_unread_words_is_not_dropped_surely_while_an_enum_fiel
     # Its words spread over every row (no word repeats): free text, no enum options.
     frame = frame.with_columns(pl.Series("Loại tài liệu", [f"ghi chú {i}" for i in range(30)]))
     assert {m.source: m for m in automap(frame, LOANS).fields}["Loại tài liệu"].certainty != "moderate"
+
+
+EMPLOYMENT_FULL = Field("employment_type", "Employment Type", type="enum", options=(
+    Option("full_time", "Full time"), Option("part_time", "Part time"), Option("contractor", "Contractor")))
+SHIPMENT = Field("status", "Shipment Status", type="enum", options=(
+    Option("in_transit", "In Transit"), Option("delivered", "Delivered"), Option("returned", "Returned"),
+    Option("exception", "Exception")))
+
+
+@pytest.mark.parametrize(("field", "value", "option"), [
+    (EMPLOYMENT_FULL, "FT - Full time", "full_time"), (EMPLOYMENT_FULL, "01 Full time", "full_time"),
+    (SHIPMENT, "Delivery exception", "exception"),
+    (SHIPMENT, "Not delivered", None),  # a negation before a label is no qualifier
+    (SHIPMENT, "Returned / Delivered", None),  # two options named: no guess
+])
+def test_a_label_after_a_code_or_a_qualifier_names_its_option(field, value, option):
+    assert _got({value: 3}, field)[value] == option
