@@ -419,7 +419,9 @@ def _loose(
     reason = f'header "{header}" resembles field "{f.label}" ({sim:.0%} similar)'
     for hf in hforms:
         for nf, _, _ in names:
-            if abbreviates(nf.words, hf.words) or abbreviates(hf.words, nf.words):
+            if set(nf.expanded) <= _IDENTIFIER:
+                pass  # "no" (id) abbreviates nothing: ``onomateponymo`` is no number
+            elif abbreviates(nf.words, hf.words) or abbreviates(hf.words, nf.words):
                 short = min(len("".join(nf.words)), len("".join(hf.words)))
                 abbrev = ABBREVIATED[min(short, len(ABBREVIATED) - 1)]
                 if abbrev > conf:

@@ -63,3 +63,16 @@ def test_the_only_field_in_the_headers_unit_is_strong_when_the_column_writes_num
     frame = frame.with_columns(pl.Series("Timbang (kg)", ["mabigat", "magaan", "katamtaman"] * 4))
     assert "weight_kg" not in {m.destination for m in automap(frame, WEIGHED).fields
                                if m.certainty == "strong"}
+
+
+RENTALS = SheetSpec("rentals", "Rental Agreements", (
+    Field("agreement_no", "Rental Agreement Number", constraints=(Constraint("unique"), Constraint("required"))),
+    Field("customer_name", "Customer Name"),
+))
+
+
+def test_a_fields_number_word_alone_abbreviates_no_header():
+    # "no" (number) is a subsequence of "onomateponymo" (a Greek full name): no evidence.
+    cands = score_columns(["pelatis.onomateponymo"], RENTALS)[0]
+    assert "agreement_no" not in cands or cands["agreement_no"].confidence < 0.5
+    assert score_columns(["Agr No"], RENTALS)[0]["agreement_no"].confidence >= 0.5
