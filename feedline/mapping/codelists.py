@@ -11,6 +11,7 @@ languages and in :data:`NAME_LOCALES`, languages nobody wrote a vocabulary for.
 from __future__ import annotations
 
 import gettext
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -77,19 +78,46 @@ def _country_names() -> dict[str, str]:
     return names
 
 
-def _add_foreign(names: dict[str, str], read: Callable[[Locale], dict[str, str]]) -> None:
-    """Names of :data:`NAME_LOCALES` (code -> name per locale) that no other code has."""
-    found: dict[str, set[str]] = {}
-    for lang in NAME_LOCALES:
+LATIN_SHARE = 0.95  # of the letters of a locale's country names, for it to write Latin script
+
+
+@cache
+def name_locales() -> tuple[str, ...]:
+    """:data:`NAME_LOCALES`, then every other CLDR language (no regional variant) that
+    writes its country names in Latin letters (Swahili ``Marekani``, Vietnamese ``Tiếng
+    Anh``): a partner types names in its own language, and CLDR has most of them."""
+    from babel.localedata import locale_identifiers
+
+    out = list(NAME_LOCALES)
+    for code in sorted(locale_identifiers()):
+        if "_" in code or code in out or code in LANGUAGES:
+            continue
         try:
-            pairs = read(_locale(lang))
+            names = list(_locale(code).territories.values())
         except (ValueError, LookupError):
             continue
-        for code, name in pairs.items():
-            key = value_key(name)
-            if len(key) >= MIN_FOREIGN_NAME and key not in names:
-                found.setdefault(key, set()).add(code)
-    names.update({key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1})
+        letters = [c for n in names for c in n if c.isalpha()]
+        if len(names) >= 100 and letters and \
+                sum("LATIN" in unicodedata.name(c, "") for c in letters) >= LATIN_SHARE * len(letters):
+            out.append(code)
+    return tuple(out)
+
+
+def _add_foreign(names: dict[str, str], read: Callable[[Locale], dict[str, str]]) -> None:
+    """Names of :data:`NAME_LOCALES`, then of the other :func:`name_locales` (code -> name
+    per locale), that no other code has: the later locales add names, they take none away."""
+    for locales in (NAME_LOCALES, name_locales()[len(NAME_LOCALES):]):
+        found: dict[str, set[str]] = {}
+        for lang in locales:
+            try:
+                pairs = read(_locale(lang))
+            except (ValueError, LookupError):
+                continue
+            for code, name in pairs.items():
+                key = value_key(name)
+                if len(key) >= MIN_FOREIGN_NAME and key not in names:
+                    found.setdefault(key, set()).add(code)
+        names.update({key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1})
 
 
 @lru_cache(maxsize=1)

@@ -269,17 +269,15 @@ MIN_MISSPELT = 5  # letters a country name needs before a slip of the pen is rea
 def _near_countries(fk: str) -> set[str]:
     """Codes of the countries whose name, in some language, the value is or misspells (a
     letter dropped, doubled, swapped or wrong: ``Untied States``, ``Itallia``; two in a name
-    of nine letters or more), with those one edit further (``Austrai`` is as near
-    Australia as Austria): more than one code means the slip cannot be read."""
+    of nine letters or more): more than one code means the slip cannot be read
+    (``Austrai`` is as near Australia as Austria)."""
     if len(fk) < MIN_MISSPELT or not fk.replace(" ", "").isalpha():
         return set()
     table = _folded_countries()
     if fk in table:
         return set(table[fk])
     allowed = 1 if len(fk) < 9 else 2
-    near = process.extract(fk, list(table), scorer=OSA.distance, score_cutoff=allowed + 1, limit=50)
-    if not any(d <= allowed for _, d, _ in near):
-        return set()
+    near = process.extract(fk, list(table), scorer=OSA.distance, score_cutoff=allowed, limit=50)
     return {c for name, _, _ in near for c in table[name]}
 
 

@@ -176,3 +176,9 @@ SHIPMENT = Field("status", "Shipment Status", type="enum", options=(
 ])
 def test_a_label_after_a_code_or_a_qualifier_names_its_option(field, value, option):
     assert _got({value: 3}, field)[value] == option
+
+
+def test_names_of_every_latin_script_cldr_language():
+    # Swahili and Vietnamese are no vocabulary languages, nor among the first extra locales.
+    assert _got({"Marekani": 3, "Uingereza": 2}, COUNTRY) == {"Marekani": "US", "Uingereza": "GB"}
+    assert _got({"Tiếng Anh": 4, "Tiếng Pháp": 2}, LANGUAGE) == {"Tiếng Anh": "en", "Tiếng Pháp": "fr"}
