@@ -49,7 +49,14 @@ def country_names() -> dict[str, str]:
     return kept("country_names", _country_names)
 
 
-def _country_names() -> dict[str, str]:
+@lru_cache(maxsize=1)
+def core_country_names() -> dict[str, str]:
+    """:func:`country_names` of the vocabulary languages and :data:`NAME_LOCALES` only: the
+    names a people's adjective is compared with (the more names, the more false stems)."""
+    return kept("country_names_core", lambda: _country_names(extended=False))
+
+
+def _country_names(extended: bool = True) -> dict[str, str]:
     """Folded country names and codes (all vocabulary languages) -> alpha-2."""
     names: dict[str, str] = {}
     translators = []
@@ -73,7 +80,7 @@ def _country_names() -> dict[str, str]:
         names.setdefault(c.alpha_3.casefold(), c.alpha_2)
     _add_foreign(names, lambda loc: {code: name for code, name in loc.territories.items()
                                      if len(code) == 2 and code.isalpha()
-                                     and pycountry.countries.get(alpha_2=code)})
+                                     and pycountry.countries.get(alpha_2=code)}, extended)
     names.update(COUNTRY_ALIASES)
     return names
 
@@ -103,10 +110,12 @@ def name_locales() -> tuple[str, ...]:
     return tuple(out)
 
 
-def _add_foreign(names: dict[str, str], read: Callable[[Locale], dict[str, str]]) -> None:
-    """Names of :data:`NAME_LOCALES`, then of the other :func:`name_locales` (code -> name
-    per locale), that no other code has: the later locales add names, they take none away."""
-    for locales in (NAME_LOCALES, name_locales()[len(NAME_LOCALES):]):
+def _add_foreign(names: dict[str, str], read: Callable[[Locale], dict[str, str]],
+                 extended: bool = True) -> None:
+    """Names of :data:`NAME_LOCALES`, then (``extended``) of the other :func:`name_locales`
+    (code -> name per locale), that no other code has: the later locales add names, they
+    take none away."""
+    for locales in (NAME_LOCALES, name_locales()[len(NAME_LOCALES):] if extended else ()):
         found: dict[str, set[str]] = {}
         for lang in locales:
             try:
@@ -244,5 +253,5 @@ def code_list(field: Field) -> tuple[str, dict[str, str]] | None:
     return None
 
 
-__all__ = ["COUNTRY_ALIASES", "NAME_LOCALES", "code_list", "country_names", "currency_names",
+__all__ = ["COUNTRY_ALIASES", "NAME_LOCALES", "code_list", "core_country_names", "country_names", "currency_names",
            "language_names", "unit_names"]

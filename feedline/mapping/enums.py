@@ -24,7 +24,7 @@ from rapidfuzz.distance import OSA
 
 from feedline.blueprint.model import Field
 from feedline.mapping.abbrev import abbreviates
-from feedline.mapping.codelists import code_list, country_names
+from feedline.mapping.codelists import code_list, core_country_names, country_names
 from feedline.mapping.cognates import related
 from feedline.mapping.normalize import value_key
 from feedline.mapping.plan import INVALID_REASON, EnumValueMapping
@@ -221,8 +221,10 @@ def _one_word_names(field: Field) -> tuple[tuple[str, str], ...] | None:
     listed = code_list(field)
     if listed is None:
         return None
+    core = core_country_names()
     return tuple((name[0], option) for spelling, option in listed[1].items()
-                 if len(name := words(spelling)) == 1 and len(name[0]) > MIN_STEM)
+                 if len(name := words(spelling)) == 1 and len(name[0]) > MIN_STEM
+                 and (listed[0] != "country" or spelling in core))
 
 
 def _demonym(fk: str, field: Field) -> str | None:
