@@ -85,12 +85,14 @@ class Profile:
     # Every value one prefix and a number, no two alike, the numbers (nearly) consecutive:
     # a running number, as a system gives its own records (``INV-0001041``).
     sequence: bool = False
+    person: float = 0.0  # a person's name: two or more capitalized words (``Lucía de Vries``)
 
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _NUMBER = (r"^[-+]?(?:[A-Z]{3}\s?|[$€£¥]\s?)?(\d+|\d{1,3}([,.'\s]\d{3})+)([.,]\d+)?"
            r"\s?(?:[$€£¥%]|[A-Z]{3})?$")
 _PHONE = r"^\+?[\d\s().\-/]{7,20}$"
+_PERSON = r"^\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\p{Ll}{1,3}))*\s+\p{Lu}[\p{L}'’\-]+$"
 _INTEGER = r"^[-+]?\d{1,3}(?:[\s\u00a0'’]?\d{3})*$"  # 12, 1 234, 12'345: no decimal part
 
 
@@ -194,6 +196,7 @@ def profile_column(series: pl.Series) -> Profile:
         distinct=distinct,
         counts=counts,
         sequence=distinct == n and running_number(s),
+        person=_share(s.str.contains(_PERSON)),
     )
 
 
