@@ -10,19 +10,35 @@ from feedline.mapping import automap
 from feedline.mapping.evidence import column_shape, field_shape
 from feedline.mapping.scorers import profile_column
 
-NAMES = ["Daan Ionescu", "Lucía de Vries", "Nguyễn Văn An", "Kev O'Brien", "Mette Nielsen",
-         "Anna-Maria Nowak", "Piotr Kowalski", "Ingrid Andersson"]
-LOANS = SheetSpec("loans", "Loans", (
-    Field("loan_id", "Loan ID", constraints=(Constraint("unique"), Constraint("required"))),
-    Field("member_name", "Member Name"),
-    Field("branch", "Branch"),
-))
+NAMES = [
+    "Daan Ionescu",
+    "Lucía de Vries",
+    "Nguyễn Văn An",
+    "Kev O'Brien",
+    "Mette Nielsen",
+    "Anna-Maria Nowak",
+    "Piotr Kowalski",
+    "Ingrid Andersson",
+]
+LOANS = SheetSpec(
+    "loans",
+    "Loans",
+    (
+        Field("loan_id", "Loan ID", constraints=(Constraint("unique"), Constraint("required"))),
+        Field("member_name", "Member Name"),
+        Field("branch", "Branch"),
+    ),
+)
 
 
 def test_a_column_of_peoples_names_fills_the_only_free_name_field():
-    frame = pl.DataFrame({"Leningnr": [f"L{1000 + i}" for i in range(24)],
-                          "Lid se naam": [NAMES[i % len(NAMES)] for i in range(24)],
-                          "Tak": ["Hoofbiblioteek", "Idas Vallei", "Cloetesville"] * 8})
+    frame = pl.DataFrame(
+        {
+            "Leningnr": [f"L{1000 + i}" for i in range(24)],
+            "Lid se naam": [NAMES[i % len(NAMES)] for i in range(24)],
+            "Tak": ["Hoofbiblioteek", "Idas Vallei", "Cloetesville"] * 8,
+        }
+    )
     got = {m.source: m for m in automap(frame, LOANS).fields}
     assert got["Lid se naam"].destination == "member_name"
     assert got["Lid se naam"].reason_code == "eliminated"
