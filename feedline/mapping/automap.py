@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import replace
 from typing import Any
 
@@ -12,6 +12,7 @@ from feedline.blueprint.model import SheetSpec
 from feedline.errors import MappingError
 from feedline.mapping.assign import assign
 from feedline.mapping.calibration import Table, calibrate, calibration_group
+from feedline.mapping.codelists import code_list
 from feedline.mapping.drift import (
     NAME_BONUS,
     drift,
@@ -167,7 +168,7 @@ def automap(
                                          "remembered", score=score, group=group))
         else:
             mapping = _unmapped(header, candidates[i], chosen, headers, profiles[i], sheet,
-                                calibration, foreign)
+                                calibration, foreign, unfilled)
             orphan = None if i in own else _orphan(signatures[header], recall, chosen, last_fed)
             if orphan is not None and not fitting and mapping.confidence > FITTING_FREE_CAP:
                 mapping = replace(mapping, confidence=FITTING_FREE_CAP,
@@ -249,6 +250,7 @@ def _unmapped(
     sheet: SheetSpec,
     calibration: Table | None,
     foreign: bool = False,
+    unfilled: Set[str] = frozenset(),
 ) -> FieldMapping:
     """The mapping of a column that got no field: how sure we are it belongs nowhere.
 
@@ -284,6 +286,15 @@ def _unmapped(
         f.key not in taken and fits_shape(shape, field_shape(f)) for f in sheet.fields)
     group = calibration_group("unmapped", free=len(taken) < len(sheet.fields), open_shape=open_shape,
                               foreign=foreign)
+    if not fitting and column_shape(profile, header, categorical=True) == "categorical":
+        # A few words, each written often, while an enum field is free: options in words
+        # no rule reads are as likely as a column that goes nowhere.
+        enum = next((f for f in sheet.fields if f.type == "enum" and f.key not in taken
+                     and f.key not in unfilled and code_list(f) is None), None)
+        if enum is not None:
+            fitting = True
+            reason = (f'field "{enum.key}" is free, and "{header}" writes a few words as its '
+                      "options would be written")
     p = calibrate(score, group, calibration)
     if fitting and (calibration is None or calibration):  # not while fitting the table
         p = min(p, FITTING_FREE_CAP)  # dropping what a free field's values fit is never sure

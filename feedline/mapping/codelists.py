@@ -11,6 +11,7 @@ languages and in :data:`NAME_LOCALES`, languages nobody wrote a vocabulary for.
 from __future__ import annotations
 
 import gettext
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -48,7 +49,14 @@ def country_names() -> dict[str, str]:
     return kept("country_names", _country_names)
 
 
-def _country_names() -> dict[str, str]:
+@lru_cache(maxsize=1)
+def core_country_names() -> dict[str, str]:
+    """:func:`country_names` of the vocabulary languages and :data:`NAME_LOCALES` only: the
+    names a people's adjective is compared with (the more names, the more false stems)."""
+    return kept("country_names_core", lambda: _country_names(extended=False))
+
+
+def _country_names(extended: bool = True) -> dict[str, str]:
     """Folded country names and codes (all vocabulary languages) -> alpha-2."""
     names: dict[str, str] = {}
     translators = []
@@ -72,24 +80,53 @@ def _country_names() -> dict[str, str]:
         names.setdefault(c.alpha_3.casefold(), c.alpha_2)
     _add_foreign(names, lambda loc: {code: name for code, name in loc.territories.items()
                                      if len(code) == 2 and code.isalpha()
-                                     and pycountry.countries.get(alpha_2=code)})
+                                     and pycountry.countries.get(alpha_2=code)}, extended)
     names.update(COUNTRY_ALIASES)
     return names
 
 
-def _add_foreign(names: dict[str, str], read: Callable[[Locale], dict[str, str]]) -> None:
-    """Names of :data:`NAME_LOCALES` (code -> name per locale) that no other code has."""
-    found: dict[str, set[str]] = {}
-    for lang in NAME_LOCALES:
+LATIN_SHARE = 0.95  # of the letters of a locale's country names, for it to write Latin script
+
+
+@cache
+def name_locales() -> tuple[str, ...]:
+    """:data:`NAME_LOCALES`, then every other CLDR language (no regional variant) that
+    writes its country names in Latin letters (Swahili ``Marekani``, Vietnamese ``Tiếng
+    Anh``): a partner types names in its own language, and CLDR has most of them."""
+    from babel.localedata import locale_identifiers
+
+    out = list(NAME_LOCALES)
+    for code in sorted(locale_identifiers()):
+        if "_" in code or code in out or code in LANGUAGES:
+            continue
         try:
-            pairs = read(_locale(lang))
+            names = list(_locale(code).territories.values())
         except (ValueError, LookupError):
             continue
-        for code, name in pairs.items():
-            key = value_key(name)
-            if len(key) >= MIN_FOREIGN_NAME and key not in names:
-                found.setdefault(key, set()).add(code)
-    names.update({key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1})
+        letters = [c for n in names for c in n if c.isalpha()]
+        if len(names) >= 100 and letters and \
+                sum("LATIN" in unicodedata.name(c, "") for c in letters) >= LATIN_SHARE * len(letters):
+            out.append(code)
+    return tuple(out)
+
+
+def _add_foreign(names: dict[str, str], read: Callable[[Locale], dict[str, str]],
+                 extended: bool = True) -> None:
+    """Names of :data:`NAME_LOCALES`, then (``extended``) of the other :func:`name_locales`
+    (code -> name per locale), that no other code has: the later locales add names, they
+    take none away."""
+    for locales in (NAME_LOCALES, name_locales()[len(NAME_LOCALES):] if extended else ()):
+        found: dict[str, set[str]] = {}
+        for lang in locales:
+            try:
+                pairs = read(_locale(lang))
+            except (ValueError, LookupError):
+                continue
+            for code, name in pairs.items():
+                key = value_key(name)
+                if len(key) >= MIN_FOREIGN_NAME and key not in names:
+                    found.setdefault(key, set()).add(code)
+        names.update({key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1})
 
 
 @lru_cache(maxsize=1)
@@ -166,12 +203,14 @@ def language_names() -> dict[str, str]:
 
 
 def _language_names() -> dict[str, str]:
-    """Folded ISO 639-1 codes and language names (all vocabulary languages) -> code."""
+    """Folded ISO 639-1 codes and language names (all vocabulary languages, and those of
+    :data:`NAME_LOCALES` no other code has: ``Gaztelania``, ``Engels``) -> code."""
     names: dict[str, str] = {}
     for lang in LANGUAGES:
         for code, name in _locale(lang).languages.items():
             if len(code) == 2:
                 names.setdefault(value_key(name), code)
+    _add_foreign(names, lambda loc: {code: name for code, name in loc.languages.items() if len(code) == 2})
     for code in set(names.values()):
         names.setdefault(code, code)
         iso = pycountry.languages.get(alpha_2=code)
@@ -214,5 +253,5 @@ def code_list(field: Field) -> tuple[str, dict[str, str]] | None:
     return None
 
 
-__all__ = ["COUNTRY_ALIASES", "NAME_LOCALES", "code_list", "country_names", "currency_names",
+__all__ = ["COUNTRY_ALIASES", "NAME_LOCALES", "code_list", "core_country_names", "country_names", "currency_names",
            "language_names", "unit_names"]

@@ -20,10 +20,11 @@ from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from feedline.blueprint.model import Field
 from feedline.mapping.abbrev import abbreviates
-from feedline.mapping.codelists import code_list, country_names
+from feedline.mapping.codelists import code_list, core_country_names, country_names
 from feedline.mapping.cognates import related
 from feedline.mapping.normalize import value_key
 from feedline.mapping.plan import INVALID_REASON, EnumValueMapping
@@ -201,6 +202,7 @@ def _negated(ws: Words, field: Field, extra: Extra = ()) -> str | None:
 
 
 MIN_DEMONYM, MIN_STEM = 5, 3  # letters of a people's adjective, and those its country's name shares
+MAX_ENDING = 8  # letters an adjective adds after the stem it shares (``französisch``: 7)
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -219,8 +221,10 @@ def _one_word_names(field: Field) -> tuple[tuple[str, str], ...] | None:
     listed = code_list(field)
     if listed is None:
         return None
+    core = core_country_names()
     return tuple((name[0], option) for spelling, option in listed[1].items()
-                 if len(name := words(spelling)) == 1 and len(name[0]) > MIN_STEM)
+                 if len(name := words(spelling)) == 1 and len(name[0]) > MIN_STEM
+                 and (listed[0] != "country" or spelling in core))
 
 
 def _demonym(fk: str, field: Field) -> str | None:
@@ -240,7 +244,43 @@ def _demonym(fk: str, field: Field) -> str | None:
     ranked = sorted(best.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < MIN_STEM or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
+    if len(fk) - ranked[0][1] > MAX_ENDING:  # ``Lielbritānija`` is no adjective of Lietuva
+        return None
     return ranked[0][0]
+
+
+def listed_spellings(field: Field) -> dict[str, str]:
+    """Spelling -> option of a field whose options come from a code list (else empty)."""
+    listed = code_list(field)
+    return listed[1] if listed is not None else {}
+
+
+@lru_cache(maxsize=1)
+def _folded_countries() -> dict[str, set[str]]:
+    """Country names and codes of every language, folded (no case, accents) -> codes."""
+    out: dict[str, set[str]] = {}
+    for name, code in country_names().items():
+        if len(name) > 3:
+            out.setdefault(folded(name), set()).add(code)
+    return out
+
+
+MIN_MISSPELT = 5  # letters a country name needs before a slip of the pen is read
+
+
+def _near_countries(fk: str) -> set[str]:
+    """Codes of the countries whose name, in some language, the value is or misspells (a
+    letter dropped, doubled, swapped or wrong: ``Untied States``, ``Itallia``; two in a name
+    of nine letters or more): more than one code means the slip cannot be read
+    (``Austrai`` is as near Australia as Austria)."""
+    if len(fk) < MIN_MISSPELT or not fk.replace(" ", "").isalpha():
+        return set()
+    table = _folded_countries()
+    if fk in table:
+        return set(table[fk])
+    allowed = 1 if len(fk) < 9 else 2
+    near = process.extract(fk, list(table), scorer=OSA.distance, score_cutoff=allowed, limit=50)
+    return {c for name, _, _ in near for c in table[name]}
 
 
 # English number words: a blueprint's labels are English, a partner may write the digit.
@@ -296,7 +336,30 @@ def _extended(fk: str, loose: Mapping[str, set[str]]) -> tuple[str, str] | None:
         found = loose.get(base, set())
         if found and len(base.replace(" ", "")) >= MIN_BASE:
             hit = _unique(found)
+            if hit is not None and any(o != hit for w in ws[n:] for o in loose.get(w, set())):
+                return None  # ``Returned / Delivered`` names two options
             return (hit, base) if hit is not None else None
+    return None
+
+
+def _ended(fk: str, loose: Mapping[str, set[str]]) -> tuple[str, str] | None:
+    """(option, known value) when the value's last words are a known value and the words
+    before it are a code, a number or a qualifier (``FT - Full time``, ``01 Full time``,
+    ``Delivery exception``), none of them a negation (``not delivered``) and none naming
+    another option. The longest known value wins."""
+    ws = fk.split()
+    for n in range(1, len(ws)):
+        base = " ".join(ws[n:])
+        found = loose.get(base, set())
+        if not found or len(base.replace(" ", "")) < MIN_BASE:
+            continue
+        head = ws[:n]
+        if any(w in negations() for w in head):
+            return None
+        hit = _unique(found)
+        if hit is None or any(o != hit for w in head for o in loose.get(w, set())):
+            return None
+        return hit, base
     return None
 
 
@@ -335,8 +398,13 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     if same is not None:
         return same, 0.93, f'"{key}" is "{same}" with its number written another way'
     if listed == "country":
-        # Country codes are too short for initials, prefix or fuzzy guesses; a people's
+        # Country codes are too short for initials, prefix or fuzzy guesses; a name a
+        # letter or two away from one country's only is a slip of the pen, and a people's
         # adjective (``deutsch``, ``polnisch``, ``Chinese``) begins its country's name.
+        near = _near_countries(fk)
+        if near:  # another country's name, or a slip between two, names no option
+            hit = listed_spellings(field).get(near.pop().casefold()) if len(near) == 1 else None
+            return (hit, 0.8, f'"{key}" is a name of "{hit}" spelt another way') if hit else None
         hit = _demonym(fk, field)
         return (hit, 0.8, f'"{key}" is the adjective of "{hit}"') if hit is not None else None
     reordered = _unique(_reordered(fk, loose))
@@ -358,6 +426,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     extended = _extended(fk, loose)
     if extended is not None:
         return extended[0], 0.85, f'"{key}" qualifies "{extended[1]}" with more words'
+    ended = _ended(fk, loose)
+    if ended is not None:
+        return ended[0], 0.85, f'"{key}" ends with "{ended[1]}"'
     if len(fk) >= 5 and listed is None:
         hit = _unique(meanings.get(("\x00cognate", cognate(raw)), set()))
         if hit is not None:
@@ -434,8 +505,39 @@ def _short_codes(result: list[EnumValueMapping], field: Field, extra: Extra) -> 
             continue
         v = result[i]
         what = "the initial" if len(code) == 1 else "an abbreviation"
-        result[i] = EnumValueMapping(v.value, option, v.count, 0.75 if len(code) == 1 else 0.8,
-                                     f'"{v.value.strip()}" is {what} of "{option}" (a code scheme)')
+        # A letter that begins a value decided before (``D`` after ``DR``) is no guess.
+        decided = any(o == option and folded(spelling).startswith(code) for spelling, o in extra)
+        result[i] = EnumValueMapping(v.value, option, v.count, 0.8 if decided or len(code) == 2 else 0.75,
+                                     f'"{v.value.strip()}" is {what} of "{option}" (a code scheme'
+                                     + (", as a value decided before)" if decided else ")"))
+
+
+def _foreign(entry: Any) -> bool:
+    """Whether a remembered value was decided in another space of the blueprint."""
+    return isinstance(entry, tuple) and len(entry) > 2 and entry[2] == "other"
+
+
+def _own_spelling(raw: str, own: Extra) -> Match | None:
+    """This space's own decided values first: one written like the value (case, accents,
+    punctuation) or whose initials the value is (``TP`` after ``Tempo parcial``), before
+    what another partner of the blueprint meant by the same letters (French ``TP``)."""
+    if not own:
+        return None
+    fk = folded(raw)
+    same = _unique({o for spelling, o in own if folded(spelling) == fk})
+    if same is not None:
+        return same, 0.96, f'"{value_key(raw)}" is written like a value this partner decided as "{same}"'
+    found = _own_initials(tuple(words(raw)), own)
+    if found is not None:
+        return found[0], 0.88, f'"{value_key(raw)}" are the initials of "{found[1]}", a value decided before'
+    if len(fk.replace(" ", "")) >= MIN_BASE:
+        cut = _unique({o for spelling, o in own if folded(spelling).startswith(fk)})
+        if cut is not None:
+            return cut, 0.85, f'"{value_key(raw)}" cuts short a value this partner decided as "{cut}"'
+        near = {o for spelling, o in own if fuzz.ratio(fk, folded(spelling)) >= 88}
+        if (hit := _unique(near)) is not None:
+            return hit, 0.8, f'"{value_key(raw)}" is spelt nearly as a value this partner decided as "{hit}"'
+    return None
 
 
 def _remembered(entry: Any) -> tuple[str | None, str]:
@@ -459,9 +561,16 @@ def map_enum_values(
     items = list(counts.items()) if isinstance(counts, Mapping) else list(counts)
     options = {o.value for o in field.options}
     extra = _learnt(remembered, options)
+    own = _learnt({k: e for k, e in (remembered or {}).items() if not _foreign(e)}, options)
+    mixed = own != extra  # another space decided values too
     result = []
     for raw, count in items:
         key = value_key(raw)
+        first = _own_spelling(raw, own) if mixed and not (remembered and key in remembered
+                                                          and not _foreign(remembered[key])) else None
+        if first is not None:
+            result.append(EnumValueMapping(raw, first[0], count, first[1], first[2]))
+            continue
         if remembered and key in remembered:
             option, who = _remembered(remembered[key])
             if option in options:
@@ -479,8 +588,38 @@ def map_enum_values(
             option, conf, why = found
             result.append(EnumValueMapping(raw, option, count, conf, why))
     _short_codes(result, field, extra)
+    _left_by_initial(result, field, extra)
     _last_left(result, field)
     return result
+
+
+SURE = 0.85  # a value mapped at least this surely names its option for the column
+
+
+def _left_by_initial(result: list[EnumValueMapping], field: Field, extra: Extra) -> None:
+    """A short code (two to four letters) left unread whose first letter begins two or more
+    options, all but one named by other values of the column (``MN``, ``FS`` read as Male
+    Neutered and Female Spayed leave ``MI`` one option, Male): a code scheme names each
+    option once. Two codes left to one option decide nothing; code lists are excluded."""
+    if code_list(field) is not None:
+        return
+    taken = {v.option for v in result if v.option is not None and v.confidence >= SURE}
+    found: dict[int, str] = {}
+    for i, v in enumerate(result):
+        code = "".join(words(v.value))
+        if v.option is not None or v.confidence != 0.0 or not (2 <= len(code) <= 4 and code.isalpha()):
+            continue
+        begins = {o for o, forms in _shapes(field, extra) for f in forms if f and f[0].startswith(code[0])}
+        left = begins - taken
+        if len(begins) >= 2 and len(left) == 1:
+            found[i] = left.pop()
+    for i, option in found.items():
+        if sum(o == option for o in found.values()) > 1:
+            continue
+        v = result[i]
+        result[i] = EnumValueMapping(
+            v.value, option, v.count, 0.7,
+            f'"{v.value.strip()}" begins as "{option}" does, the one such option no other value names')
 
 
 LAST_LEFT_MIN = 2  # the value left over is written at least this often (not a slip)

@@ -25,6 +25,7 @@ from feedline.mapping.drift import shapes_alike
 from feedline.mapping.memory import AGREE, PERSON, Remembered
 from feedline.mapping.normalize import form
 from feedline.mapping.scorers import Candidate, Profile, entity_words, field_kind, value_fit
+from feedline.mapping.vocabulary import words
 
 # Raw scores rank remembered decisions above every name match (a person's first); what
 # they are worth as probabilities comes from calibration, per group.
@@ -34,14 +35,24 @@ MISFIT_SCORE = 0.7  # a remembered field whose values no longer fit: a hint only
 DISPUTED = 0.1  # past choices disagreed: this much lower
 # Elimination: base score per value shape (how telling the shape is).
 ELIMINATION_BASE = {"email": 0.85, "date": 0.8, "birthdate": 0.8, "phone": 0.8, "boolean": 0.75,
-                    "identifier": 0.7, "number": 0.6, "integer": 0.6, "enum": 0.6}
+                    "identifier": 0.7, "number": 0.6, "integer": 0.6, "enum": 0.6, "person": 0.6}
 # A column shape weaker than its field's kind: a running number for an identifier field,
 # two words no vocabulary reads for a boolean one, date columns paired by their order.
 WEAKER_SHAPE = {"binary": 0.65, "sequence": 0.7, "ordered": 0.7, "categorical": 0.6}
 # Which field shapes a column of each value shape may fill.
 FITS = {"email": ("email",), "phone": ("phone",), "boolean": ("boolean",), "binary": ("boolean",),
         "identifier": ("identifier",), "sequence": ("identifier",), "categorical": ("enum",), "date": ("date", "birthdate"), "date-new": ("date",),
-        "date-old": ("date", "birthdate"), "integer": ("integer", "number"), "number": ("number",)}
+        "date-old": ("date", "birthdate"), "integer": ("integer", "number"), "number": ("number",),
+        "person": ("person",)}
+# A field named a name is a person's whole name unless its words say it is part of one, or
+# another thing's (the blueprint is the target schema, in English: these are its words).
+NOT_A_PERSON = frozenset({
+    "first", "last", "given", "family", "middle", "surname", "nickname", "user", "username", "file",
+    "company", "organisation", "organization", "business", "product", "item", "event", "brand",
+    "campaign", "vessel", "carrier", "pet", "branch", "site", "store", "shop", "bank", "account",
+    "street", "city", "project", "team", "department", "supplier", "vendor", "title",
+})
+PERSON_SHARE, PERSON_DISTINCT = 0.9, 5  # of values written as a person's name; different names
 NOUN = {"birthdate": "date", "integer": "number"}  # how a field shape is named in reasons
 BIRTH_YEARS = 15  # date columns this many years apart: the earlier one may be a birth date
 INTEGER_SHARE = 0.95  # a number column this whole is integer-shaped
@@ -119,6 +130,8 @@ def field_shape(f: Field, entity: Set[str] = frozenset()) -> str:
         return "birthdate"
     if kind == "number" and f.type == "integer":
         return "integer"
+    if kind == "text" and "name" in (named := set(words(f"{f.key} {f.label}"))) and not named & NOT_A_PERSON:
+        return "person"
     return kind
 
 
@@ -154,6 +167,8 @@ def column_shape(p: Profile, header: str = "", ages: tuple[int, int] | None = No
         return "integer" if p.integer >= INTEGER_SHARE else "number"
     if _binary(p):
         return "binary"
+    if p.person >= PERSON_SHARE and p.distinct >= PERSON_DISTINCT:
+        return "person"
     if categorical and p.counts and 2 <= p.distinct <= CATEGORICAL_MAX and p.filled >= BINARY_MIN \
             and p.distinct * CATEGORICAL_REPEAT <= p.filled and max(p.number, p.date, p.email) < 0.5:
         return "categorical"

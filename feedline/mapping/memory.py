@@ -28,6 +28,7 @@ from feedline.mapping.plan import PERSON_ENUM_REASON, Plan
 
 FORMAT_VERSION = 2  # version 1 files (no "decisions", enum options as plain strings) still load
 PERSON, AUTOMAP = "person", "automap"
+OTHER = "other"  # an enum value another space of the blueprint decided
 DECIDERS = (PERSON, AUTOMAP)
 SAME_HEADERS, SAME_SPACE, OTHER_SPACE = 0.99, 0.97, 0.9  # version 1 weights (kept for recall)
 AGREE = 0.75  # past choices agreeing less than this make remembered evidence weaker
@@ -81,7 +82,8 @@ class Recall:
 
     decisions: dict[str, Remembered] = field(default_factory=dict)  # by current header
     vanished: list[Remembered] = field(default_factory=list)  # this space's, absent now
-    enums: dict[str, dict[str, tuple[str | None, str]]] = field(default_factory=dict)
+    # field -> value -> (option, by), and (option, by, "other") for another space's decision
+    enums: dict[str, dict[str, tuple[str | None, ...]]] = field(default_factory=dict)
     rejected: dict[str, set[str]] = field(default_factory=dict)
     last: dict[str, Any] | None = None
 
@@ -279,7 +281,7 @@ class MappingMemory:
                 merged = out.enums.setdefault(key, {})
                 for value, d in values.items():
                     if value not in merged or (d.get("by") == PERSON and merged[value][1] != PERSON):
-                        merged[value] = (d.get("option"), d.get("by", AUTOMAP))
+                        merged[value] = (d.get("option"), d.get("by", AUTOMAP), OTHER)
         if own:  # this space's own choices win over every other space's
             for key, values in own["enums"].items():
                 merged = out.enums.setdefault(key, {})
@@ -301,7 +303,7 @@ class MappingMemory:
             scope = "space" if r.kind.endswith("-space") else "other"
             weight = weights[scope] if r.share >= AGREE else weights[scope] - 0.15
             headers_out[h] = (r.field, weight, scope)
-        enums = {k: {v: o for v, (o, _) in vals.items() if o is not None} for k, vals in ev.enums.items()}
+        enums = {k: {v: e[0] for v, e in vals.items() if e[0] is not None} for k, vals in ev.enums.items()}
         return {"plan": plan, "headers": headers_out, "enums": enums, "rejected": ev.rejected,
                 "last": ev.last}
 

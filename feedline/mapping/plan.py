@@ -238,6 +238,16 @@ class Plan:
         return plan
 
 
+ENUM_GUESS = 0.8  # a value read below this only from the column as a whole is a guess
+
+
+def guessed(v: EnumValueMapping) -> bool:
+    """A value mapped only by how the column reads as a whole (a code scheme's one letter,
+    the value or code left over for the option left over), not by anything it says
+    itself: a person confirms it once, and memory carries it from then on."""
+    return v.option is not None and v.confidence < ENUM_GUESS
+
+
 def undecided(v: EnumValueMapping) -> bool:
     """A value that maps to no option and that no person has called invalid: it needs one.
 
@@ -322,6 +332,11 @@ def gate(
                 f'{missing / total:.0%} of "{key}" values match no option '
                 f"(limit {max_unmapped_enum_share:.0%}): {examples[:120]}"
             )
+        guesses = [v for v in vals if guessed(v)]
+        if accuracy != "any" and total and sum(v.count for v in guesses) / total > max_unmapped_enum_share:
+            reasons.append(f'{sum(v.count for v in guesses) / total:.0%} of "{key}" values are guessed '
+                           "from the column as a whole: "
+                           + ", ".join(f'"{v.value.strip()}" -> "{v.option}"' for v in guesses)[:160])
     return (not reasons, reasons)
 
 
@@ -357,4 +372,10 @@ def review_items(
         if key in mapped and share > max_unmapped_enum_share:
             items.append({"kind": "enum", "destination": key, "unmatched": missing,
                           "share": round(share, 4)})
+        guesses = [v for v in vals if guessed(v)]
+        guess_share = sum(v.count for v in guesses) / total if total else 0.0
+        if key in mapped and accuracy != "any" and guess_share > max_unmapped_enum_share:
+            items.append({"kind": "enum", "destination": key, "unmatched": [],
+                          "guessed": [v.value for v in guesses],
+                          "share": round(guess_share, 4)})
     return items

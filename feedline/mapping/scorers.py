@@ -85,12 +85,14 @@ class Profile:
     # Every value one prefix and a number, no two alike, the numbers (nearly) consecutive:
     # a running number, as a system gives its own records (``INV-0001041``).
     sequence: bool = False
+    person: float = 0.0  # a person's name: two or more capitalized words (``Lucía de Vries``)
 
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _NUMBER = (r"^[-+]?(?:[A-Z]{3}\s?|[$€£¥]\s?)?(\d+|\d{1,3}([,.'\s]\d{3})+)([.,]\d+)?"
            r"\s?(?:[$€£¥%]|[A-Z]{3})?$")
 _PHONE = r"^\+?[\d\s().\-/]{7,20}$"
+_PERSON = r"^\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\p{Ll}{1,3}))*\s+\p{Lu}[\p{L}'’\-]+$"
 _INTEGER = r"^[-+]?\d{1,3}(?:[\s\u00a0'’]?\d{3})*$"  # 12, 1 234, 12'345: no decimal part
 
 
@@ -194,6 +196,7 @@ def profile_column(series: pl.Series) -> Profile:
         distinct=distinct,
         counts=counts,
         sequence=distinct == n and running_number(s),
+        person=_share(s.str.contains(_PERSON)),
     )
 
 
@@ -322,6 +325,25 @@ def _name_score(
     return best
 
 
+# Words that name a field's type: shared by several fields of it, they tell them apart no more
+# than the type does ("Recheck Dt" is no more "Visit Date" than "Follow-up Date").
+TYPE_WORDS = {"date": frozenset({"date", "day"}), "datetime": frozenset({"date", "day", "time"})}
+
+
+UNIT_NUMBERS = 0.9  # share of a column's values that are numbers, for a unit to name its field
+
+
+def _shared_words(sheet: SheetSpec, field_names: list[list[tuple[Form, bool, bool]]]) -> list[frozenset[str]]:
+    """Per field, the words of its type (:data:`TYPE_WORDS`) another field of its type has too."""
+    per_field = [{w for nf, primary, _ in names if primary for w in nf.expanded} for names in field_names]
+    out = []
+    for j, f in enumerate(sheet.fields):
+        others = set().union(*(ws for k, ws in enumerate(per_field)
+                               if k != j and sheet.fields[k].type == f.type))
+        out.append(frozenset(per_field[j] & others & TYPE_WORDS.get(f.type, frozenset())))
+    return out
+
+
 def _fuzzy_conf(similarity: float) -> float:
     """Only near-identical spellings (similarity >= ~0.975) reach "strong"."""
     return 0.93 * similarity**3
@@ -353,6 +375,7 @@ def score_columns(
     only_field = unit_owners([f"{f.key} {f.label}" for f in sheet.fields])
     index = cognate_index({w for names in field_names for nf, _, _ in names for w in nf.expanded})
     ignore = _IDENTIFIER | entity
+    shared = _shared_words(sheet, field_names)
     result: list[dict[str, Candidate]] = []
     for i, header in enumerate(headers):
         cands: dict[str, Candidate] = {}
@@ -361,7 +384,7 @@ def score_columns(
             cand = _name_score(header, all_forms[i], f, field_names[j])
             if cand is None:
                 cand = _loose(header, all_forms[i], f, field_names[j], float(best_sim[i, j]),
-                              entity)
+                              entity, shared[j])
             if kin and (cand is None or (cand.reason_code == "fuzzy"
                                          and cand.confidence < COGNATE_WORDS)) and any(
                     w in kin for nf, _, _ in field_names[j] for w in nf.expanded):
@@ -369,12 +392,17 @@ def score_columns(
                 if found is not None:
                     cand = Candidate(f.key, found[0], "cognate",
                                      f'header "{header}" ~ field "{f.label}" ({found[1]})')
-            if only_field and (cand is None or cand.confidence < COGNATE_PART):
+            if only_field and (cand is None or cand.confidence < COGNATE_WORDS):
                 unit = same_unit(header, j, only_field)
-                if unit is not None:
-                    cand = Candidate(f.key, COGNATE_PART, "cognate",
+                # The only field in the header's unit, and the column writes numbers in
+                # it: as telling as a whole name in another language.
+                counted = profiles is not None and profiles[i].filled >= 3 and \
+                    profiles[i].number >= UNIT_NUMBERS and field_kind(f) == "number"
+                score = COGNATE_WORDS if counted else COGNATE_PART
+                if unit is not None and (cand is None or cand.confidence < score):
+                    cand = Candidate(f.key, score, "cognate",
                                      f'header "{header}" and field "{f.label}" are both in {unit}s '
-                                     "(CLDR unit names)")
+                                     "(CLDR unit names)" + ("; the column writes numbers" if counted else ""))
             if profiles is not None:
                 cand = _with_values(cand, profiles[i], f, header)
             if cand is not None and cand.confidence > 0:
@@ -385,14 +413,18 @@ def score_columns(
 
 def _loose(
     header: str, hforms: list[Form], f: Field, names: list[tuple[Form, bool, bool]], sim: float,
-    entity: Set[str] = frozenset(),
+    entity: Set[str] = frozenset(), shared: Set[str] = frozenset(),
 ) -> Candidate | None:
-    """Fuzzy spelling or word containment: never more than a hint unless near-identical."""
+    """Fuzzy spelling or word containment: never more than a hint unless near-identical.
+    Words of a type ``shared`` by the names of several fields of it (``date`` of Visit Date
+    and Follow-up Date) say nothing about which of them a header means."""
     conf = _fuzzy_conf(sim)
     reason = f'header "{header}" resembles field "{f.label}" ({sim:.0%} similar)'
     for hf in hforms:
         for nf, _, _ in names:
-            if abbreviates(nf.words, hf.words) or abbreviates(hf.words, nf.words):
+            if set(nf.expanded) <= _IDENTIFIER:
+                pass  # "no" (id) abbreviates nothing: ``onomateponymo`` is no number
+            elif abbreviates(nf.words, hf.words) or abbreviates(hf.words, nf.words):
                 short = min(len("".join(nf.words)), len("".join(hf.words)))
                 abbrev = ABBREVIATED[min(short, len(ABBREVIATED) - 1)]
                 if abbrev > conf:
@@ -401,6 +433,8 @@ def _loose(
             h, n = set(hf.expanded), set(nf.expanded)
             if h & n <= _IDENTIFIER and (h ^ n) - entity:
                 continue  # "internal id" is not "contact id": ids of different things
+            if h & n and h & n <= shared and h != n:
+                continue  # "Recheck Dt" is no more "Visit Date" than "Follow-up Date"
             if h and n and (h < n or n < h):
                 contained = 0.5 + 0.2 * min(len(h), len(n)) / max(len(h), len(n))
                 if contained > conf:
