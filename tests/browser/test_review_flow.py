@@ -122,7 +122,10 @@ def test_a_person_reviews_fixes_and_sends_from_a_notification(world: dict[str, A
     # The notification arrives by email and by webhook, with a summary and a link.
     mail = smtp.messages.wait(lambda m: "waits for your decision" in m["Subject"])
     body = mail.get_body(preferencelist=("plain",)).get_content()
-    assert "acme_customers_2026-02.csv" in body and "required field" in body
+    # feedline matched two columns by their values alone (the names of people; yes/no):
+    # the confident gate asks a person about each
+    assert "acme_customers_2026-02.csv" in body and "2 open question(s)" in body
+    assert '"Contact Person"' in body and "rests on no name" in body
     link = re.search(r"(http://127\.0\.0\.1:\d+/ui/l/\S+)", body).group(1)
     assert link.startswith(url)
     call = hook.requests.wait(lambda r: r["headers"].get("x-feedline-event") == "needs-review")
@@ -144,13 +147,14 @@ def test_a_person_reviews_fixes_and_sends_from_a_notification(world: dict[str, A
     page.goto(link)
     assert re.search(r"/ui/jobs/job_\w+/review$", page.url), page.url
     page.get_by_role("heading", name=re.compile("Review the mapping")).wait_for()
-    assert page.get_by_text("Required fields without a column").is_visible()
+    page.get_by_role("heading", name="Why feedline asks you").wait_for()
+    assert page.locator("ul.reasons li", has_text="Contact Person").is_visible()
     page.screenshot(path=str(shots / "02-review.png"), full_page=True)
     page.set_viewport_size({"width": 390, "height": 800})
     page.screenshot(path=str(shots / "02b-review-narrow.png"))
     page.set_viewport_size({"width": W, "height": H})
 
-    # Correct one column and one enum value; apply.
+    # Confirm the column feedline matched by its values, set one enum value; apply.
     page.get_by_label("Field for column Contact Person").select_option("full_name")
     page.get_by_label("Option for value Angleterre").select_option("GB")
     page.get_by_role("button", name="Apply and map the file").click()

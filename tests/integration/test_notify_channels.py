@@ -74,8 +74,9 @@ def test_a_waiting_plan_is_told_by_email_and_webhook_with_a_link(app: Feedline,
     assert mail["To"] == "ops@example.com"
     text = mail.get_body(preferencelist=("plain",)).get_content()
     assert "acme_customers_2026-02.csv" in text
-    assert 'required field "full_name" (Full Name) is not mapped' in text
-    assert "Angleterre" in text  # the reasons, in the person's words
+    # the reasons, in the person's words: two columns matched by their values alone
+    assert 'column "Contact Person" → "full_name" rests on no name' in text
+    assert 'column "Promo" → "newsletter" rests on no name' in text
     link = re.search(r"(https://feedline\.example\.com/ui/l/(\S+)\?next=(\S+))", text)
     grant = verify_link(load_secret(app.settings.data_dir), link.group(2))
     job = next(j for j in notices(app).values()).input["event_id"]
