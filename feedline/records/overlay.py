@@ -66,9 +66,12 @@ def max_seq(conn: sa.Connection, sheet_id: str) -> int:
     return int(value or 0)
 
 
-def count_after(conn: sa.Connection, sheet_id: str, after: int) -> int:
-    return int(conn.execute(sa.select(sa.func.count()).select_from(E).where(
-        E.c.sheet_id == sheet_id, E.c.id > after)).scalar_one())
+def count_after(conn: sa.Connection, sheet_id: str, after: int, upto: int | None = None) -> int:
+    """How many edits the sheet has with ``after < seq`` (``<= upto`` when given)."""
+    q = sa.select(sa.func.count()).select_from(E).where(E.c.sheet_id == sheet_id, E.c.id > after)
+    if upto is not None:
+        q = q.where(E.c.id <= upto)
+    return int(conn.execute(q).scalar_one())
 
 
 def store(conn: sa.Connection, sheet_id: str, changes: Sequence[Change]) -> None:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 FILTERS = ("all", "valid", "invalid")
 ORDERS_KEPT = 16  # sorted id lists kept per process (8 MB each for a million records)
 RANGES_KEPT = 256  # segment versions whose parts' id ranges are kept per process
+OVERLAYS_KEPT = 16  # sheets whose pending edits are kept per process, as frames
 
 
 class _Kept:
@@ -56,6 +57,23 @@ class _Kept:
 
 _ORDERS = _Kept(ORDERS_KEPT)
 _RANGES = _Kept(RANGES_KEPT)
+_OVERLAYS = _Kept(OVERLAYS_KEPT)
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """The newest edit of each edited record, as the view merges them over the segment:
+    the edited records, every touched id, the deleted ids."""
+
+    edited: pl.DataFrame
+    touched: pl.Series
+    deleted: frozenset[int]
+
+    @classmethod
+    def of(cls, edits: list[dict[str, Any]], spec: SheetSpec) -> Overlay:
+        return cls(from_records([e for e in edits if not e["deleted"]], spec),
+                   pl.Series("_id", [e["id"] for e in edits], dtype=pl.Int64),
+                   frozenset(e["id"] for e in edits if e["deleted"]))
 
 
 @dataclass(frozen=True)
@@ -129,12 +147,11 @@ class SheetView:
     """The records of one destination sheet as of edit ``upto``."""
 
     def __init__(self, blobs: Blobs, spec: SheetSpec, segment: Segment,
-                 edits: list[dict[str, Any]], upto: int) -> None:
+                 edits: list[dict[str, Any]] | Overlay, upto: int) -> None:
         self.blobs, self.spec, self.segment, self.upto = blobs, spec, segment, upto
         self.schema = schema(spec)
-        self.edited = from_records([e for e in edits if not e["deleted"]], spec)
-        self.touched = pl.Series("_id", [e["id"] for e in edits], dtype=pl.Int64)
-        self.deleted = {e["id"] for e in edits if e["deleted"]}
+        over = edits if isinstance(edits, Overlay) else Overlay.of(edits, spec)
+        self.edited, self.touched, self.deleted = over.edited, over.touched, over.deleted
         self._checks: pl.DataFrame | None = None
 
     @classmethod
@@ -149,8 +166,14 @@ class SheetView:
         segment = repo.get_segment(conn, sheet.id, version) if version else Segment(
             sheet_id=sheet.id, version=0, prefix="", parts=0, rows=0, compacted_seq=0)
         top = overlay.max_seq(conn, sheet.id) if upto is None else upto
-        edits = overlay.latest(conn, sheet.id, segment.compacted_seq, top)
-        return cls(blobs, spec, segment, edits, top)
+        after = segment.compacted_seq
+        # Edits are only ever added: the same newest edit and the same number of edits
+        # between the segment and it are the same edits (one committed late changes the
+        # count), so the frames built for them serve every read until an edit comes.
+        count = overlay.count_after(conn, sheet.id, after, top)
+        over = _OVERLAYS.get((sheet.id, segment.version, after, top, count, spec), lambda: (
+            Overlay.of(overlay.latest(conn, sheet.id, after, top), spec)))
+        return cls(blobs, spec, segment, over, top)
 
     # -- building blocks ------------------------------------------------------------------
 

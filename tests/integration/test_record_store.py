@@ -156,3 +156,35 @@ def test_records_by_id_come_from_whichever_part_holds_them(
     again = {r["id"]: r for r in open_view(app, sheet_id).records([17, 18, 35])}
     assert again[18]["values"]["job_title"] == "Part Boundary" and again[18]["version"] == 2
     assert again[17]["values"] == every[17]["values"] and again[35]["values"] == every[35]["values"]
+
+
+def test_a_view_kept_between_reads_sees_an_edit_committed_behind_the_newest(
+        app: Feedline, client: TestClient, partner_fixtures) -> None:
+    """Views keep the frames of their pending edits between reads; an edit whose number is
+    below the newest one (PostgreSQL commits them out of order) must still show."""
+    import sqlalchemy as sa
+
+    from feedline.store import tables as t
+
+    _item, sheet_id = delivered(app, client, partner_fixtures)
+    records = all_records(client, sheet_id)
+    first, second = records[0], records[1]
+
+    def edit(record: dict[str, Any], title: str) -> None:
+        resp = client.patch(f"/v1/sheets/{sheet_id}/records",
+                            json=[{"id": record["id"], "values": {"job_title": title}}])
+        assert resp.status_code == 200, resp.text
+
+    def title(record_id: int) -> str:
+        view = open_view(app, sheet_id)
+        return str(view.records([record_id])[0]["values"]["job_title"])
+
+    edit(first, "Newest")
+    with app.begin() as conn:  # the newest edit gets a number far ahead of the next ones
+        newest = conn.execute(sa.select(sa.func.max(t.record_edits.c.id))).scalar_one()
+        conn.execute(t.record_edits.update().where(t.record_edits.c.id == newest)
+                     .values(id=newest + 1000))
+    assert title(first["id"]) == "Newest"  # read: the view's frames are kept now
+    edit(second, "Committed late")  # on PostgreSQL numbered below the newest one
+    assert title(second["id"]) == "Committed late"
+    assert title(first["id"]) == "Newest"
