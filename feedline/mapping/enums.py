@@ -9,8 +9,8 @@ One-off) -> a code or label with a qualifier in brackets, read without it (``A (
 (``TP`` after ``Tempo parcial``) -> the vocabulary (other
 languages, synonyms: ``Vollzeit`` = full time) -> a known value qualified with more words
 (``Approved with conditions``) -> initials (``FT`` = Full time,
-``R&D``) -> an abbreviation or truncation (``Mgmt``, ``FIN SVC``, ``TECH``) -> a close
-spelling. Values that match nothing are listed with ``option: None``.
+``R&D``) -> an abbreviation or truncation (``Mgmt``, ``FIN SVC``, ``TECH``; ``sir``
+cuts ``Syrup`` short as Slovak spells it) -> a close spelling. Values that match nothing are listed with ``option: None``.
 """
 
 from __future__ import annotations
@@ -52,6 +52,15 @@ def folded(raw: str) -> str:
 _SPELLING = (("ph", "f"), ("th", "t"), ("k", "c"), ("y", "i"), ("z", "s"), ("w", "v"))
 _DOUBLE = re.compile(r"(.)\1+")
 _ENDING = re.compile(r"(?<=[a-z]{4})(?:[aeiou]{1,2}s?|s)$")
+
+
+def _respelt(word: str) -> str:
+    """A word with the letters European languages spell differently made alike (c/k,
+    f/ph, i/y, s/z, v/w, doubled letters), its ending kept: ``sir`` cuts ``Sirup`` and
+    ``Syrup`` short alike."""
+    for a, b in _SPELLING:
+        word = word.replace(a, b)
+    return _DOUBLE.sub(r"\1", word)
 
 
 def cognate(raw: str) -> str:
@@ -488,6 +497,13 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
         if len(starts) == 1:
             option = starts.pop()
             return option, 0.85, f'abbreviation of "{option}"'
+        if not starts and listed is None and len(ws) == 1:
+            cut_to = _respelt(ws[0])
+            starts = {o.value for o in field.options
+                      if any(_respelt(n).startswith(cut_to) for n in (folded(o.label), o.value.casefold()))}
+            if len(starts) == 1:
+                option = starts.pop()
+                return option, 0.82, f'"{key}" cuts short "{option}" as another language spells it'
     if len(fk) >= 4 and listed is None:
         choices = {**{k: {m[0]} for k, m in index.items()}, **loose}
         best = process.extract(fk, list(choices), scorer=fuzz.ratio, limit=2, score_cutoff=88)

@@ -1,5 +1,6 @@
-"""Enum values with a qualifier in brackets: ``A (91-100)`` is grade A, ``EUR (Euro)`` is
-the euro; a value whose two parts name two options names none."""
+"""Enum values with a qualifier in brackets (``A (91-100)`` is grade A, ``EUR (Euro)`` is
+the euro; a value whose two parts name two options names none), and values cut short
+from a label as another language spells it (``sir``, Slovak for syrup)."""
 
 from __future__ import annotations
 
@@ -57,3 +58,25 @@ def test_two_options_named_in_one_value_name_none() -> None:
 
 def test_an_unknown_code_with_a_score_range_waits() -> None:
     assert _mapped({"Q (91-100)": 2}, GRADE) == {"Q (91-100)": None}
+
+
+FORM = Field(
+    "form",
+    "Dosage Form",
+    type="enum",
+    options=(
+        Option("tablet", "Tablet"),
+        Option("syrup", "Syrup"),
+        Option("cream", "Cream"),
+        Option("injection", "Injection"),
+    ),
+)
+
+
+def test_a_value_cut_short_as_another_language_spells_the_label() -> None:
+    # ``sir`` (Slovak sirup), ``Kre`` (German Creme): cut short, spelt with i for y, k for c
+    assert _mapped({"sir": 3, "Kre": 2}, FORM) == {"sir": "syrup", "Kre": "cream"}
+
+
+def test_a_cut_that_respelt_begins_no_label_waits() -> None:
+    assert _mapped({"Pom": 3}, FORM) == {"Pom": None}
