@@ -4,12 +4,13 @@ Per value, the first rule that finds exactly one option wins: memory (a person's
 executed plan's decision) -> the option's value or label (case, spaces, ``_``, ``&``) ->
 a code list (country, currency and language codes and names; for countries also a
 people's adjective) -> the same words with a number as a digit or a word (``1-off`` =
-One-off) -> a label's words in another order -> initials of a value decided before
+One-off) -> a code or label with a qualifier in brackets, read without it (``A (91-100)``,
+``Single (sea view)``) -> a label's words in another order -> initials of a value decided before
 (``TP`` after ``Tempo parcial``) -> the vocabulary (other
 languages, synonyms: ``Vollzeit`` = full time) -> a known value qualified with more words
 (``Approved with conditions``) -> initials (``FT`` = Full time,
-``R&D``) -> an abbreviation or truncation (``Mgmt``, ``FIN SVC``, ``TECH``) -> a close
-spelling. Values that match nothing are listed with ``option: None``.
+``R&D``) -> an abbreviation or truncation (``Mgmt``, ``FIN SVC``, ``TECH``; ``sir``
+cuts ``Syrup`` short as Slovak spells it) -> a close spelling. Values that match nothing are listed with ``option: None``.
 """
 
 from __future__ import annotations
@@ -51,6 +52,15 @@ def folded(raw: str) -> str:
 _SPELLING = (("ph", "f"), ("th", "t"), ("k", "c"), ("y", "i"), ("z", "s"), ("w", "v"))
 _DOUBLE = re.compile(r"(.)\1+")
 _ENDING = re.compile(r"(?<=[a-z]{4})(?:[aeiou]{1,2}s?|s)$")
+
+
+def _respelt(word: str) -> str:
+    """A word with the letters European languages spell differently made alike (c/k,
+    f/ph, i/y, s/z, v/w, doubled letters), its ending kept: ``sir`` cuts ``Sirup`` and
+    ``Syrup`` short alike."""
+    for a, b in _SPELLING:
+        word = word.replace(a, b)
+    return _DOUBLE.sub(r"\1", word)
 
 
 def cognate(raw: str) -> str:
@@ -376,6 +386,25 @@ def _own_initials(ws: Words, extra: Extra) -> tuple[str, str] | None:
     return found.pop() if len({o for o, _ in found}) == 1 and len(found) == 1 else None
 
 
+_BRACKETS = re.compile(r"^(?P<head>[^()\[\]]*?)\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
+
+
+def _bracketed(raw: str, field: Field, extra: Extra) -> Match | None:
+    """A value with a qualifier in brackets at its end (``A (91-100)``, ``EUR (Euro)``,
+    ``Single (shared bath)``): the part before the brackets, and the part inside them,
+    each read as a value on its own; the option they name when one names it and the
+    other names no other (a value naming two options names none)."""
+    m = _BRACKETS.match(raw.strip())
+    if m is None or not m.group("head").strip():
+        return None
+    found = {got[0] for part in (m.group("head"), m.group("inner"))
+             if (got := match_value(part, field, extra)) is not None}
+    option = _unique(found)
+    if option is None:
+        return None
+    return option, 0.85, f'"{value_key(raw)}" is "{option}" with a qualifier in brackets'
+
+
 @lru_cache(maxsize=65536)
 def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     """Best option for one source value, or None when nothing fits well enough.
@@ -397,6 +426,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     same = _unique(_spelt_index(field, extra).get(_spelt(fk), set()))
     if same is not None:
         return same, 0.93, f'"{key}" is "{same}" with its number written another way'
+    bracketed = _bracketed(raw, field, extra)
+    if bracketed is not None:
+        return bracketed
     if listed == "country":
         # Country codes are too short for initials, prefix or fuzzy guesses; a name a
         # letter or two away from one country's only is a slip of the pen, and a people's
@@ -465,6 +497,13 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
         if len(starts) == 1:
             option = starts.pop()
             return option, 0.85, f'abbreviation of "{option}"'
+        if not starts and listed is None and len(ws) == 1:
+            cut_to = _respelt(ws[0])
+            starts = {o.value for o in field.options
+                      if any(_respelt(n).startswith(cut_to) for n in (folded(o.label), o.value.casefold()))}
+            if len(starts) == 1:
+                option = starts.pop()
+                return option, 0.82, f'"{key}" cuts short "{option}" as another language spells it'
     if len(fk) >= 4 and listed is None:
         choices = {**{k: {m[0]} for k, m in index.items()}, **loose}
         best = process.extract(fk, list(choices), scorer=fuzz.ratio, limit=2, score_cutoff=88)

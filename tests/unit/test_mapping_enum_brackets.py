@@ -1,0 +1,82 @@
+"""Enum values with a qualifier in brackets (``A (91-100)`` is grade A, ``EUR (Euro)`` is
+the euro; a value whose two parts name two options names none), and values cut short
+from a label as another language spells it (``sir``, Slovak for syrup)."""
+
+from __future__ import annotations
+
+from feedline.blueprint import Field, Option
+from feedline.mapping import map_enum_values
+
+GRADE = Field(
+    "grade",
+    "Grade",
+    type="enum",
+    options=(
+        Option("A", "Excellent"),
+        Option("B", "Very Good"),
+        Option("C", "Good"),
+        Option("F", "Fail"),
+    ),
+)
+CURRENCY = Field(
+    "currency",
+    "Currency",
+    type="enum",
+    options=(Option("EUR", "Euro"), Option("USD", "US Dollar")),
+)
+ROOM = Field(
+    "room",
+    "Room Type",
+    type="enum",
+    options=(Option("single", "Single"), Option("double", "Double")),
+)
+
+
+def _mapped(counts: dict[str, int], field: Field) -> dict[str, str | None]:
+    return {v.value: v.option for v in map_enum_values(counts, field)}
+
+
+def test_a_grade_letter_with_its_score_range_is_the_grade() -> None:
+    got = _mapped({"A (91-100)": 9, "B (81-90)": 7, "C (71-80)": 5, "F (0-50)": 2}, GRADE)
+    assert got == {"A (91-100)": "A", "B (81-90)": "B", "C (71-80)": "C", "F (0-50)": "F"}
+
+
+def test_a_code_with_its_name_in_brackets_and_a_name_with_its_code() -> None:
+    assert _mapped({"EUR (Euro)": 4, "US Dollar [USD]": 3}, CURRENCY) == {
+        "EUR (Euro)": "EUR", "US Dollar [USD]": "USD"}
+
+
+def test_a_label_with_a_remark_in_brackets_is_the_label() -> None:
+    assert _mapped({"Single (shared bath)": 3, "Double (sea view)": 2}, ROOM) == {
+        "Single (shared bath)": "single", "Double (sea view)": "double"}
+
+
+def test_two_options_named_in_one_value_name_none() -> None:
+    got = _mapped({"A (Fail)": 2, "Good (B)": 1}, GRADE)
+    assert got == {"A (Fail)": None, "Good (B)": None}
+
+
+def test_an_unknown_code_with_a_score_range_waits() -> None:
+    assert _mapped({"Q (91-100)": 2}, GRADE) == {"Q (91-100)": None}
+
+
+FORM = Field(
+    "form",
+    "Dosage Form",
+    type="enum",
+    options=(
+        Option("tablet", "Tablet"),
+        Option("syrup", "Syrup"),
+        Option("cream", "Cream"),
+        Option("injection", "Injection"),
+    ),
+)
+
+
+def test_a_value_cut_short_as_another_language_spells_the_label() -> None:
+    # ``sir`` (Slovak sirup), ``Kre`` (German Creme): cut short, spelt with i for y, k for c
+    assert _mapped({"sir": 3, "Kre": 2}, FORM) == {"sir": "syrup", "Kre": "cream"}
+
+
+def test_a_cut_that_respelt_begins_no_label_waits() -> None:
+    assert _mapped({"Pom": 3}, FORM) == {"Pom": None}
