@@ -292,6 +292,18 @@ def _flag(yes: str, no: str, p: float = 0.7) -> Callable[[random.Random, int], s
     return lambda rng, _: yes if rng.random() < p else no
 
 
+def _name(rng: random.Random, _: int) -> str:
+    """A person's whole name."""
+    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+
+
+def _plate(fmt: str) -> Callable[[random.Random, int], str]:
+    """A licence plate: ``L`` a letter, ``9`` a digit, anything else as it is."""
+    letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
+    return lambda rng, _: "".join(rng.choice(letters) if c == "L" else str(rng.randrange(10)) if c == "9" else c
+                                  for c in fmt)
+
+
 def _ean(rng: random.Random, _: int) -> str:
     return "".join(str(rng.randrange(10)) for _ in range(13))
 
@@ -611,8 +623,9 @@ def _specs() -> list[Spec]:
     return [*_claims(), *_inventory(), *_listings(), *_education(), *_banking()]
 
 
-def _blueprints() -> dict[str, Blueprint]:
-    return {d["name"]: parse_blueprint(d) for d in yaml.safe_load(BLUEPRINTS)}
+def parse_blueprints(text: str) -> dict[str, Blueprint]:
+    """A set's blueprints (a YAML list of them) by name."""
+    return {d["name"]: parse_blueprint(d) for d in yaml.safe_load(text)}
 
 
 def _nest(flat: dict[str, str]) -> dict[str, object]:
@@ -693,7 +706,7 @@ def _column_name(layout: str, header: str, frame: pl.DataFrame) -> str:
 
 def partners() -> list[Partner]:
     """Every partner of this set with three deliveries (d1, d2, d3)."""
-    return build(_specs(), _blueprints(), seed=3000)
+    return build(_specs(), parse_blueprints(BLUEPRINTS), seed=3000)
 
 
 def build(specs: list[Spec], bps: dict[str, Blueprint], seed: int) -> list[Partner]:

@@ -26,14 +26,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from devset2 import (
-    FIRST,
-    LAST,
     Column,
     Spec,
     _date,
@@ -42,14 +38,15 @@ from devset2 import (
     _flag,
     _ident,
     _int,
+    _name,
     _num,
     _pick,
     _plain,
+    _plate,
     build,
+    parse_blueprints,
 )
 from learning_sim import Partner, show_partners
-
-from feedline.blueprint import Blueprint, parse_blueprint
 
 BLUEPRINTS = """
 - name: Hospitality
@@ -244,17 +241,6 @@ STAFF = ["Kari Nordmann", "Ola Hansen", "Ayşe Yılmaz", "Mehmet Demir", "Jana N
          "Matti Virtanen", "Laia Puig", "Nagy Eszter", "Kovács Péter", "Ana Sousa", "Lukas Gruber"]
 
 
-def _guest(rng: random.Random, _: int) -> str:
-    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-
-
-def _plate(fmt: str) -> Callable[[random.Random, int], str]:
-    """A licence plate: ``L`` a letter, ``9`` a digit, anything else as it is."""
-    letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
-    return lambda rng, _: "".join(rng.choice(letters) if c == "L" else str(rng.randrange(10)) if c == "9" else c
-                                  for c in fmt)
-
-
 def _vin(rng: random.Random, _: int) -> str:
     chars = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
     return "".join(rng.choice(chars) for _ in range(17))
@@ -286,7 +272,7 @@ def _bookings() -> list[Spec]:
     return [
         ("bergen-hotell", "Hospitality", "bookings", "csv", [
             Column("Bestillingsnr", "booking_ref", _ident("BGO", 6)),
-            Column("Gjest", "guest_name", _guest),
+            Column("Gjest", "guest_name", _name),
             Column("E-post", "guest_email", _email("gjest.no")),
             Column("Ankomst", "arrival", _date("dd.MM.yyyy", "nb", 2025, 2026)),
             Column("Avreise", "departure", _date("dd.MM.yyyy", "nb", 2025, 2026)),
@@ -312,7 +298,7 @@ def _bookings() -> list[Spec]:
         ], Column("Kommentar", None, _pick(["", "", "sen ankomst", "allergi"]))),
         ("antalya-otel", "Hospitality", "bookings", "json", [
             Column("rezervasyon.no", "booking_ref", _ident("AYT-", 7)),
-            Column("misafir.adSoyad", "guest_name", _guest),
+            Column("misafir.adSoyad", "guest_name", _name),
             Column("misafir.eposta", "guest_email", _email("misafir.com.tr")),
             Column("girisTarihi", "arrival", _date("dd.MM.yyyy", "tr", 2025, 2026)),
             Column("cikisTarihi", "departure", _date("dd.MM.yyyy", "tr", 2025, 2026)),
@@ -378,7 +364,7 @@ def _work_orders() -> list[Spec]:
             Column("Taller", "workshop", _pick(["Talleres Triana", "Neumáticos Macarena", "Oficial Nervión"])),
             Column("Garantía", "warranty", _flag("No", "Sí", 0.85)),
             Column("Próxima revisión", "next_service", _date("dd/MM/yyyy", "es", 2026, 2027)),
-        ], Column("Conductor", None, _guest)),
+        ], Column("Conductor", None, _name)),
     ]
 
 
@@ -544,13 +530,9 @@ def _specs() -> list[Spec]:
     return [*_bookings(), *_work_orders(), *_readings(), *_results(), *_purchase_orders(), *_tickets()]
 
 
-def _blueprints() -> dict[str, Blueprint]:
-    return {d["name"]: parse_blueprint(d) for d in yaml.safe_load(BLUEPRINTS)}
-
-
 def partners() -> list[Partner]:
     """Every partner of this set with three deliveries (d1, d2, d3)."""
-    return build(_specs(), _blueprints(), seed=5000)
+    return build(_specs(), parse_blueprints(BLUEPRINTS), seed=5000)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,14 +25,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from devset2 import (
-    FIRST,
-    LAST,
     Column,
     Spec,
     _date,
@@ -40,14 +36,15 @@ from devset2 import (
     _enum,
     _flag,
     _ident,
+    _name,
     _num,
     _pick,
     _plain,
+    _plate,
     build,
+    parse_blueprints,
 )
 from learning_sim import Partner, show_partners
-
-from feedline.blueprint import Blueprint, parse_blueprint
 
 BLUEPRINTS = """
 - name: Agriculture
@@ -144,20 +141,9 @@ GROWERS = ["Jonas Petraitis", "Rasa Kazlauskienė", "Mart Tamm", "Kadri Saar", "
            "Sue McKenzie", "Tomas Jankauskas", "Liis Kask"]
 
 
-def _name(rng: random.Random, _: int) -> str:
-    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-
-
 def _ref(prefix: str, lo: int, hi: int) -> Callable[[random.Random, int], str]:
     """A reference that repeats (growers, donors): drawn from a range."""
     return lambda rng, _: f"{prefix}{rng.randrange(lo, hi)}"
-
-
-def _plate(fmt: str) -> Callable[[random.Random, int], str]:
-    """A licence plate: ``L`` a letter, ``9`` a digit, anything else as it is."""
-    letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
-    return lambda rng, _: "".join(rng.choice(letters) if c == "L" else str(rng.randrange(10)) if c == "9" else c
-                                  for c in fmt)
 
 
 def _intakes() -> list[Spec]:
@@ -344,13 +330,9 @@ def _specs() -> list[Spec]:
     return [*_intakes(), *_ticket_sales(), *_donations()]
 
 
-def _blueprints() -> dict[str, Blueprint]:
-    return {d["name"]: parse_blueprint(d) for d in yaml.safe_load(BLUEPRINTS)}
-
-
 def partners() -> list[Partner]:
     """Every partner of this set with three deliveries (d1, d2, d3)."""
-    return build(_specs(), _blueprints(), seed=7000)
+    return build(_specs(), parse_blueprints(BLUEPRINTS), seed=7000)
 
 
 def main(argv: list[str] | None = None) -> int:

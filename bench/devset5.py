@@ -29,15 +29,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
 from babel.dates import format_date
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from devset2 import (
-    FIRST,
-    LAST,
     Column,
     Spec,
     _code,
@@ -45,14 +42,15 @@ from devset2 import (
     _enum,
     _flag,
     _ident,
+    _name,
     _num,
     _pick,
     _plain,
+    _plate,
     build,
+    parse_blueprints,
 )
 from learning_sim import Partner, show_partners
-
-from feedline.blueprint import Blueprint, parse_blueprint
 
 BLUEPRINTS = """
 - name: Car Hire
@@ -155,18 +153,6 @@ BLUEPRINTS = """
 """
 
 PETS = ["Rex", "Bella", "Max", "Luna", "Coco", "Milo", "Kiki", "Simba", "Bantay", "Muning", "Lola"]
-
-
-def _name(rng: random.Random, _: int) -> str:
-    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-
-
-def _plate(fmt: str) -> Callable[[random.Random, int], str]:
-    """A licence plate: ``L`` a letter, ``9`` a digit, anything else as it is."""
-    letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
-    return lambda rng, _: "".join(
-        rng.choice(letters) if c == "L" else str(rng.randrange(10)) if c == "9" else c for c in fmt
-    )
 
 
 def _day(
@@ -800,13 +786,9 @@ def _specs() -> list[Spec]:
     return [*_rentals(), *_loans(), *_visits()]
 
 
-def _blueprints() -> dict[str, Blueprint]:
-    return {d["name"]: parse_blueprint(d) for d in yaml.safe_load(BLUEPRINTS)}
-
-
 def partners() -> list[Partner]:
     """Every partner of this set with three deliveries (d1, d2, d3)."""
-    return build(_specs(), _blueprints(), seed=9000)
+    return build(_specs(), parse_blueprints(BLUEPRINTS), seed=9000)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,8 +28,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -41,15 +39,15 @@ from devset2 import (
     _enum,
     _flag,
     _ident,
+    _name,
     _num,
     _pick,
     _plain,
     build,
+    parse_blueprints,
 )
-from devset5 import _day, _name
+from devset5 import _day
 from learning_sim import Partner, show_partners
-
-from feedline.blueprint import Blueprint, parse_blueprint
 
 BLUEPRINTS = """
 - name: Pharmacy
@@ -564,13 +562,9 @@ def _specs() -> list[Spec]:
     return [*_dispensing(), *_declarations(), *_registrations()]
 
 
-def _blueprints() -> dict[str, Blueprint]:
-    return {d["name"]: parse_blueprint(d) for d in yaml.safe_load(BLUEPRINTS)}
-
-
 def partners() -> list[Partner]:
     """Every partner of this set with three deliveries (d1, d2, d3)."""
-    return build(_specs(), _blueprints(), seed=10000)
+    return build(_specs(), parse_blueprints(BLUEPRINTS), seed=10000)
 
 
 def main(argv: list[str] | None = None) -> int:
