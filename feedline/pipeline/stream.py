@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -53,13 +54,13 @@ def streamable(spec: SheetSpec, hooks: list[Hook] | tuple[Hook, ...]) -> bool:
 
 def write_records(source: pl.LazyFrame | pl.DataFrame, rows: int, plan: Plan, spec: SheetSpec,
                   files: OutFiles, workdir: Path, *, decimal: str | None = None,
-                  chunk_rows: int = CHUNK_ROWS) -> dict[str, object]:
+                  chunk_rows: int = CHUNK_ROWS) -> dict[str, Any]:
     """Validate every record of ``source`` into ``files`` (open); the message counts."""
     checks, long = _check_sheet(source, rows, plan, spec, workdir, decimal, chunk_rows)
     messages = files.rejects is not None
     counts = Counts()
 
-    def encode(validated: Validated, offset: int) -> tuple[Encoded, dict[str, object]]:
+    def encode(validated: Validated, offset: int) -> tuple[Encoded, dict[str, Any]]:
         n = validated.values.height
         mine = checks.filter(pl.col("_id").is_between(offset + 1, offset + n))
         if messages:  # the rejects show messages and the partner's text of failed cells

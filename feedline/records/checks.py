@@ -122,10 +122,8 @@ class SheetChecks:
             {k: ok[k] for k in self.ok},
             {k: trim(validated.raw[k]) for k in self.ok})
 
-    def add(self, chunk: Validated | Digest) -> None:
-        """Keep what the checks need of one chunk (a validated chunk or its digest; chunks
-        in row order)."""
-        digest = chunk if isinstance(chunk, Digest) else self.digest(chunk)
+    def add(self, digest: Digest) -> None:
+        """Keep one chunk's digest (chunks in row order)."""
         self.rows += digest.rows
         for unique, hashes in zip(self.uniques, digest.hashes, strict=True):
             unique.hashes.append(hashes)
