@@ -48,12 +48,13 @@ def _known() -> frozenset[str]:
 
 def _head(part: str) -> tuple[str, ...] | None:
     """The lexicon meaning of a compound's first part, with a linking letter dropped."""
+    lexicon = header_lexicon()
     for cut in ("", *_LINKS):
         stem = part[: -len(cut)] if cut else part
         if cut and not part.endswith(cut):
             continue
-        if len(stem) >= 3 and (stem,) in header_lexicon():
-            return header_lexicon()[(stem,)]
+        if len(stem) >= 3 and (stem,) in lexicon:
+            return lexicon[(stem,)]
         if len(stem) >= 3 and stem in _known():
             return (stem,)
     return None
@@ -67,13 +68,14 @@ MIN_TRUNCATION = 4  # letters a truncated word (naiss = naissance) keeps, at lea
 @lru_cache(maxsize=65536)
 def split_compound(word: str) -> tuple[tuple[str, ...], str] | None:
     """``kundennummer`` -> ((customer, id), note), or None when it is no known compound."""
-    if len(word) < 6 or (word,) in header_lexicon() or word in _known() or not word.isalpha():
+    lexicon = header_lexicon()
+    if len(word) < 6 or (word,) in lexicon or word in _known() or not word.isalpha():
         return None
     for i in range(len(word) - 2, 2, -1):
         head, tail = word[:i], word[i:]
-        if tail not in _known() and (tail,) not in header_lexicon():
+        if tail not in _known() and (tail,) not in lexicon:
             continue
-        meaning = header_lexicon().get((tail,), (tail,))
+        meaning = lexicon.get((tail,), (tail,))
         front = _head(head)
         if front is not None:
             return (*front, *meaning), f"{word}={head}+{tail}"
@@ -172,13 +174,14 @@ def singular(word: str) -> str:
 
 def expand(tokens: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Replace lexicon phrases (longest first) and split known compounds; return (words, notes)."""
+    lexicon, canonical, longest = header_lexicon(), _canonical(), _max_phrase()
     out: list[str] = []
     notes: list[str] = []
     i = 0
     while i < len(tokens):
-        for size in range(min(_max_phrase(), len(tokens) - i), 0, -1):
+        for size in range(min(longest, len(tokens) - i), 0, -1):
             phrase = tuple(tokens[i : i + size])
-            target = phrase if phrase in _canonical() and size > 1 else header_lexicon().get(phrase)
+            target = phrase if phrase in canonical and size > 1 else lexicon.get(phrase)
             if target is phrase:
                 out.extend(phrase)
                 i += size
