@@ -29,6 +29,7 @@ from feedline.mapping.codelists import code_list, core_country_names, country_na
 from feedline.mapping.cognates import related
 from feedline.mapping.normalize import value_key
 from feedline.mapping.plan import INVALID_REASON, EnumValueMapping
+from feedline.mapping.tables import kept
 from feedline.mapping.vocabulary import negations, stopwords, value_lexicon, words
 
 Match = tuple[str, float, str]  # option value, confidence, reason
@@ -266,13 +267,29 @@ def listed_spellings(field: Field) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _folded_countries() -> dict[str, set[str]]:
-    """Country names and codes of every language, folded (no case, accents) -> codes."""
+def _folded_countries() -> tuple[dict[str, tuple[str, ...]], dict[int, list[str]]]:
+    """Country names and codes of every language, folded (no case, accents) -> codes, and
+    the names by length (a slip of the pen changes the length by two letters at most)."""
+    table = {name: tuple(codes.split(",")) for name, codes in
+             kept("country_names_folded", _build_folded_countries).items()}
+    by_length: dict[int, list[str]] = {}
+    for name in table:
+        by_length.setdefault(len(name), []).append(name)
+    return table, by_length
+
+
+def _build_folded_countries() -> dict[str, str]:
     out: dict[str, set[str]] = {}
     for name, code in country_names().items():
         if len(name) > 3:
             out.setdefault(folded(name), set()).add(code)
-    return out
+    return {name: ",".join(sorted(codes)) for name, codes in out.items()}
+
+
+def load_country_names() -> None:
+    """Build (or read) the country name tables a country field's values are matched with."""
+    _folded_countries()
+    core_country_names()
 
 
 MIN_MISSPELT = 5  # letters a country name needs before a slip of the pen is read
@@ -285,11 +302,13 @@ def _near_countries(fk: str) -> set[str]:
     (``Austrai`` is as near Australia as Austria)."""
     if len(fk) < MIN_MISSPELT or not fk.replace(" ", "").isalpha():
         return set()
-    table = _folded_countries()
+    table, by_length = _folded_countries()
     if fk in table:
         return set(table[fk])
     allowed = 1 if len(fk) < 9 else 2
-    near = process.extract(fk, list(table), scorer=OSA.distance, score_cutoff=allowed, limit=50)
+    names = [n for size in range(len(fk) - allowed, len(fk) + allowed + 1)
+             for n in by_length.get(size, ())]
+    near = process.extract(fk, names, scorer=OSA.distance, score_cutoff=allowed, limit=50)
     return {c for name, _, _ in near for c in table[name]}
 
 
