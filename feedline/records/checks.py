@@ -61,7 +61,7 @@ class _Unique:
             hashed = key.hash(seed=0)
         else:
             parts = composite_key(values, self.constraint)
-            present = pl.Series([True] * parts[0].len(), dtype=pl.Boolean)
+            present = pl.repeat(True, parts[0].len(), dtype=pl.Boolean, eager=True)
             for k in self.keys:
                 present = present & ok[k]
             hashed = pl.DataFrame(parts).hash_rows(seed=0)

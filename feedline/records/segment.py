@@ -73,7 +73,7 @@ def messages_column(messages: pl.DataFrame, height: int, row_offset: int = 0) ->
     """Per row (0..height-1) the list of its messages from a long message frame
     (``row, field, type, level, message``), in the frame's order; empty lists elsewhere."""
     if messages.height == 0:
-        return pl.Series("_messages", [[]] * height, dtype=MESSAGES)
+        return pl.repeat([], height, dtype=MESSAGES, eager=True).alias("_messages")
     grouped = (messages.select(pl.col("row").cast(pl.Int64) - row_offset,
                                pl.struct("field", "type", "level", "message").cast(MESSAGE).alias("m"))
                .group_by("row", maintain_order=True).agg("m"))
@@ -102,7 +102,7 @@ def part_from_validated(validated: Validated, spec: SheetSpec, row_offset: int) 
         if failed is not None and failed[f.key].any():
             text = pl.select(pl.when(failed[f.key]).then(validated.raw[f.key])).to_series()
         else:
-            text = pl.Series([None] * n, dtype=pl.String)
+            text = pl.repeat(None, n, dtype=pl.String, eager=True)
         columns.append(text.alias(text_column(f.key)))
     return pl.DataFrame(columns).cast(schema(spec))  # type: ignore[arg-type]
 

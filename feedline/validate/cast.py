@@ -45,6 +45,7 @@ _COMMA_CORE = r"^(?:\d+|\d{1,3}(?:[." + _SPACES + r"]\d{3})+)?(?:,\d*)?$"
 
 
 _SEPARATOR_SAMPLE = 20_000
+_FIRST_SAMPLE = 2_000  # read first: most columns vote one way only
 # The common shapes, checked with one match and read by stripping literals: an optional
 # leading minus and currency symbol, digits with or without thousands groups, decimals,
 # an optional trailing symbol. Anything else takes the full parse of _NUMBER.
@@ -89,11 +90,15 @@ def column_separator(s: pl.Series, whole: bool = False, default: str | None = No
     """The column's decimal separator, voted on an evenly spaced sample of the cells that
     hold a ``.`` or ``,`` (all of them when the sample is undecided)."""
     candidates = s.filter(s.str.contains(r"[.,]").fill_null(False))
-    step = candidates.len() // _SEPARATOR_SAMPLE
-    if step > 1:
-        comma, point = _votes(_core(candidates.gather_every(step)).drop_nulls(), whole)
-        if comma != point:
-            return "," if comma > point else "."
+    for size, unanimous in ((_FIRST_SAMPLE, True), (_SEPARATOR_SAMPLE, False)):
+        step = candidates.len() // size
+        if step > 1:
+            comma, point = _votes(_core(candidates.gather_every(step)).drop_nulls(), whole)
+            # The small sample decides only when it is unanimous and large enough.
+            if unanimous and min(comma, point) == 0 and max(comma, point) >= _FIRST_SAMPLE // 4:
+                return "," if comma > point else "."
+            if not unanimous and comma != point:
+                return "," if comma > point else "."
     return decimal_separator(_core(candidates).drop_nulls(), whole, default or ".")
 
 
@@ -231,4 +236,4 @@ def cast_string_list(s: pl.Series) -> CastResult:
         pl.element().filter(pl.element() != "")
     )
     items = where(items.list.len() > 0, items)
-    return CastResult(items.alias(s.name), pl.Series(s.name, [False] * s.len(), dtype=pl.Boolean))
+    return CastResult(items.alias(s.name), pl.repeat(False, s.len(), dtype=pl.Boolean, eager=True).alias(s.name))

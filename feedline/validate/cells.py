@@ -55,7 +55,7 @@ def cast_column(
         return cast_integer(trimmed, decimal)
     if f.type in casts:
         return casts[f.type](trimmed)
-    return CastResult(trimmed, pl.Series(raw.name, [False] * raw.len(), dtype=pl.Boolean))
+    return CastResult(trimmed, pl.repeat(False, raw.len(), dtype=pl.Boolean, eager=True).alias(raw.name))
 
 
 def coerce_series(f: Field, new: pl.Series,

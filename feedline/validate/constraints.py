@@ -142,7 +142,7 @@ def check_length(
     """``length``: characters of the text, or items of a string-list."""
     size = values.list.len() if values.dtype == pl.List(pl.String) else text.str.len_chars()
     lo, hi = constraint.min_length, constraint.max_length
-    bad = pl.Series([False] * size.len(), dtype=pl.Boolean)
+    bad = pl.repeat(False, size.len(), dtype=pl.Boolean, eager=True)
     if lo is not None:
         bad = bad | (size < lo).fill_null(False)
     if hi is not None:
@@ -179,7 +179,7 @@ def check_composite_unique(
     ``rows`` are the data rows of the ``values`` (default 0, 1, …)."""
     keys = composite_key(values, constraint)
     n = keys[0].len()
-    present = pl.Series([True] * n, dtype=pl.Boolean)
+    present = pl.repeat(True, n, dtype=pl.Boolean, eager=True)
     for key in constraint.fields:
         present = present & ok[key]
     row = _row_index(n) if rows is None else rows.cast(pl.UInt32).alias("row")

@@ -40,7 +40,7 @@ def _source(frame: pl.DataFrame, sheet: SheetSpec) -> pl.DataFrame:
         [
             frame[f.key].cast(pl.String)
             if f.key in frame.columns and not f.is_computed
-            else pl.Series(f.key, [None] * frame.height, dtype=pl.String)
+            else pl.repeat(None, frame.height, dtype=pl.String, eager=True).alias(f.key)
             for f in sheet.fields
         ],
         schema={key: pl.String for key in sheet.keys},
