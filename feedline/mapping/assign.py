@@ -10,6 +10,7 @@ from importlib import import_module
 
 import numpy as np
 
+from feedline.mapping.lsap import linear_sum_assignment
 from feedline.mapping.scorers import Candidate
 from feedline.mapping.vocabulary import header_lexicon
 
@@ -54,10 +55,6 @@ def assign(
     if headers is not None:  # of numbered look-alikes (Narrative 1, Narrative 2) the first wins a tie
         cost[:, :m] += np.array([[_ordinal(h) * TIE_STEP] for h in headers])
     cost[np.arange(n), m + np.arange(n)] = 0.0
-    # SciPy's optimize package takes a good part of a second to import: loaded on first
-    # use (``feedline run`` starts loading it while it reads the file, see warm_up).
-    from scipy.optimize import linear_sum_assignment
-
     rows, cols = linear_sum_assignment(cost)
     chosen: list[int | None] = [None] * n
     for r, c in zip(rows, cols, strict=True):
@@ -118,12 +115,12 @@ def _rival(
 
 def warm_up() -> threading.Thread:
     """Start loading what the first plan needs, on a thread (a caller about to read a file
-    while it loads): the vocabulary files and the assignment solver. The first
+    while it loads): the vocabulary files and the country name tables. The first
     :func:`assign` then finds them loaded."""
 
     def load() -> None:
         header_lexicon()
-        import_module("scipy.optimize")
+        import_module("feedline.mapping.enums").load_country_names()
 
     thread = threading.Thread(target=load, daemon=True, name="feedline-warm-up")
     thread.start()
