@@ -59,7 +59,7 @@ class Defer(Exception):
 class Job(BaseModel):
     """One piece of asynchronous work (``extract``, ``map``, ``egress`` or a custom one)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     environment_id: str
