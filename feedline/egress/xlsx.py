@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
-import xlsxwriter
 
 from feedline.blueprint import SheetSpec
 from feedline.egress import frames
@@ -34,6 +33,8 @@ class XlsxEncoder:
 
     def __init__(self, path: Path, scratch: LockedTemp, spec: SheetSpec, with_validity: bool, *,
                  escape: bool) -> None:
+        import xlsxwriter  # 25 ms to import: only a destination that writes XLSX pays it
+
         self.spec, self.scratch = spec, scratch
         self.book = xlsxwriter.Workbook(str(path), {
             "tmpdir": str(scratch.path),  # its row spill files go with our locked folder
