@@ -12,6 +12,10 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
+# feedline's processes do no linear algebra: OpenBLAS's thread pool would cost every
+# command 50 ms of start-up when NumPy loads (a user's own setting is kept).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import typer
 from rich.console import Console
 
