@@ -216,7 +216,7 @@ def _large_text(path: Path, name: str, options: ExtractOptions) -> Extraction | 
             head = mm[:_SNIFF_BYTES].lstrip()[:1]
             if head in (b"{", b"[", b"<"):
                 return None
-            return _delimited(Decoded("utf-8", mm), name, options)  # type: ignore[arg-type]
+            return _delimited(Decoded("utf-8", mm, path=path), name, options)  # type: ignore[arg-type]
     except NotUtf8:
         return None
     except OSError as exc:

@@ -7,6 +7,7 @@ import io
 import mmap
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import cast
 
 import polars as pl
@@ -94,7 +95,8 @@ def read_delimited(
     if limits is not None:  # before Polars allocates a column per header cell
         limits.check_shape(0, len(columns), where="the file")
     warnings = list(layout.warnings)
-    frame = parse_chunk(data, dialect, skip_lines=header_row, columns=columns,
+    # A memory-mapped file is read by Polars from its path: the same bytes, not copied.
+    frame = parse_chunk(decoded.path or data, dialect, skip_lines=header_row, columns=columns,
                         first_line=header_row, text=lambda: data[layout.line_start:])
     last = frame.get_column(columns[-1])
     if last.null_count():  # a short or blank row leaves the last column null
@@ -110,14 +112,16 @@ def read_delimited(
 
 
 def parse_chunk(
-    data: Buffer, dialect: Dialect, *, skip_lines: int, columns: list[str], first_line: int,
+    data: Buffer | Path, dialect: Dialect, *, skip_lines: int, columns: list[str],
+    first_line: int,
     text: Callable[[], Buffer | bytes], has_header: bool = True, row_offset: int = 0,
 ) -> pl.DataFrame:
-    """Polars' read of delimited text (header line first unless ``has_header`` is False);
-    failures become one-line reasons naming the first offending row."""
+    """Polars' read of delimited text, in memory or a file (header line first unless
+    ``has_header`` is False); failures become one-line reasons naming the first offending
+    row."""
     try:
         frame = pl.read_csv(
-            cast("bytes", data),  # a memory map is read like an open file
+            data if isinstance(data, Path) else cast("bytes", data),
             has_header=has_header,
             separator=dialect.delimiter,
             quote_char='"',

@@ -9,6 +9,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from charset_normalizer import from_bytes
 
@@ -56,6 +57,8 @@ class Decoded:
     data: bytes
     text: str | None = None
     warnings: tuple[str, ...] = ()
+    path: Path | None = None
+    """Set when ``data`` maps this whole file: Polars then reads the file itself (no copy)."""
 
     def as_text(self) -> str:
         return self.text if self.text is not None else self.data.decode("utf-8")
