@@ -13,7 +13,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import polars as pl
 
@@ -48,11 +48,19 @@ class _Kept:
                 self.items.move_to_end(key)
                 return self.items[key]
         value = build()
+        self.put(key, value)
+        return value
+
+    def peek(self, key: tuple[Any, ...]) -> Any:
+        with self.lock:
+            return self.items.get(key)
+
+    def put(self, key: tuple[Any, ...], value: Any) -> None:
         with self.lock:
             self.items[key] = value
+            self.items.move_to_end(key)
             while len(self.items) > self.size:
                 self.items.popitem(last=False)
-        return value
 
 
 _ORDERS = _Kept(ORDERS_KEPT)
@@ -74,6 +82,44 @@ class Overlay:
         return cls(from_records([e for e in edits if not e["deleted"]], spec),
                    pl.Series("_id", [e["id"] for e in edits], dtype=pl.Int64),
                    frozenset(e["id"] for e in edits if e["deleted"]))
+
+    def updated(self, edits: list[dict[str, Any]], spec: SheetSpec) -> Overlay:
+        """This overlay with newer edits (the newest of each record, as :meth:`of` takes
+        them) over it: the same frames :meth:`of` makes of all the edits."""
+        if not edits:
+            return self
+        newer = Overlay.of(edits, spec)
+        kept = self.edited.filter(~pl.col("_id").is_in(newer.touched.implode()))
+        return Overlay(pl.concat([kept, newer.edited]).sort("_id"),
+                       pl.concat([self.touched, newer.touched]).unique().sort(),
+                       (self.deleted - set(newer.touched.to_list())) | newer.deleted)
+
+
+def _pending(conn: sa.Connection, sheet_id: str, segment: Segment, top: int,
+             spec: SheetSpec) -> Overlay:
+    """The frames of the edits over ``segment`` up to edit ``top``, kept between reads.
+
+    Edits are only ever added: the same newest edit and the same number of edits between
+    the segment and it are the same edits (one committed late changes the count), so the
+    frames serve every read until an edit comes. Then only the edits after the kept ones
+    are read and laid over them, unless one was committed below the kept newest since.
+    """
+    from feedline.records import overlay
+
+    after = segment.compacted_seq
+    count = overlay.count_after(conn, sheet_id, after, top)
+    key = (sheet_id, segment.version, after, spec)
+    kept = _OVERLAYS.peek(key)
+    if kept is not None and kept[:2] == (top, count):
+        return cast("Overlay", kept[2])
+    if kept is not None and kept[0] < top and (
+            kept[1] + overlay.count_after(conn, sheet_id, kept[0], top) == count):
+        over = kept[2].updated(overlay.latest(conn, sheet_id, kept[0], top), spec)
+    else:
+        over = Overlay.of(overlay.latest(conn, sheet_id, after, top), spec)
+    if kept is None or top >= kept[0]:  # a read as of an older edit keeps the newer frames
+        _OVERLAYS.put(key, (top, count, over))
+    return cast("Overlay", over)
 
 
 @dataclass(frozen=True)
@@ -166,13 +212,7 @@ class SheetView:
         segment = repo.get_segment(conn, sheet.id, version) if version else Segment(
             sheet_id=sheet.id, version=0, prefix="", parts=0, rows=0, compacted_seq=0)
         top = overlay.max_seq(conn, sheet.id) if upto is None else upto
-        after = segment.compacted_seq
-        # Edits are only ever added: the same newest edit and the same number of edits
-        # between the segment and it are the same edits (one committed late changes the
-        # count), so the frames built for them serve every read until an edit comes.
-        count = overlay.count_after(conn, sheet.id, after, top)
-        over = _OVERLAYS.get((sheet.id, segment.version, after, top, count, spec), lambda: (
-            Overlay.of(overlay.latest(conn, sheet.id, after, top), spec)))
+        over = _pending(conn, sheet.id, segment, top, spec)
         return cls(blobs, spec, segment, over, top)
 
     # -- building blocks ------------------------------------------------------------------

@@ -188,3 +188,47 @@ def test_a_view_kept_between_reads_sees_an_edit_committed_behind_the_newest(
     edit(second, "Committed late")  # on PostgreSQL numbered below the newest one
     assert title(second["id"]) == "Committed late"
     assert title(first["id"]) == "Newest"
+
+
+def test_a_kept_view_brought_up_to_date_equals_one_built_from_every_edit(
+        app: Feedline, client: TestClient, partner_fixtures) -> None:
+    """After an edit a view reads only the edits after those it kept and lays them over its
+    frames: edits, additions and deletions, one after another, read the same as a view
+    built from all pending edits at once."""
+    from feedline.records import view as views
+
+    _item, sheet_id = delivered(app, client, partner_fixtures)
+    records = all_records(client, sheet_id)
+
+    def both() -> tuple[pl.DataFrame, pl.DataFrame]:
+        kept = open_view(app, sheet_id)  # brought up to date from the frames kept before
+        views._OVERLAYS.items.clear()
+        fresh = open_view(app, sheet_id)
+        return kept.all_frame(), fresh.all_frame()
+
+    steps = [
+        lambda: client.patch(f"/v1/sheets/{sheet_id}/records", json=[
+            {"id": records[0]["id"], "values": {"job_title": "First"}},
+            {"id": records[5]["id"], "values": {"email": "not an email"}}]),
+        lambda: client.patch(f"/v1/sheets/{sheet_id}/records", json=[
+            {"id": records[0]["id"], "values": {"job_title": "First, again"}}]),
+        lambda: client.post(f"/v1/sheets/{sheet_id}/records", json=[{"values": {
+            "contact_id": "NEW-9", "first_name": "Grace", "last_name": "Hopper",
+            "email": "grace@example.com"}}]),
+        lambda: client.delete(f"/v1/sheets/{sheet_id}/records",
+                              params={"ids": [records[5]["id"], records[7]["id"]]}),
+        lambda: client.patch(f"/v1/sheets/{sheet_id}/records", json=[
+            {"id": records[9]["id"], "values": {"last_name": "Later"}}]),
+    ]
+    open_view(app, sheet_id)  # frames kept before any edit
+    for step in steps:
+        resp = step()
+        assert resp.status_code in (200, 201), resp.text
+        kept, fresh = both()
+        assert kept.equals(fresh)
+        assert kept.height == fresh.height
+    final = {r["_id"]: r for r in kept.iter_rows(named=True)}
+    assert final[records[0]["id"]]["job_title"] == "First, again"
+    assert records[5]["id"] not in final and records[7]["id"] not in final
+    assert final[records[9]["id"]]["last_name"] == "Later"
+    assert any(r["contact_id"] == "NEW-9" for r in final.values())
