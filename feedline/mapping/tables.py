@@ -12,17 +12,20 @@ that cannot be read, only means the table is built in memory as before.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 log = logging.getLogger(__name__)
+STALE_AFTER = 7 * 24 * 3600  # seconds a table of another fingerprint is kept
 MAPPING = Path(__file__).resolve().parent
 
 
@@ -49,7 +52,7 @@ def fingerprint() -> str:
 
 def kept(name: str, build: Callable[[], dict[str, str]]) -> dict[str, str]:
     """The table ``name`` as kept on disk for this fingerprint, else ``build()`` (kept
-    for the next process, older fingerprints of it removed)."""
+    for the next process; other fingerprints of it removed after a week)."""
     folder = cache_folder()
     path = folder / f"{name}-{fingerprint()}.json"
     try:
@@ -76,10 +79,14 @@ def _write(folder: Path, path: Path, table: dict[str, str]) -> None:
         os.replace(tmp, path)  # whole or not at all, also when two processes race
     finally:
         Path(tmp).unlink(missing_ok=True)
+    # Another fingerprint's table goes once it has not been written for a week: two
+    # installations of different versions sharing the folder keep a table each instead of
+    # deleting each other's (and building theirs anew every run).
     stem = path.stem.rsplit("-", 1)[0]
     for old in folder.glob(f"{stem}-*.json"):
-        if old != path:
-            old.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            if old != path and time.time() - old.stat().st_mtime > STALE_AFTER:
+                old.unlink()
 
 
 __all__ = ["cache_folder", "fingerprint", "kept"]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -36,11 +38,16 @@ def test_a_corrupt_or_foreign_cache_file_is_rebuilt(tmp_path: Path,
     path = tmp_path / f"demo-{tables.fingerprint()}.json"
     stale = tmp_path / "demo-0123456789abcdef.json"
     stale.write_text("{}", encoding="utf-8")
+    recent = tmp_path / "demo-fedcba9876543210.json"  # another installation's, in use
+    recent.write_text("{}", encoding="utf-8")
+    week_ago = time.time() - tables.STALE_AFTER - 60
+    os.utime(stale, (week_ago, week_ago))
     for broken in ('{"truncated', '["a list"]', '{"key": 5}'):
         path.write_text(broken, encoding="utf-8")
         assert tables.kept("demo", lambda: {"a": "b"}) == {"a": "b"}
         assert json.loads(path.read_text(encoding="utf-8")) == {"a": "b"}
-    assert not stale.exists()  # an older fingerprint's file is removed
+    assert not stale.exists()  # another fingerprint's file, unwritten for a week, goes
+    assert recent.exists()  # one written lately stays
 
 
 def test_an_unwritable_cache_folder_still_gives_the_table(tmp_path: Path,
