@@ -1,12 +1,14 @@
 """A deterministic messy customer export for the end-to-end benchmark.
 
-    python bench/messy/generate.py OUT.csv --rows 1000000 [--seed 7]
+    python bench/messy/generate.py OUT.csv --rows 1000000 [--seed 7] [--clean]
 
 Twenty columns with the dirt partner files carry: mixed date formats, currency amounts,
 booleans as yes/no/1/Y, enum values in varying case and spelling, quoted text with commas
 and newlines, and about 2% invalid values (bad emails, impossible dates, text in number
 columns, duplicates, unknown options, negative amounts). Generated column-wise with NumPy
 and Polars in blocks, so 10M rows take seconds and little memory. Same arguments, same bytes.
+``--clean`` leaves the invalid values and duplicate ids out (the same rows otherwise): a
+delivery where every record is valid.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def _pick(rng: np.random.Generator, options: list[str], n: int) -> pl.Series:
                      dtype=pl.String)
 
 
-def block(start: int, n: int, seed: int) -> pl.DataFrame:
+def block(start: int, n: int, seed: int, error_rate: float = ERROR_RATE) -> pl.DataFrame:
     """Rows ``start .. start+n`` (the same rows whatever the block size)."""
     rng = np.random.default_rng([seed, start])
     i = pl.Series(np.arange(start, start + n), dtype=pl.Int64)
@@ -87,13 +89,14 @@ def block(start: int, n: int, seed: int) -> pl.DataFrame:
         (pl.col("i") % 90_000 + 10_000).cast(pl.String).alias("Zip"),
         ((pl.col("i") % 50 + 1) * 1000).cast(pl.String).alias("Credit Limit"),
     ).select(HEADERS)
-    return _dirt(frame, rng, start)
+    return _dirt(frame, rng, start, error_rate)
 
 
-def _dirt(frame: pl.DataFrame, rng: np.random.Generator, start: int) -> pl.DataFrame:
-    """About ERROR_RATE of the rows get one invalid value, spread over the kinds."""
+def _dirt(frame: pl.DataFrame, rng: np.random.Generator, start: int,
+          error_rate: float) -> pl.DataFrame:
+    """About ``error_rate`` of the rows get one invalid value, spread over the kinds."""
     n = frame.height
-    hit = rng.random(n) < ERROR_RATE
+    hit = rng.random(n) < error_rate
     kind = rng.integers(0, 8, n)
     bad = {
         0: ("Email", pl.format("{}{} at example.com", pl.col("First Name"), pl.lit(start) + pl.int_range(pl.len()))),
@@ -111,7 +114,7 @@ def _dirt(frame: pl.DataFrame, rng: np.random.Generator, start: int) -> pl.DataF
             pl.when(pl.col("_hit") & (pl.col("_kind") == k)).then(value)
             .otherwise(pl.col(column)).alias(column))
     # A few duplicate customer ids: a row repeats the id of the row before it.
-    dup = pl.Series(rng.random(n) < 0.002)
+    dup = pl.Series(rng.random(n) < 0.1 * error_rate)
     frame = frame.with_columns(
         pl.when(pl.lit(dup) & (pl.int_range(pl.len()) > 0))
         .then(pl.col("Customer ID").shift(1)).otherwise(pl.col("Customer ID"))
@@ -119,12 +122,14 @@ def _dirt(frame: pl.DataFrame, rng: np.random.Generator, start: int) -> pl.DataF
     return frame.drop("_hit", "_kind")
 
 
-def write(path: Path, rows: int, seed: int = 7) -> Path:
+def write(path: Path, rows: int, seed: int = 7, clean: bool = False) -> Path:
     """Write the export to ``path`` (CSV, UTF-8, quoted where needed)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    rate = 0.0 if clean else ERROR_RATE
     with path.open("wb") as fh:
         for start in range(0, rows, BLOCK):
-            block(start, min(BLOCK, rows - start), seed).write_csv(fh, include_header=start == 0)
+            block(start, min(BLOCK, rows - start), seed, rate).write_csv(
+                fh, include_header=start == 0)
     return path
 
 
@@ -133,8 +138,9 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--clean", action="store_true", help="no invalid values")
     args = parser.parse_args()
-    write(args.out, args.rows, args.seed)
+    write(args.out, args.rows, args.seed, args.clean)
 
 
 if __name__ == "__main__":
