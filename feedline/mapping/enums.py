@@ -52,14 +52,14 @@ def folded(raw: str) -> str:
     return " ".join(words(raw))
 
 
-_SPELLING = (("ph", "f"), ("th", "t"), ("k", "c"), ("y", "i"), ("z", "s"), ("w", "v"))
+_SPELLING = (("ph", "f"), ("th", "t"), ("x", "ks"), ("k", "c"), ("y", "i"), ("z", "s"), ("w", "v"))
 _DOUBLE = re.compile(r"(.)\1+")
 _ENDING = re.compile(r"(?<=[a-z]{4})(?:[aeiou]{1,2}s?|s)$")
 
 
 def _respelt(word: str) -> str:
     """A word with the letters European languages spell differently made alike (c/k,
-    f/ph, i/y, s/z, v/w, doubled letters), its ending kept: ``sir`` cuts ``Sirup`` and
+    f/ph, i/y, s/z, v/w, x/ks, doubled letters), its ending kept: ``sir`` cuts ``Sirup`` and
     ``Syrup`` short alike."""
     for a, b in _SPELLING:
         word = word.replace(a, b)
@@ -68,7 +68,7 @@ def _respelt(word: str) -> str:
 
 def cognate(raw: str) -> str:
     """A spelling-neutral key for words European languages share (``Elektronik`` =
-    ``Electronics``, ``Kategori`` = ``Category``): c/k, f/ph, i/y, s/z, v/w, single
+    ``Electronics``, ``Kategori`` = ``Category``): c/k, f/ph, i/y, s/z, v/w, x/ks, single
     letters for doubled ones, and no final vowel or plural ``s``."""
     out = []
     for w in words(raw):

@@ -36,3 +36,9 @@ def test_a_word_spelt_as_a_neighbouring_language_writes_it() -> None:
 
 def test_a_short_or_unlike_word_is_not_read_as_a_vocabulary_word() -> None:
     assert _mapped({"Pagat": 2, "Vermutlich": 2}, CLAIM) == {"Pagat": None, "Vermutlich": None}
+
+
+def test_ks_for_x_is_another_spelling_of_a_label() -> None:
+    direction = Field("direction", "Trade Direction", type="enum", options=(
+        Option("import", "Import"), Option("export", "Export"), Option("transit", "Transit")))
+    assert _mapped({"Eksport": 3, "Tranzyt": 1}, direction) == {"Eksport": "export", "Tranzyt": "transit"}
