@@ -10,7 +10,10 @@ One-off) -> a code or label with a qualifier in brackets, read without it (``A (
 languages, synonyms: ``Vollzeit`` = full time) -> a known value qualified with more words
 (``Approved with conditions``) -> initials (``FT`` = Full time,
 ``R&D``) -> an abbreviation or truncation (``Mgmt``, ``FIN SVC``, ``TECH``; ``sir``
-cuts ``Syrup`` short as Slovak spells it) -> a close spelling. Values that match nothing are listed with ``option: None``.
+cuts ``Syrup`` short as Slovak spells it) -> a close spelling -> a value read after the code
+it begins with (``1 - Pomorski``) -> a vocabulary word as a neighbouring language spells it
+(Afrikaans ``Agterstallig``, Dutch ``achterstallig``). Values that match nothing are listed
+with ``option: None``.
 """
 
 from __future__ import annotations
@@ -50,14 +53,14 @@ def folded(raw: str) -> str:
     return " ".join(words(raw))
 
 
-_SPELLING = (("ph", "f"), ("th", "t"), ("k", "c"), ("y", "i"), ("z", "s"), ("w", "v"))
+_SPELLING = (("ph", "f"), ("th", "t"), ("x", "ks"), ("k", "c"), ("y", "i"), ("z", "s"), ("w", "v"))
 _DOUBLE = re.compile(r"(.)\1+")
 _ENDING = re.compile(r"(?<=[a-z]{4})(?:[aeiou]{1,2}s?|s)$")
 
 
 def _respelt(word: str) -> str:
     """A word with the letters European languages spell differently made alike (c/k,
-    f/ph, i/y, s/z, v/w, doubled letters), its ending kept: ``sir`` cuts ``Sirup`` and
+    f/ph, i/y, s/z, v/w, x/ks, doubled letters), its ending kept: ``sir`` cuts ``Sirup`` and
     ``Syrup`` short alike."""
     for a, b in _SPELLING:
         word = word.replace(a, b)
@@ -66,7 +69,7 @@ def _respelt(word: str) -> str:
 
 def cognate(raw: str) -> str:
     """A spelling-neutral key for words European languages share (``Elektronik`` =
-    ``Electronics``, ``Kategori`` = ``Category``): c/k, f/ph, i/y, s/z, v/w, single
+    ``Electronics``, ``Kategori`` = ``Category``): c/k, f/ph, i/y, s/z, v/w, x/ks, single
     letters for doubled ones, and no final vowel or plural ``s``."""
     out = []
     for w in words(raw):
@@ -529,7 +532,58 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
         options = {o for k, _, _ in best for o in choices[k]}
         if len(options) == 1:
             return next(iter(options)), 0.8, f'similar to "{best[0][0]}"'
+    if listed is None:
+        return _coded(ws, field, extra) or _near_word(fk, field)
     return None
+
+
+def _coded(ws: Words, field: Field, extra: Extra) -> Match | None:
+    """A value read after the code or number it begins with (``1 - Pomorski``, ``07
+    Vollzeit``): every word before the rest carries a digit, and the rest, four letters at
+    least, is read as a value on its own."""
+    for n in range(1, len(ws)):
+        if not any(c.isdigit() for c in ws[n - 1]):
+            return None
+        rest = " ".join(ws[n:])
+        if len(rest.replace(" ", "")) >= MIN_BASE and not any(c.isdigit() for c in rest):
+            found = match_value(rest, field, extra)
+            if found is not None:
+                return found[0], min(found[1], 0.85), f'"{" ".join(ws)}" is "{found[0]}" after a code'
+    return None
+
+
+MIN_NEAR = 6  # letters of a value read as a vocabulary word of another spelling
+
+
+@lru_cache(maxsize=256)
+def _vocabulary_words(field: Field) -> dict[str, str]:
+    """Vocabulary value phrases (every language) -> the one option their first meaning
+    that names one names, as the vocabulary rule reads them."""
+    meanings = _index(field)[1]
+    out = {}
+    for phrase, targets in value_lexicon().items():
+        for target in targets:
+            hit = _unique(meanings.get(target, set()))
+            if hit is not None:
+                out[" ".join(phrase)] = hit
+                break
+    return out
+
+
+def _near_word(fk: str, field: Field) -> Match | None:
+    """A value spelt as a neighbouring language writes a vocabulary word (Afrikaans
+    ``Agterstallig``, Dutch ``achterstallig``: overdue; Galician ``Sobresaínte``, Spanish
+    ``sobresaliente``): the option of the vocabulary words at least 88% alike, when they
+    name one."""
+    if len(fk.replace(" ", "")) < MIN_NEAR:
+        return None
+    spelt = _vocabulary_words(field)
+    best = process.extract(fk, list(spelt), scorer=fuzz.ratio, limit=3, score_cutoff=88)
+    options = {spelt[k] for k, _, _ in best}
+    if len(options) != 1:
+        return None
+    option = options.pop()
+    return option, 0.8, f'"{fk}" is spelt like "{best[0][0]}", a word of "{option}"'
 
 
 def _short_code_options(code: str, field: Field, extra: Extra) -> set[str]:

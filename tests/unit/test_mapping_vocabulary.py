@@ -103,3 +103,39 @@ def test_header_words_of_property_banking_and_study_exports():
     assert form("Studiengang").expanded == ("programme",)
     assert form("C.P.").expanded == ("zip",)
     assert form("Kwota (PLN)").expanded[0] == "amount"
+
+
+ORDER_STATUS = Field("status", "Order Status", type="enum", options=(
+    Option("draft", "Draft"), Option("confirmed", "Confirmed"), Option("in_progress", "In Progress"),
+    Option("on_hold", "On Hold"), Option("completed", "Completed"), Option("canceled", "Canceled"),
+))
+
+
+@pytest.mark.parametrize(("value", "option"), [
+    ("Bestätigt", "confirmed"), ("confirmée", "confirmed"), ("onaylandı", "confirmed"),
+    ("potwierdzone", "confirmed"), ("Entwurf", "draft"), ("brouillon", "draft"),
+    ("en cours", "in_progress"), ("w trakcie", "in_progress"), ("pågår", "in_progress"),
+    ("en pausa", "on_hold"), ("pozastaveno", "on_hold"), ("Afgerond", "completed"),
+    ("tamamlandı", "completed"), ("befejezve", "completed"), ("storniert", "canceled"),
+    ("annulée", "canceled"), ("zrušeno", "canceled"), ("otkazano", "canceled"),
+])
+def test_lifecycle_words_of_many_languages_name_a_status_option(value, option):
+    [mapped] = map_enum_values({value: 1}, ORDER_STATUS)
+    assert mapped.option == option, mapped.reason
+
+
+def test_frequencies_priorities_and_customer_types_in_other_languages():
+    frequency = Field("frequency", "Billing Frequency", type="enum", options=(
+        Option("monthly", "Monthly"), Option("quarterly", "Quarterly"), Option("annual", "Annual")))
+    priority = Field("priority", "Priority", type="enum", options=(
+        Option("low", "Low"), Option("medium", "Medium"), Option("high", "High"), Option("critical", "Critical")))
+    kind = Field("kind", "Customer Type", type="enum", options=(
+        Option("private", "Private"), Option("business", "Business")))
+    got = {v.value: v.option for f, vals in ((frequency, ["monatlich", "trimestriel", "jährlich", "kuukausittain"]),
+                                             (priority, ["Niedrig", "kritisch", "alta", "közepes"]),
+                                             (kind, ["Particulier", "gewerblich", "zakelijk"]))
+           for v in map_enum_values(dict.fromkeys(vals, 1), f)}
+    assert got == {"monatlich": "monthly", "trimestriel": "quarterly", "jährlich": "annual",
+                   "kuukausittain": "monthly", "Niedrig": "low", "kritisch": "critical", "alta": "high",
+                   "közepes": "medium", "Particulier": "private", "gewerblich": "business",
+                   "zakelijk": "business"}
