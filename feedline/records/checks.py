@@ -71,12 +71,14 @@ class _Unique:
         """Rows whose key hash occurs more than once, ascending."""
         hashes = pl.concat(self.hashes, rechunk=True) if self.hashes else pl.Series([], dtype=pl.UInt64)
         self.hashes = []
-        # Sorted, a repeat sits beside its twin: cheaper than a hash table of hashes.
-        frame = (pl.DataFrame({"row": pl.int_range(0, hashes.len(), dtype=pl.Int64, eager=True),
-                               "h": hashes})
-                 .drop_nulls("h").sort("h"))
-        twin = (pl.col("h") == pl.col("h").shift(1)) | (pl.col("h") == pl.col("h").shift(-1))
-        return frame.filter(twin.fill_null(False))["row"].sort()
+        # Sorted, a repeat sits beside its twin: the repeated hashes (a few) come from the
+        # sorted hashes alone, cheaper than a hash table of them or sorting rows by them.
+        ordered = hashes.drop_nulls().sort()
+        repeated = ordered.filter(ordered == ordered.shift(1)).unique()
+        if not repeated.len():
+            return pl.Series("row", [], dtype=pl.Int64)
+        return (hashes.is_in(repeated.implode()).fill_null(False).arg_true()
+                .cast(pl.Int64).alias("row"))
 
     def messages(self, spec: SheetSpec, scan: Scan) -> pl.DataFrame:
         rows = self.candidates()
