@@ -8,7 +8,8 @@ source table instead of a store and a read:
    whole sheet (:class:`feedline.records.checks.SheetChecks`, with the same memory bound);
 2. every chunk is validated, the check messages of its records merged in, and its valid
    records and rejects encoded while the next chunks are validated, then appended to the
-   files in record order.
+   files in record order. The first chunks are validated while the first pass still runs
+   (on a thread of its own); they wait for its checks only to be encoded.
 
 The files are the same, byte for byte, as those written from a stored sheet, and so as the
 server's. Hooks run once per record and may change any value, and computed fields are
@@ -19,6 +20,7 @@ made from others: a sheet whose checks depend on either is stored first (see
 from __future__ import annotations
 
 import dataclasses
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -55,12 +57,28 @@ def streamable(spec: SheetSpec, hooks: list[Hook] | tuple[Hook, ...]) -> bool:
 def write_records(source: pl.LazyFrame | pl.DataFrame, rows: int, plan: Plan, spec: SheetSpec,
                   files: OutFiles, workdir: Path, *, decimal: str | None = None,
                   chunk_rows: int = CHUNK_ROWS) -> dict[str, Any]:
-    """Validate every record of ``source`` into ``files`` (open); the message counts."""
-    checks, long = _check_sheet(source, rows, plan, spec, workdir, decimal, chunk_rows)
+    """Validate every record of ``source`` into ``files`` (open); the message counts.
+
+    The first pass runs on a thread of its own while the second validates its first
+    chunks (it leaves a core idle part of the time); a chunk waits for its checks only to
+    be encoded."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="feedline-checks") as pool:
+        first = pool.submit(_check_sheet, source, rows, plan, spec, workdir, decimal,
+                            chunk_rows)
+        try:
+            return _second_pass(source, rows, plan, spec, files, first, decimal, chunk_rows)
+        finally:
+            first.cancel()
+
+
+def _second_pass(source: pl.LazyFrame | pl.DataFrame, rows: int, plan: Plan, spec: SheetSpec,
+                 files: OutFiles, first: Future[tuple[pl.DataFrame, pl.DataFrame]],
+                 decimal: str | None, chunk_rows: int) -> dict[str, Any]:
     messages = files.rejects is not None
     counts = Counts()
 
     def encode(validated: Validated, offset: int) -> tuple[Encoded, dict[str, Any]]:
+        checks = first.result()[0]
         n = validated.values.height
         mine = checks.filter(pl.col("_id").is_between(offset + 1, offset + n))
         if messages:  # the rejects show messages and the partner's text of failed cells
@@ -75,7 +93,7 @@ def write_records(source: pl.LazyFrame | pl.DataFrame, rows: int, plan: Plan, sp
                                                           decimal=decimal, chunk_rows=chunk_rows):
         files.write(encoded)
         counts.add(counted, validated.valid)
-    return counts.result(long)
+    return counts.result(first.result()[1])
 
 
 def _check_sheet(source: pl.LazyFrame | pl.DataFrame, rows: int, plan: Plan, spec: SheetSpec,
