@@ -9,8 +9,8 @@ One-off) -> a code or label with a qualifier in brackets, read without it (``A (
 (``TP`` after ``Tempo parcial``) -> the vocabulary (other
 languages, synonyms: ``Vollzeit`` = full time) -> a known value qualified with more words
 (``Approved with conditions``) -> initials (``FT`` = Full time,
-``R&D``) -> an abbreviation or truncation (``Mgmt``, ``FIN SVC``, ``TECH``; ``sir``
-cuts ``Syrup`` short as Slovak spells it) -> a close spelling -> a value read after the code
+``R&D``) -> an abbreviation or truncation (``Mgmt``, ``FIN SVC``, ``TECH``, ``TABS`` in
+the plural; ``sir`` cuts ``Syrup`` short as Slovak spells it) -> a close spelling -> a value read after the code
 it begins with (``1 - Pomorski``) -> a vocabulary word as a neighbouring language spells it
 (Afrikaans ``Agterstallig``, Dutch ``achterstallig``). Values that match nothing are listed
 with ``option: None``.
@@ -519,6 +519,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
         if len(starts) == 1:
             option = starts.pop()
             return option, 0.85, f'abbreviation of "{option}"'
+        plural = _cut_plural(fk, loose)  # ``TABS`` = tablets, ``CAPS`` = capsules
+        if not starts and plural is not None:
+            return plural, 0.85, f'"{key}" is "{plural}" cut short, in the plural'
         if not starts and listed is None and len(ws) == 1:
             cut_to = _respelt(ws[0])
             starts = {o.value for o in field.options
@@ -535,6 +538,18 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     if listed is None:
         return _coded(ws, field, extra) or _near_word(fk, field)
     return None
+
+
+def _cut_plural(fk: str, loose: Mapping[str, set[str]]) -> str | None:
+    """The one option a one-word value names as a cut-short word with a plural ``s``
+    (``tabs`` = Tablet, ``caps`` = Capsule): three letters at least before the ``s``, the
+    last a consonant (a word is cut after one: ``plus`` is no plural of ``plu``), and no
+    option or known value begins with the value itself."""
+    if " " in fk or not fk.endswith("s") or len(fk) < 4 or fk[-2] in "aeiouys":
+        return None
+    cut = fk[:-1]
+    return _unique({o for k, opts in loose.items() if k.startswith(cut) and k != cut
+                    for o in opts})
 
 
 def _coded(ws: Words, field: Field, extra: Extra) -> Match | None:

@@ -42,3 +42,26 @@ def test_ks_for_x_is_another_spelling_of_a_label() -> None:
     direction = Field("direction", "Trade Direction", type="enum", options=(
         Option("import", "Import"), Option("export", "Export"), Option("transit", "Transit")))
     assert _mapped({"Eksport": 3, "Tranzyt": 1}, direction) == {"Eksport": "export", "Tranzyt": "transit"}
+
+
+FORM = Field("form", "Dosage Form", type="enum", options=(
+    Option("tablet", "Tablet"), Option("capsule", "Capsule"), Option("syrup", "Syrup"),
+    Option("cream", "Cream")))
+
+
+def test_a_word_cut_short_in_the_plural_names_its_option() -> None:
+    got = _mapped({"TABS": 5, "Caps": 3, "Syrs": 1}, FORM)
+    assert got == {"TABS": "tablet", "Caps": "capsule", "Syrs": "syrup"}
+
+
+def test_a_plural_that_begins_two_options_or_is_too_short_stays_unread() -> None:
+    two = Field("form", "Form", type="enum", options=(
+        Option("tablet", "Tablet"), Option("table", "Table"), Option("cream", "Cream")))
+    assert _mapped({"Tabs": 2}, two) == {"Tabs": None}
+    assert _mapped({"Crs": 2, "Class": 1}, FORM) == {"Crs": None, "Class": None}
+
+
+def test_a_word_that_only_ends_in_s_is_no_cut_plural() -> None:
+    field = Field("plan", "Plan", type="enum", options=(
+        Option("plumbing", "Plumbing"), Option("atlantic", "Atlantic"), Option("basic", "Basic")))
+    assert _mapped({"Plus": 3, "Atlas": 2}, field) == {"Plus": None, "Atlas": None}
