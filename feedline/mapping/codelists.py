@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 
 import pycountry
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 
 from feedline.blueprint.model import Field
 from feedline.mapping.normalize import value_key
@@ -41,6 +41,19 @@ MIN_FOREIGN_NAME = 4  # a name from NAME_LOCALES shorter than this is too easily
 @cache
 def _locale(code: str) -> Locale:
     return Locale.parse(code)
+
+
+@cache
+def vocabulary_locales() -> tuple[Locale, ...]:
+    """The CLDR locales of the vocabulary languages, in their order; a language Babel
+    has no locale for gives no names (its vocabulary file still counts)."""
+    out = []
+    for lang in LANGUAGES:
+        try:
+            out.append(_locale(lang))
+        except (UnknownLocaleError, ValueError, LookupError):
+            continue
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -71,8 +84,8 @@ def _country_names(extended: bool = True) -> dict[str, str]:
                 names.setdefault(value_key(name), c.alpha_2)
                 for t in translators:
                     names.setdefault(value_key(t.gettext(name)), c.alpha_2)
-    for lang in LANGUAGES:
-        for code, name in _locale(lang).territories.items():
+    for loc in vocabulary_locales():
+        for code, name in loc.territories.items():
             if len(code) == 2 and code.isalpha() and pycountry.countries.get(alpha_2=code):
                 names.setdefault(value_key(name), code)
     for c in pycountry.countries:
@@ -101,7 +114,7 @@ def name_locales() -> tuple[str, ...]:
             continue
         try:
             names = list(_locale(code).territories.values())
-        except (ValueError, LookupError):
+        except (UnknownLocaleError, ValueError, LookupError):
             continue
         letters = [c for n in names for c in n if c.isalpha()]
         if len(names) >= 100 and letters and \
@@ -120,7 +133,7 @@ def _add_foreign(names: dict[str, str], read: Callable[[Locale], dict[str, str]]
         for lang in locales:
             try:
                 pairs = read(_locale(lang))
-            except (ValueError, LookupError):
+            except (UnknownLocaleError, ValueError, LookupError):
                 continue
             for code, name in pairs.items():
                 key = value_key(name)
@@ -142,8 +155,7 @@ def _currency_names() -> dict[str, str]:
         names.setdefault(c.alpha_3.casefold(), c.alpha_3)
         names.setdefault(value_key(c.name), c.alpha_3)
     symbols: dict[str, set[str]] = {}
-    for lang in LANGUAGES:
-        loc = _locale(lang)
+    for loc in vocabulary_locales():
         for code, name in loc.currencies.items():
             if "(" not in name:  # historic currencies carry their years
                 names.setdefault(value_key(name), code)
@@ -170,7 +182,7 @@ def _unit_names() -> dict[str, str]:
     for lang in (*LANGUAGES, *NAME_LOCALES):
         try:
             data = _locale(lang)._data
-        except (ValueError, LookupError):
+        except (UnknownLocaleError, ValueError, LookupError):
             continue
         spelt: set[tuple[str, str]] = set()
         for unit, widths in data["unit_display_names"].items():
@@ -206,8 +218,8 @@ def _language_names() -> dict[str, str]:
     """Folded ISO 639-1 codes and language names (all vocabulary languages, and those of
     :data:`NAME_LOCALES` no other code has: ``Gaztelania``, ``Engels``) -> code."""
     names: dict[str, str] = {}
-    for lang in LANGUAGES:
-        for code, name in _locale(lang).languages.items():
+    for loc in vocabulary_locales():
+        for code, name in loc.languages.items():
             if len(code) == 2:
                 names.setdefault(value_key(name), code)
     _add_foreign(names, lambda loc: {code: name for code, name in loc.languages.items() if len(code) == 2})

@@ -177,7 +177,7 @@ def column_shape(p: Profile, header: str = "", ages: tuple[int, int] | None = No
 
 def _binary(p: Profile) -> bool:
     """Two words, each written several times, and nothing else: yes and no in a language
-    feedline cannot read (``Taip``/``Ne``), unless they are codes (``EUR``/``USD``)."""
+    feedline cannot read (Swahili ``Ndiyo``/``Hapana``), unless they are codes (``EUR``/``USD``)."""
     if p.distinct != 2 or p.filled < BINARY_MIN or len(p.counts) != 2:
         return False
     values = [v.strip() for v, _ in p.counts]

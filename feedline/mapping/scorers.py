@@ -10,11 +10,11 @@ from typing import Any
 
 import numpy as np
 import polars as pl
-from babel import Locale
 from rapidfuzz import fuzz, process
 
 from feedline.blueprint.model import Field, SheetSpec
 from feedline.mapping.abbrev import abbreviates
+from feedline.mapping.codelists import vocabulary_locales
 from feedline.mapping.cognates import cognate_index
 from feedline.mapping.enums import distinct_options, known_share
 from feedline.mapping.kinship import (
@@ -27,7 +27,7 @@ from feedline.mapping.kinship import (
 )
 from feedline.mapping.normalize import Form, form, header_forms, shared_prefix, words
 from feedline.mapping.tables import kept
-from feedline.mapping.vocabulary import LANGUAGES, fold, value_lexicon
+from feedline.mapping.vocabulary import fold, value_lexicon
 
 # Confidence of each kind of name match; a derived header form (prefix stripped, last
 # path segment) costs DERIVED_PENALTY because it throws words away.
@@ -108,8 +108,8 @@ def _date_pattern() -> str:
 
 def _build_date_pattern() -> str:
     names: set[str] = set()
-    for lang in LANGUAGES:
-        months = Locale.parse(lang).months
+    for loc in vocabulary_locales():
+        months = loc.months
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
                 names.update(fold(m).rstrip(".") for m in months[context][width].values())

@@ -35,7 +35,9 @@ def test_a_word_spelt_as_a_neighbouring_language_writes_it() -> None:
 
 
 def test_a_short_or_unlike_word_is_not_read_as_a_vocabulary_word() -> None:
-    assert _mapped({"Pagat": 2, "Vermutlich": 2}, CLAIM) == {"Pagat": None, "Vermutlich": None}
+    assert _mapped({"Pagad": 2, "Vermutlich": 2}, CLAIM) == {"Pagad": None, "Vermutlich": None}
+    # The example was "Pagat" until Catalan had a vocabulary file: it is the Catalan for paid.
+    assert _mapped({"Pagat": 2}, CLAIM) == {"Pagat": "paid"}
 
 
 def test_ks_for_x_is_another_spelling_of_a_label() -> None:

@@ -139,3 +139,24 @@ def test_frequencies_priorities_and_customer_types_in_other_languages():
                    "kuukausittain": "monthly", "Niedrig": "low", "kritisch": "critical", "alta": "high",
                    "közepes": "medium", "Particulier": "private", "gewerblich": "business",
                    "zakelijk": "business"}
+
+
+def test_a_vocabulary_language_without_a_cldr_locale_gives_no_names(monkeypatch):
+    from feedline.mapping import codelists
+
+    monkeypatch.setattr(codelists, "LANGUAGES", ("en", "lt", "zz"))
+    codelists.vocabulary_locales.cache_clear()
+    try:
+        assert [str(loc) for loc in codelists.vocabulary_locales()] == ["en", "lt"]
+    finally:
+        codelists.vocabulary_locales.cache_clear()
+
+
+@pytest.mark.parametrize(("value", "option"), [
+    ("Atšaukta", "canceled"), ("Pabeigts", "completed"), ("Kinnitatud", "confirmed"),
+    ("V teku", "in_progress"), ("Esborrany", "draft"), ("Í vinnslu", "in_progress"), ("Dibatalkan", "canceled"),
+    ("Ditangguhkan", "on_hold"), ("Ikkonfermat", "confirmed"), ("Críochnaithe", "completed"),
+])
+def test_status_words_of_the_eleventh_round_languages(value, option):
+    [mapped] = map_enum_values({value: 1}, ORDER_STATUS)
+    assert mapped.option == option, mapped.reason
