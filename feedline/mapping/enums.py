@@ -1,7 +1,8 @@
 """Map the distinct values of an enum column onto the field's options.
 
 Per value, the first rule that finds exactly one option wins: memory (a person's or an
-executed plan's decision) -> the option's value or label (case, spaces, ``_``, ``&``) ->
+executed plan's decision) -> the option's value or label (case, spaces, ``_``, ``&``, a
+final stop) ->
 a code list (country, currency and language codes and names; for countries also a
 people's adjective) -> the same words with a number as a digit or a word (``1-off`` =
 One-off) -> a code or label with a qualifier in brackets, read without it (``A (91-100)``,
@@ -441,6 +442,10 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     index, meanings, listed, loose = _index(field, extra)
     if key in index:
         return index[key]
+    bare = key.rstrip(".,;:")  # ``kWh.``, ``Active.``: a final stop changes nothing
+    if bare != key and bare in index:
+        option, confidence, _ = index[bare]
+        return option, min(confidence, 0.96), f'"{key}" is "{bare}" with a final "{key[len(bare):]}"'
     fk = folded(raw)
     same = _unique(loose.get(fk, set()))
     if same is not None:

@@ -67,3 +67,10 @@ def test_a_word_that_only_ends_in_s_is_no_cut_plural() -> None:
     field = Field("plan", "Plan", type="enum", options=(
         Option("plumbing", "Plumbing"), Option("atlantic", "Atlantic"), Option("basic", "Basic")))
     assert _mapped({"Plus": 3, "Atlas": 2}, field) == {"Plus": None, "Atlas": None}
+
+
+def test_a_final_stop_after_a_code_or_label_changes_nothing() -> None:
+    unit = Field("unit", "Unit", type="enum", options=(
+        Option("kwh", "Kilowatt Hour"), Option("m3", "Cubic Metre")))
+    assert _mapped({"kWh.": 9, "m3;": 2}, unit) == {"kWh.": "kwh", "m3;": "m3"}
+    assert _mapped({"Part time.": 3}, EMPLOYMENT) == {"Part time.": "part_time"}
