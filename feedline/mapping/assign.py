@@ -6,10 +6,10 @@ import re
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
-from importlib import import_module
 
 import numpy as np
 
+from feedline.mapping.enums import load_country_names
 from feedline.mapping.lsap import linear_sum_assignment
 from feedline.mapping.scorers import Candidate
 from feedline.mapping.vocabulary import header_lexicon
@@ -120,7 +120,7 @@ def warm_up() -> threading.Thread:
 
     def load() -> None:
         header_lexicon()
-        import_module("feedline.mapping.enums").load_country_names()
+        load_country_names()
 
     thread = threading.Thread(target=load, daemon=True, name="feedline-warm-up")
     thread.start()

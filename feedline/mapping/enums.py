@@ -524,8 +524,8 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
         if len(starts) == 1:
             option = starts.pop()
             return option, 0.85, f'abbreviation of "{option}"'
-        plural = _cut_plural(fk, loose)  # ``TABS`` = tablets, ``CAPS`` = capsules
-        if not starts and plural is not None:
+        plural = None if starts else _cut_plural(fk, loose)  # ``TABS`` = tablets
+        if plural is not None:
             return plural, 0.85, f'"{key}" is "{plural}" cut short, in the plural'
         if not starts and listed is None and len(ws) == 1:
             cut_to = _respelt(ws[0])

@@ -65,10 +65,7 @@ def write_records(source: pl.LazyFrame | pl.DataFrame, rows: int, plan: Plan, sp
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="feedline-checks") as pool:
         first = pool.submit(_check_sheet, source, rows, plan, spec, workdir, decimal,
                             chunk_rows)
-        try:
-            return _second_pass(source, rows, plan, spec, files, first, decimal, chunk_rows)
-        finally:
-            first.cancel()
+        return _second_pass(source, rows, plan, spec, files, first, decimal, chunk_rows)
 
 
 def _second_pass(source: pl.LazyFrame | pl.DataFrame, rows: int, plan: Plan, spec: SheetSpec,

@@ -90,16 +90,23 @@ def column_separator(s: pl.Series, whole: bool = False, default: str | None = No
     """The column's decimal separator, voted on an evenly spaced sample of the cells that
     hold a ``.`` or ``,`` (all of them when the sample is undecided)."""
     candidates = s.filter(s.str.contains(r"[.,]").fill_null(False))
-    for size, unanimous in ((_FIRST_SAMPLE, True), (_SEPARATOR_SAMPLE, False)):
-        step = candidates.len() // size
-        if step > 1:
-            comma, point = _votes(_core(candidates.gather_every(step)).drop_nulls(), whole)
-            # The small sample decides only when it is unanimous and large enough.
-            if unanimous and min(comma, point) == 0 and max(comma, point) >= _FIRST_SAMPLE // 4:
-                return "," if comma > point else "."
-            if not unanimous and comma != point:
-                return "," if comma > point else "."
+    small = _sample_votes(candidates, _FIRST_SAMPLE, whole)
+    # The small sample decides only when it is unanimous and large enough.
+    if small is not None and min(small) == 0 and max(small) >= _FIRST_SAMPLE // 4:
+        return "," if small[0] > small[1] else "."
+    large = _sample_votes(candidates, _SEPARATOR_SAMPLE, whole)
+    if large is not None and large[0] != large[1]:
+        return "," if large[0] > large[1] else "."
     return decimal_separator(_core(candidates).drop_nulls(), whole, default or ".")
+
+
+def _sample_votes(candidates: pl.Series, size: int, whole: bool) -> tuple[int, int] | None:
+    """``(comma, point)`` votes of an evenly spaced sample of about ``size`` cells; None
+    when the column is not twice that size (the whole column is read then)."""
+    step = candidates.len() // size
+    if step <= 1:
+        return None
+    return _votes(_core(candidates.gather_every(step)).drop_nulls(), whole)
 
 
 def _parse_numeric(s: pl.Series, sep: str) -> tuple[pl.Series, pl.Series]:

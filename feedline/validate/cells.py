@@ -66,7 +66,8 @@ def coerce_series(f: Field, new: pl.Series,
         new = new.cast(target)
     if new.dtype == target and f.type not in ("date", "datetime", "enum"):
         text = new.list.join(";") if target == pl.List(pl.String) else new.cast(pl.String)
-        return CastResult(new.alias(f.key), pl.Series([False] * new.len(), dtype=pl.Boolean)), text.alias(f.key)
+        return CastResult(new.alias(f.key), pl.repeat(False, new.len(), dtype=pl.Boolean,
+                                                      eager=True)), text.alias(f.key)
     if new.dtype == pl.Date:
         new = new.dt.strftime("%Y-%m-%d")
     elif isinstance(new.dtype, pl.Datetime):

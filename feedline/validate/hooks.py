@@ -208,9 +208,9 @@ class HookRunner:
             old, new = frame[f.key].gather(targets), result[f.key]
             try:
                 changed = (old.ne_missing(new) if new.dtype == old.dtype
-                           else pl.Series([True] * new.len(), dtype=pl.Boolean))
+                           else pl.repeat(True, new.len(), dtype=pl.Boolean, eager=True))
             except pl.exceptions.PolarsError:
-                changed = pl.Series([True] * new.len(), dtype=pl.Boolean)
+                changed = pl.repeat(True, new.len(), dtype=pl.Boolean, eager=True)
             if changed.any():
                 values, text = coerce_series(f, new.filter(changed), self.cells.decimal)
                 self.cells.update(f, targets.filter(changed), values, text)
