@@ -160,3 +160,19 @@ def test_a_vocabulary_language_without_a_cldr_locale_gives_no_names(monkeypatch)
 def test_status_words_of_the_eleventh_round_languages(value, option):
     [mapped] = map_enum_values({value: 1}, ORDER_STATUS)
     assert mapped.option == option, mapped.reason
+
+
+@pytest.mark.parametrize(("header", "word"), [
+    ("Телефон", "telefon"), ("Κατηγορία", "katigoria"), ("Дата рождения", "data rozhdeniya"),
+    ("ОБЪЁМ", "obem"), ("Email адрес", "email adres"),
+])
+def test_words_of_other_scripts_are_romanized(header, word):
+    assert " ".join(form(header).words) == word
+
+
+def test_romanized_words_reach_cognates_and_keep_memory_keys():
+    from feedline.mapping.normalize import memory_key
+
+    assert form("Телефон").expanded == ("phone",)  # Telefon, as German and Polish write it
+    assert form("µg").words == ("g",)  # a lone Greek mu is the micro of a unit, not a word
+    assert memory_key("Телефон") == "телефон"  # memory written before still finds its header

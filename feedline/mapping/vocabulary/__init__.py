@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 import yaml
+from anyascii import anyascii
 
 from feedline.errors import MappingError
 
@@ -43,11 +44,33 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+# Two or more letters of another script, left after folding (a lone Greek mu is a unit's
+# micro, as in µg, not a word).
+_OTHER_SCRIPT = re.compile(r"(?:(?![a-z])[^\W\d_]){2,}")
+
+
+def _romanized(match: re.Match[str]) -> str:
+    return anyascii(match.group()).replace("'", "").lower()
+
+
 def words(text: str) -> list[str]:
-    """Split any header style (camelCase, snake_case, SHOUTING, paths) into folded words."""
+    """Split any header style (camelCase, snake_case, SHOUTING, paths) into folded words.
+    Words of other scripts are romanized (``Телефон`` -> ``telefon``, ``Κατηγορία`` ->
+    ``katigoria``), so that vocabulary written in that script and cognates of Latin words
+    both reach them."""
     text = text.replace("#", " number ").replace("°", " ").replace("º", " ")
     text = _CAMEL.sub(" ", text)
-    return [w for w in _NON_WORD.split(fold(text)) if w]
+    folded = fold(text)
+    if not folded.isascii():
+        folded = _OTHER_SCRIPT.sub(_romanized, folded)
+    return [w for w in _NON_WORD.split(folded) if w]
+
+
+def latin_words(text: str) -> list[str]:
+    """:func:`words` without romanizing other scripts: how memory keys were made before
+    other scripts were read, kept so that what memory holds is found again."""
+    text = text.replace("#", " number ").replace("°", " ").replace("º", " ")
+    return [w for w in _NON_WORD.split(fold(_CAMEL.sub(" ", text))) if w]
 
 
 @dataclass(frozen=True)
