@@ -1,9 +1,10 @@
 """Name tables built from open data (CLDR through Babel, ISO lists through pycountry),
-kept on disk between processes.
+and the parsed vocabulary files, kept on disk between processes.
 
 Building the country and unit name tables of some forty locales takes about half a
 second, which every ``feedline run`` and every new worker would pay again before its
-first plan. A table is a pure function of the installed data and of this package's
+first plan (parsing the vocabulary files, about as long again). A table is a pure
+function of the installed data (and of the romanization of other scripts) and of this package's
 mapping code and vocabulary, so it is written once as JSON in the cache folder
 (``FEEDLINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/feedline``, else ``~/.cache/feedline``)
 under a name that fingerprints all three. A folder that cannot be written, or a file
@@ -23,8 +24,10 @@ from collections.abc import Callable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 STALE_AFTER = 7 * 24 * 3600  # seconds a table of another fingerprint is kept
 MAPPING = Path(__file__).resolve().parent
 
@@ -42,7 +45,7 @@ def cache_folder() -> Path:
 def fingerprint() -> str:
     """The versions of the data packages and the bytes of the mapping code and vocabulary."""
     digest = hashlib.sha256()
-    for dist in ("babel", "pycountry"):
+    for dist in ("babel", "pycountry", "anyascii"):
         digest.update(f"{dist}={metadata.version(dist)}\n".encode())
     for path in sorted([*MAPPING.glob("*.py"), *(MAPPING / "vocabulary").glob("*")]):
         if path.is_file():
@@ -50,15 +53,20 @@ def fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def kept(name: str, build: Callable[[], dict[str, str]]) -> dict[str, str]:
+def _names(table: object) -> bool:
+    return isinstance(table, dict) and all(isinstance(k, str) and isinstance(v, str)
+                                           for k, v in table.items())
+
+
+def kept(name: str, build: Callable[[], T], valid: Callable[[object], bool] = _names) -> T:
     """The table ``name`` as kept on disk for this fingerprint, else ``build()`` (kept
-    for the next process; other fingerprints of it removed after a week)."""
+    for the next process; other fingerprints of it removed after a week). A table is a
+    dict of names unless ``valid`` checks another JSON shape."""
     folder = cache_folder()
     path = folder / f"{name}-{fingerprint()}.json"
     try:
         table = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(table, dict) and all(isinstance(k, str) and isinstance(v, str)
-                                           for k, v in table.items()):
+        if valid(table):
             return table
     except (OSError, ValueError):
         pass
@@ -70,7 +78,7 @@ def kept(name: str, build: Callable[[], dict[str, str]]) -> dict[str, str]:
     return table
 
 
-def _write(folder: Path, path: Path, table: dict[str, str]) -> None:
+def _write(folder: Path, path: Path, table: object) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.stem}-", suffix=".tmp")
     try:

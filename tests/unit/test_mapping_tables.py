@@ -69,3 +69,16 @@ def test_a_new_process_reads_the_same_country_names_from_the_cache(tmp_path: Pat
                             env=env, check=True)
     assert json.loads(first.stdout) == json.loads(second.stdout) == _country_names()
     assert country_names()["deutschland"] == "DE"
+
+
+def test_the_kept_vocabulary_is_the_parsed_vocabulary(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from feedline.mapping import vocabulary
+
+    monkeypatch.setenv("FEEDLINE_CACHE_DIR", str(tmp_path))
+    parsed = vocabulary._parsed()
+    assert vocabulary.languages.__wrapped__() == parsed  # built, and kept
+    [path] = tmp_path.glob("vocabulary-*.json")
+    assert vocabulary.languages.__wrapped__() == parsed  # read back
+    path.write_text(json.dumps([{"code": code} for code in vocabulary.LANGUAGES]), encoding="utf-8")
+    assert vocabulary.languages.__wrapped__() == parsed  # a kept file of another shape

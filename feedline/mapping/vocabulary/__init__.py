@@ -95,7 +95,7 @@ def _phrases(raw: Any, where: str) -> dict[Phrase, list[Phrase]]:
         if not isinstance(synonyms, list):
             raise MappingError(f"vocabulary {where}: {canonical!r} needs a list of synonyms")
         target = tuple(words(str(canonical)))
-        out.setdefault(target, []).extend(tuple(words(str(s))) for s in synonyms if words(str(s)))
+        out.setdefault(target, []).extend(w for w in (tuple(words(str(s))) for s in synonyms) if w)
     return out
 
 
@@ -132,10 +132,42 @@ def parse(text: str, code: str) -> Language:
 
 @lru_cache(maxsize=1)
 def languages() -> tuple[Language, ...]:
-    """Every shipped vocabulary file, in priority order."""
+    """Every shipped vocabulary file, in priority order. Parsing them takes about half a
+    second, so the parsed files are kept in the cache folder of the name tables (a file
+    that cannot be kept or read is only parsed again)."""
+    from feedline.mapping.tables import kept
+
+    try:
+        return tuple(_unpacked(lang) for lang in kept("vocabulary", _packed, _valid_packed))
+    except (KeyError, TypeError, ValueError):  # a kept file of another shape
+        return _parsed()
+
+
+def _parsed() -> tuple[Language, ...]:
     root = resources.files(__package__)
     return tuple(parse(root.joinpath(f"{code}.yaml").read_text(encoding="utf-8"), code)
                  for code in LANGUAGES)
+
+
+def _packed() -> list[dict[str, Any]]:
+    """The parsed files as JSON: phrases as lists of words."""
+    return [{"code": lang.code, "name": lang.name, "provenance": lang.provenance,
+             "headers": [[list(p), list(t)] for p, t in lang.headers.items()],
+             "values": [[list(p), [list(t) for t in ts]] for p, ts in lang.values.items()],
+             "stopwords": sorted(lang.stopwords), "negations": sorted(lang.negations)}
+            for lang in _parsed()]
+
+
+def _valid_packed(data: object) -> bool:
+    return (isinstance(data, list) and [d.get("code") if isinstance(d, dict) else None for d in data]
+            == list(LANGUAGES))
+
+
+def _unpacked(d: dict[str, Any]) -> Language:
+    return Language(d["code"], d["name"], d["provenance"],
+                    {tuple(p): tuple(t) for p, t in d["headers"]},
+                    {tuple(p): tuple(tuple(t) for t in ts) for p, ts in d["values"]},
+                    frozenset(d["stopwords"]), frozenset(d["negations"]))
 
 
 @lru_cache(maxsize=1)
