@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 
 from feedline.mapping.cognates import MIN_KEY as MIN_INFLECTED
 from feedline.mapping.cognates import keys as cognate_keys
-from feedline.mapping.vocabulary import header_lexicon, latin_words
+from feedline.mapping.vocabulary import header_lexicon
 from feedline.mapping.vocabulary import words as words
 
 # The lexicon (header_lexicon) loads on first use, not on import: ``feedline run`` loads
@@ -251,7 +251,7 @@ def header_forms(headers: Sequence[str]) -> list[list[Form]]:
 
 def memory_key(header: str) -> str:
     """How a header is remembered: folded words joined by single spaces."""
-    return " ".join(latin_words(header)) or header.strip().casefold()
+    return " ".join(words(header)) or header.strip().casefold()
 
 
 def value_key(value: str) -> str:

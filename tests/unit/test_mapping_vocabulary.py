@@ -170,9 +170,12 @@ def test_words_of_other_scripts_are_romanized(header, word):
     assert " ".join(form(header).words) == word
 
 
-def test_romanized_words_reach_cognates_and_keep_memory_keys():
+def test_romanized_words_reach_cognates_and_tell_headers_apart_in_memory():
     from feedline.mapping.normalize import memory_key
 
     assert form("Телефон").expanded == ("phone",)  # Telefon, as German and Polish write it
     assert form("µg").words == ("g",)  # a lone Greek mu is the micro of a unit, not a word
-    assert memory_key("Телефон") == "телефон"  # memory written before still finds its header
+    assert memory_key("ТЕЛЕФОН") == memory_key("Телефон") == "telefon"
+    # a personnel number and a row counter: two columns, not one remembered header
+    assert memory_key("Таб. №") == "tab no" and memory_key("№ п/п") == "no p p"
+    assert form("№").expanded == ("id",)  # compatibility letters fold to lower case too

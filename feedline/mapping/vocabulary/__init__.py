@@ -41,15 +41,18 @@ def fold(text: str) -> str:
     """Casefold, strip accents and spell out letters without a decomposition
     (ß -> ss, ö -> o, æ -> ae, ø -> o, ł -> l)."""
     text = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLIT))
+    if not text.islower() and any(c.isupper() for c in text):
+        text = text.lower()  # what compatibility decomposed: № -> No, ℡ -> TEL
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
-# Two or more letters of another script, left after folding (a lone Greek mu is a unit's
-# micro, as in µg, not a word).
-_OTHER_SCRIPT = re.compile(r"(?:(?![a-z])[^\W\d_]){2,}")
+# Letters of another script, left after folding.
+_OTHER_SCRIPT = re.compile(r"(?:(?![a-z])[^\W\d_])+")
 
 
 def _romanized(match: re.Match[str]) -> str:
+    if match.group() == "μ":  # a lone Greek mu is the micro of a unit (µg), not a word
+        return " "
     return anyascii(match.group()).replace("'", "").lower()
 
 
@@ -64,13 +67,6 @@ def words(text: str) -> list[str]:
     if not folded.isascii():
         folded = _OTHER_SCRIPT.sub(_romanized, folded)
     return [w for w in _NON_WORD.split(folded) if w]
-
-
-def latin_words(text: str) -> list[str]:
-    """:func:`words` without romanizing other scripts: how memory keys were made before
-    other scripts were read, kept so that what memory holds is found again."""
-    text = text.replace("#", " number ").replace("°", " ").replace("º", " ")
-    return [w for w in _NON_WORD.split(fold(_CAMEL.sub(" ", text))) if w]
 
 
 @dataclass(frozen=True)
