@@ -272,6 +272,13 @@ def devset6_partners() -> list[Partner]:
     return partners()
 
 
+def devset7_partners() -> list[Partner]:
+    """The seventh development set (bench/devset7.py): partners writing in other scripts, a check."""
+    from devset7 import partners
+
+    return partners()
+
+
 def show_partners(doc: str | None, partners: Iterable[Partner], argv: list[str] | None) -> int:
     """A development set's command line: each partner's deliveries and their columns
     (``--show``: and their first rows)."""
@@ -303,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fixtures", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "fixtures")
     parser.add_argument("--no-devset", action="store_true")
     parser.add_argument("--only", choices=("shared", "devset", "fresh", "devset2", "devset3",
-                                            "devset4", "devset5", "devset6"),
+                                            "devset4", "devset5", "devset6", "devset7"),
                         help="measure one set only")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every doubt and review reason")
     args = parser.parse_args(argv)
@@ -311,7 +318,8 @@ def main(argv: list[str] | None = None) -> int:
         sets = {"shared": lambda: fixture_partners(args.fixtures), "devset": devset_partners,
                 "fresh": lambda: devset_partners(True), "devset2": devset2_partners,
                 "devset3": devset3_partners, "devset4": devset4_partners,
-                "devset5": devset5_partners, "devset6": devset6_partners}
+                "devset5": devset5_partners, "devset6": devset6_partners,
+                "devset7": devset7_partners}
         report(args.only, sets[args.only](), verbose=args.verbose)
         return 0
     report("shared partner fixtures", fixture_partners(args.fixtures), verbose=args.verbose)
@@ -327,6 +335,8 @@ def main(argv: list[str] | None = None) -> int:
                devset5_partners())
         report("sixth development set (bench/devset6.py, a check: measured before its round)",
                devset6_partners())
+        report("seventh development set (bench/devset7.py, other scripts, a check: measured before its round)",
+               devset7_partners())
     return 0
 
 
