@@ -138,7 +138,9 @@ def field_shape(f: Field, entity: Set[str] = frozenset()) -> str:
 def column_shape(p: Profile, header: str = "", ages: tuple[int, int] | None = None,
                  categorical: bool = False) -> str | None:
     """The one value shape nearly all of a column's values have, if any; ``identifier``
-    when the header names an id (``Nº``, ``code``, ``Nummer``) and no value repeats.
+    when the header names an id (``Nº``, ``code``, ``Nummer``) and no value repeats;
+    ``counter`` when the values are 1, 2, 3, … in row order (a row counter, which fits no
+    field by its shape: only a name maps it).
 
     Numbers are ``integer`` when written without decimals; dates are ``date-old`` or
     ``date-new`` when the file's date columns lie :data:`BIRTH_YEARS` or more apart
@@ -149,6 +151,8 @@ def column_shape(p: Profile, header: str = "", ages: tuple[int, int] | None = No
     if p.filled < 3:
         return None
     identifier = "id" in form(header).expanded and p.distinct >= IDENTIFIER_DISTINCT * p.filled
+    if p.counter:
+        return "counter"  # it numbers this file's rows: no field's values by their shape
     if p.sequence and p.date < 0.9:  # phone numbers never run one after another
         return "sequence"
     if p.email >= 0.9:

@@ -85,6 +85,9 @@ class Profile:
     # Every value one prefix and a number, no two alike, the numbers (nearly) consecutive:
     # a running number, as a system gives its own records (``INV-0001041``).
     sequence: bool = False
+    # The values are the rows' positions, 1, 2, 3, … in file order: a row counter (``№ п/п``,
+    # ``Lp.``, ``R. br.``), which numbers the lines of this file and no record.
+    counter: bool = False
     person: float = 0.0  # a person's name: two or more capitalized words (``Lucía de Vries``)
 
 
@@ -158,6 +161,11 @@ def running_number(s: pl.Series) -> bool:
     return bool(steps.len()) and _share(steps == 1) >= SEQUENCE_STEP_SHARE
 
 
+def row_counter(s: pl.Series) -> bool:
+    """Whether the values are 1, 2, 3, … in the order of the rows."""
+    return bool((s == pl.int_range(1, s.len() + 1, eager=True).cast(pl.String)).all())
+
+
 def profile_column(series: pl.Series) -> Profile:
     """Measure the shapes of a column's non-empty values (first rows only)."""
     s = series.head(SAMPLE_ROWS).cast(pl.String).str.strip_chars()
@@ -195,7 +203,8 @@ def profile_column(series: pl.Series) -> Profile:
         phone=_share(phone_like & ~date_like),
         distinct=distinct,
         counts=counts,
-        sequence=distinct == n and running_number(s),
+        sequence=(sequence := distinct == n and running_number(s)),
+        counter=sequence and n == rows and row_counter(s),
         person=_share(s.str.contains(_PERSON)),
     )
 

@@ -46,6 +46,22 @@ def test_a_running_number_outranks_a_unique_plate_for_the_identifier_field():
     assert {frame.columns[i]: c.field for i, c in found.items()} == {"Zzt": "stay_id"}
 
 
+def test_a_row_counter_fills_no_identifier_field_by_its_shape():
+    frame = pl.DataFrame({
+        "Р. бр.": [str(i) for i in range(1, 8)],  # numbers the rows of this file
+        "Zzt": ["R-0051", "R-0053", "R-0052", "R-0054", "R-0055", "R-0056", "R-0057"],
+    })
+    assert _shapes(frame) == ["counter", "sequence"]
+    found = eliminate(frame.columns, [profile_column(frame.get_column(h)) for h in frame.columns],
+                      [None, None], STAYS, [{}, {}])
+    assert {frame.columns[i]: c.field for i, c in found.items()} == {"Zzt": "stay_id"}
+    alone = frame.select("Р. бр.")
+    assert automap(alone, STAYS).mapping() == {}  # left unmapped
+    # the same numbers out of row order, or from another start, are a running number
+    assert _shapes(pl.DataFrame({"X": ["2", "1", "3", "4", "5", "6"]})) == ["sequence"]
+    assert _shapes(pl.DataFrame({"X": [str(i) for i in range(101, 107)]})) == ["sequence"]
+
+
 def test_two_unknown_words_for_yes_and_no_fill_the_only_boolean_field():
     frame = pl.DataFrame({"Rukoma": ["Ndiyo", "Hapana", "Hapana", "Ndiyo", "Hapana"] * 3})
     assert _shapes(frame) == ["binary"]
