@@ -46,14 +46,15 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
-# Letters of another script, left after folding.
-_OTHER_SCRIPT = re.compile(r"(?:(?![a-z])[^\W\d_])+")
+# Letters of another script, left after folding, with the apostrophes inside a word
+# (Ukrainian ``Ім'я``, ``П’ятниця``).
+_OTHER_SCRIPT = re.compile(r"(?:(?![a-z])[^\W\d_])+(?:['’ʼ](?:(?![a-z])[^\W\d_])+)*")
 
 
 def _romanized(match: re.Match[str]) -> str:
     if match.group() == "μ":  # a lone Greek mu is the micro of a unit (µg), not a word
         return " "
-    return anyascii(match.group()).replace("'", "").lower()
+    return anyascii(match.group().replace("’", "").replace("ʼ", "")).replace("'", "").lower()
 
 
 def words(text: str) -> list[str]:
