@@ -165,7 +165,7 @@ def test_status_words_of_the_eleventh_round_languages(value, option):
 @pytest.mark.parametrize(("header", "word"), [
     ("Телефон", "telefon"), ("Κατηγορία", "katigoria"), ("Дата рождения", "data rozhdeniya"),
     ("ОБЪЁМ", "obem"), ("Email адрес", "email adres"), ("Ім'я", "imya"), ("П’ятниця", "pyatnitsya"),
-    ("№ п/п", "no p p"), ("O'Brien", "o brien"),
+    ("№ п/п", "no p p"), ("O'Brien", "o brien"), ("ТабельныйНомер", "tabelnyi nomer"), ("КВыплате", "k vyplate"),
 ])
 def test_words_of_other_scripts_are_romanized(header, word):
     assert " ".join(form(header).words) == word

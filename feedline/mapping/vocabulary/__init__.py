@@ -57,13 +57,24 @@ def _romanized(match: re.Match[str]) -> str:
     return anyascii(match.group().replace("’", "").replace("ʼ", "")).replace("'", "").lower()
 
 
+def _camel_split(text: str) -> str:
+    """:data:`_CAMEL` for letters of any script (``ТабельныйНомер``, ``КВыплате``)."""
+    out = []
+    for i, c in enumerate(text):
+        if i and c.isupper() and (text[i - 1].islower() or text[i - 1].isdigit()
+                                  or (text[i - 1].isupper() and i + 1 < len(text) and text[i + 1].islower())):
+            out.append(" ")
+        out.append(c)
+    return "".join(out)
+
+
 def words(text: str) -> list[str]:
     """Split any header style (camelCase, snake_case, SHOUTING, paths) into folded words.
     Words of other scripts are romanized (``Телефон`` -> ``telefon``, ``Κατηγορία`` ->
     ``katigoria``), so that vocabulary written in that script and cognates of Latin words
     both reach them."""
     text = text.replace("#", " number ").replace("°", " ").replace("º", " ")
-    text = _CAMEL.sub(" ", text)
+    text = _CAMEL.sub(" ", text) if text.isascii() else _camel_split(text)
     folded = fold(text)
     if not folded.isascii():
         folded = _OTHER_SCRIPT.sub(_romanized, folded)
