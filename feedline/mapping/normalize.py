@@ -71,6 +71,7 @@ def split_compound(word: str) -> tuple[tuple[str, ...], str] | None:
     lexicon = header_lexicon()
     if len(word) < 6 or (word,) in lexicon or word in _known() or not word.isalpha():
         return None
+    unknown_head: tuple[tuple[str, ...], str] | None = None  # the first split whose tail is known but whose head is not
     for i in range(len(word) - 2, 2, -1):
         head, tail = word[:i], word[i:]
         if tail not in _known() and (tail,) not in lexicon:
@@ -79,8 +80,12 @@ def split_compound(word: str) -> tuple[tuple[str, ...], str] | None:
         front = _head(head)
         if front is not None:
             return (*front, *meaning), f"{word}={head}+{tail}"
-        if len(word) >= MIN_COMPOUND and len(tail) >= 5 and len(head) >= 4:
-            return (head, *meaning), f"{word}={head}+{tail}"
+        if unknown_head is None and len(word) >= MIN_COMPOUND and len(tail) >= 5 and len(head) >= 4:
+            unknown_head = (head, *meaning), f"{word}={head}+{tail}"
+    if unknown_head is not None:
+        # no longer tail has a known head either (顧客電話番号 = 顧客 + 電話番号, not
+        # 顧客電話 + 番号: customer phone, not an identifier of an unknown head)
+        return unknown_head
     for tail in _NUMBER_TAILS:
         head = word[: -len(tail)]
         if word.endswith(tail) and len(head) >= 3:

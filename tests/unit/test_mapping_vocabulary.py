@@ -180,3 +180,63 @@ def test_romanized_words_reach_cognates_and_tell_headers_apart_in_memory():
     # a personnel number and a row counter: two columns, not one remembered header
     assert memory_key("Таб. №") == "tab no" and memory_key("№ п/п") == "no p p"
     assert form("№").expanded == ("id",)  # compatibility letters fold to lower case too
+
+
+@pytest.mark.parametrize(("header", "meaning"), [
+    # Japanese, kanji and katakana
+    ("氏名", ("full", "name")), ("住所", ("address",)), ("電話番号", ("phone",)),
+    ("メールアドレス", ("email",)), ("生年月日", ("date", "of", "birth")), ("会社名", ("company",)),
+    ("部署", ("department",)), ("役職", ("job", "title")), ("入社日", ("hire", "date")),
+    ("退職日", ("termination", "date")), ("金額", ("amount",)), ("単価", ("unit", "price")),
+    ("合計", ("total",)), ("注文番号", ("order", "id")), ("顧客コード", ("customer", "id")),
+    ("商品名", ("product", "name")), ("ステータス", ("status",)), ("備考", ("notes",)),
+    # Chinese, simplified and traditional
+    ("姓名", ("full", "name")), ("地址", ("address",)), ("电话", ("phone",)), ("電話", ("phone",)),
+    ("邮箱", ("email",)), ("出生日期", ("date", "of", "birth")), ("公司名称", ("company",)),
+    ("入职日期", ("hire", "date")), ("单价", ("unit", "price")), ("订单号", ("order", "id")),
+    ("訂單編號", ("order", "id")), ("客戶編號", ("customer", "id")), ("产品名称", ("product", "name")),
+    ("状态", ("status",)), ("狀態", ("status",)), ("备注", ("notes",)),
+    # Korean
+    ("이름", ("name",)), ("주소", ("address",)), ("전화번호", ("phone",)), ("이메일", ("email",)),
+    ("생년월일", ("date", "of", "birth")), ("회사명", ("company",)), ("입사일", ("hire", "date")),
+    ("수량", ("quantity",)), ("주문번호", ("order", "id")), ("고객코드", ("customer", "id")),
+    ("상품명", ("product", "name")), ("비고", ("notes",)),
+])
+def test_business_header_words_of_japanese_chinese_and_korean(header, meaning):
+    assert form(header).expanded == meaning
+
+
+@pytest.mark.parametrize(("header", "meaning"), [
+    ("顧客住所", ("customer", "address")), ("注文ステータス", ("order", "status")),
+    ("订单状态", ("order", "status")), ("客户电话", ("customer", "phone")),
+    ("고객주소", ("customer", "address")), ("주문금액", ("order", "amount")),
+    # three words glued: the split keeps the known two-word tail whole (電話 + 番号 = phone)
+    ("顧客電話番号", ("customer", "phone")), ("顧客メールアドレス", ("customer", "email")),
+    ("客戶電話號碼", ("customer", "phone")), ("고객전화번호", ("customer", "phone")),
+])
+def test_cjk_headers_written_without_spaces_split_into_their_words(header, meaning):
+    assert form(header).expanded == meaning
+
+
+def test_a_compound_prefers_a_known_head_over_an_unknown_one():
+    from feedline.mapping.normalize import split_compound
+
+    # the shortest known tail (fanhao, an id) leaves an unknown head: a longer tail with a
+    # known head wins, and an unknown head is kept only when no split has a known one
+    assert split_compound("gukedianhuafanhao")[0] == ("customer", "phone")
+    assert split_compound("kundennummer")[0] == ("customer", "id")
+
+
+@pytest.mark.parametrize(("value", "option"), [
+    ("キャンセル", "canceled"), ("確定", "confirmed"), ("進行中", "in_progress"), ("下書き", "draft"),
+    ("已取消", "canceled"), ("已確認", "confirmed"), ("暂停", "on_hold"), ("已完成", "completed"),
+    ("취소", "canceled"), ("진행중", "in_progress"), ("보류", "on_hold"), ("완료", "completed"),
+])
+def test_status_words_of_japanese_chinese_and_korean(value, option):
+    [mapped] = map_enum_values({value: 1}, ORDER_STATUS)
+    assert mapped.option == option, mapped.reason
+
+
+def test_cjk_gender_values_name_their_option():
+    got = {v.value: v.option for v in map_enum_values(dict.fromkeys(["男性", "女性", "남성", "여성"], 1), GENDER)}
+    assert got == {"男性": "male", "女性": "female", "남성": "male", "여성": "female"}
