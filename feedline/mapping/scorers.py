@@ -416,8 +416,46 @@ def score_columns(
                 cand = _with_values(cand, profiles[i], f, header)
             if cand is not None and cand.confidence > 0:
                 cands[f.key] = cand
+        if profiles is not None:
+            cands = _options_of_another(cands, profiles[i], sheet)
         result.append(cands)
     return result
+
+
+OTHER_OPTIONS_SHARE = 0.8  # of a column's values that name another enum field's options
+OTHER_OPTIONS_PENALTY = 0.35
+
+
+def _options_of_another(cands: dict[str, Candidate], profile: Profile, sheet: SheetSpec) -> dict[str, Candidate]:
+    """A name that points at an enum field none of whose options the values name, while
+    they name another enum field's options (``Стать``, gender, read as ``stat``, status,
+    writing ``Чоловіча``/``Жіноча``): the values speak against the name."""
+    if profile.filled < 3 or not profile.counts:
+        return cands
+    counts = dict(profile.counts)
+    enums = [f for f in sheet.fields if f.type == "enum" and f.options]
+    if len(enums) < 2 or not any(cands.get(f.key) is not None and cands[f.key].reason_code != "values"
+                                 for f in enums):
+        return cands
+    shares = {f.key: known_share(counts, f) for f in enums}
+    named = [f for f in enums if shares[f.key] >= OTHER_OPTIONS_SHARE and distinct_options(counts, f) >= 2]
+    if not named:
+        return cands
+    out = dict(cands)
+    for f in enums:
+        cand = cands.get(f.key)
+        if cand is None or cand.reason_code == "values" or shares[f.key] > 0:
+            continue
+        other = next((g for g in named if g.key != f.key), None)
+        if other is None:
+            continue
+        conf = cand.confidence - OTHER_OPTIONS_PENALTY
+        reason = f'{cand.reason}; but the values name options of field "{other.label}", none of "{f.label}"'
+        if conf > 0:
+            out[f.key] = Candidate(cand.field, round(conf, 4), cand.reason_code, reason)
+        else:
+            del out[f.key]
+    return out
 
 
 def _loose(

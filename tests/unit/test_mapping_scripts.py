@@ -44,3 +44,28 @@ def test_a_cyrillic_export_in_cp1251_maps_its_columns_and_values(tmp_path: Path)
     assert plan.enum_map() == {
         "status": {"Активный": "active", "Неактивный": "inactive", "Заблокирован": "blocked"},
         "country": {"Россия": "RU", "Германия": "DE", "Франция": "FR"}}
+
+
+PEOPLE = SheetSpec("people", "People", (
+    Field("name", "Full Name"),
+    Field("gender", "Gender", type="enum", options=(Option("male", "Male"), Option("female", "Female"))),
+    Field("status", "Status", type="enum", options=(Option("active", "Active"), Option("inactive", "Inactive"))),
+))
+
+
+def test_values_that_name_another_enum_fields_options_outweigh_a_header_word() -> None:
+    import polars as pl
+
+    # Ukrainian "Стать" (sex) romanizes to "stat", an English abbreviation of status; its
+    # values are the options of the gender field and of no other.
+    frame = pl.DataFrame({
+        "ПІБ": ["Іван Петренко", "Олена Коваль", "Петро Шевченко", "Марія Бондар", "Ігор Мельник"],
+        "Стать": ["Чоловіча", "Жіноча", "Чоловіча", "Жіноча", "Чоловіча"],
+    })
+    plan = automap(frame, PEOPLE)
+    assert plan.mapping() == {"ПІБ": "name", "Стать": "gender"}
+    assert plan.enum_map() == {"gender": {"Чоловіча": "male", "Жіноча": "female"}}
+    # a status column beside it keeps its name
+    plan = automap(frame.with_columns(pl.Series("Статус", ["Активний", "Неактивний", "Активний",
+                                                           "Активний", "Активний"])), PEOPLE)
+    assert plan.mapping() == {"ПІБ": "name", "Стать": "gender", "Статус": "status"}
