@@ -231,6 +231,15 @@ def specific_kind(f: Field) -> str | None:
     return kind if kind in ("email", "phone", "date", "boolean", "enum") else None
 
 
+NUMBERS_NO_NAME = 0.9  # of a column's values written as numbers: it holds no person's name
+
+
+def _names_a_person(f: Field) -> bool:
+    from feedline.mapping.evidence import field_shape
+
+    return field_shape(f) == "person"
+
+
 def value_fit(
     profile: Profile, f: Field, remembered: Mapping[str, Any] | None = None
 ) -> tuple[float, str]:
@@ -256,6 +265,8 @@ def value_fit(
             return -0.1, "values are emails"
         if profile.date >= 0.8:
             return -0.1, "values are dates"
+        if profile.number >= NUMBERS_NO_NAME and _names_a_person(f):
+            return -0.35, "values are numbers, no one's name"
         return 0.0, ""
     else:
         share = getattr(profile, kind)

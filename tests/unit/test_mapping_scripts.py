@@ -69,3 +69,20 @@ def test_values_that_name_another_enum_fields_options_outweigh_a_header_word() -
     plan = automap(frame.with_columns(pl.Series("Статус", ["Активний", "Неактивний", "Активний",
                                                            "Активний", "Активний"])), PEOPLE)
     assert plan.mapping() == {"ПІБ": "name", "Стать": "gender", "Статус": "status"}
+
+
+def test_a_column_of_numbers_is_no_persons_name_whatever_its_header() -> None:
+    import polars as pl
+
+    # Serbian ПИБ (a tax number) romanizes as Ukrainian ПІБ (a person's full name) does
+    firms = SheetSpec("firms", "Firms", (Field("name", "Full Name"), Field("city", "City")))
+    frame = pl.DataFrame({
+        "ПИБ": ["100234567", "100765432", "101234987", "109876543", "104561234"],
+        "Град": ["Београд", "Нови Сад", "Ниш", "Крагујевац", "Суботица"],
+    })
+    plan = automap(frame, firms)
+    pib = next(m for m in plan.fields if m.source == "ПИБ")
+    assert pib.certainty not in ("absolute", "strong") and not plan.auto_accept
+    names = frame.with_columns(pl.Series("ПІБ", ["Іван Петренко", "Олена Коваль", "Петро Шевченко",
+                                                 "Марія Бондар", "Ігор Мельник"])).drop("ПИБ")
+    assert automap(names, firms).mapping() == {"ПІБ": "name", "Град": "city"}

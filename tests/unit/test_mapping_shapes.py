@@ -184,7 +184,7 @@ CAR = SheetSpec("cars", "Cars", (Field("plate", "Plate"), FUEL))
 
 
 def test_values_that_name_some_options_suggest_the_enum_field_for_a_person_to_confirm():
-    frame = pl.DataFrame({"Qwzx": ["Hybrid", "LPG", "Venzini", "Dyzelinas", "Hybrid", "Venzini"] * 3})
+    frame = pl.DataFrame({"Qwzx": ["Hybrid", "LPG", "Kerosini", "Dyzelinas", "Hybrid", "Kerosini"] * 3})
     plan = automap(frame, CAR)
     m = plan.fields[0]
     assert (m.destination, m.group) == ("fuel", "values-enum-partial")
@@ -193,7 +193,7 @@ def test_values_that_name_some_options_suggest_the_enum_field_for_a_person_to_co
 
 
 def test_one_value_an_option_names_suggests_nothing():
-    frame = pl.DataFrame({"Qwzx": ["Hybrid", "Venzini", "Mafuta", "Dujos", "Hybrid"] * 3,
+    frame = pl.DataFrame({"Qwzx": ["Hybrid", "Kerosini", "Mafuta", "Dujos", "Hybrid"] * 3,
                           "Zxvq": ["Siaur", "Piet", "Ryt", "Siaur", "Piet"] * 3})
     assert automap(frame, CAR).mapping() == {}  # and two such columns: elimination waits too
 
