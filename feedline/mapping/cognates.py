@@ -3,7 +3,8 @@
 ``departamento`` = department, ``salario`` = salary, ``Kategorie`` = category,
 ``tranzacție`` = transaction, ``Priorität`` = priority: Romance and Germanic languages
 write the Latin and Greek stock of business words with regular differences (c/k, f/ph,
-i/y, s/z, v/w, doubled letters, the suffix families -tion/-ción/-zione/-tie/-cja/-sjon,
+i/y, s/z, v/w, doubled letters, the suffix families -tion/-ción/-zione/-tie/-cja/-sjon
+(and the cases of romanized Slavic -ция/-ција: ``registratsii`` = registration),
 -ity/-ité/-idad/-ità/-ität/-iteit/-itet, -ic/-ique/-ico/-isch/-ik, and inflection
 endings). :func:`key` removes those differences; :func:`related` says whether two words
 are the same word in two languages. No word list: this carries to languages nobody
@@ -21,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 
 # Suffix families, longest first: each becomes one spelling.
 _SUFFIXES = (
-    (re.compile(r"(?:zione|zioni|ziones|ciones|cion|cao|coes|tion|tions|tie|ties|cja|cje|sjon|sjoner|syon|tsioon|tsiya)$"), "tion"),
+    (re.compile(r"(?:zione|zioni|ziones|ciones|cion|cao|coes|tion|tions|tie|ties|cja|cje|sjon|sjoner|syon|tsioon|tsiya|tsii|tsiyu|tsiei|tsija|tsije|tsiji|tsiju)$"), "tion"),
     (re.compile(r"(?:itaet|itat|itate|itet|iteit|itaten|idad|idades|idade|idades|ita|ite|ity|ities|itas)$"), "ity"),
     (re.compile(r"(?:ical|icale|icali|ikal|ique|iques|ico|ica|icos|icas|isch|ische|isk|iska|iske|ik|iko|ikus|ic|ics)$"), "ic"),
     (re.compile(r"(?:ancia|encia|ancie|encie|anza|enza|anz|enz|ance|ence|anse|ense)$"), "ence"),
