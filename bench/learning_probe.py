@@ -1,6 +1,6 @@
 """Variations of later deliveries, after a person corrected the first: what waits, what runs wrong.
 
-Usage: ``python bench/learning_probe.py [SET ...]`` (shared, devset, devset2, devset3, devset4, devset5, devset6, devset7)
+Usage: ``python bench/learning_probe.py [SET ...]`` (shared, devset, devset2, devset3, devset4, devset5, devset6, devset7, devset8)
 
 Every partner's first delivery goes through the learning loop (a person corrects the
 plan when it waits, one memory per blueprint). Then each partner's second delivery, where
@@ -39,6 +39,7 @@ from learning_sim import (
     devset5_partners,
     devset6_partners,
     devset7_partners,
+    devset8_partners,
     devset_partners,
     fixture_partners,
     person_decides,
@@ -156,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         "shared": lambda: fixture_partners(Path(__file__).resolve().parents[2] / "shared" / "fixtures"),
         "devset": devset_partners, "devset2": devset2_partners, "devset3": devset3_partners,
         "devset4": devset4_partners, "devset5": devset5_partners, "devset6": devset6_partners,
-        "devset7": devset7_partners,
+        "devset7": devset7_partners, "devset8": devset8_partners,
     }
     names = (argv if argv is not None else sys.argv[1:]) or list(sets)
     for name in names:
