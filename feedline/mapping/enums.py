@@ -409,6 +409,24 @@ def _own_initials(ws: Words, extra: Extra) -> tuple[str, str] | None:
     return found.pop() if len({o for o, _ in found}) == 1 and len(found) == 1 else None
 
 
+_CODE = re.compile(r"[A-Z]{2,4}")
+_HEAD_CODE = re.compile(r"^\s*([A-Z]{2,4})(?:\s*[-–,:/]\s*|\s+)(\S.*)$")
+
+
+def _code_then_place(raw: str, field: Field) -> str | None:
+    """The option whose code a value begins with, written as the codes are, and a place or
+    a qualifier after it (``CIF Rotterdam``, ``FOB - Shanghai``: an Incoterm and its named
+    place), when every option is such a code and the rest names no other."""
+    m = _HEAD_CODE.match(raw)
+    if m is None or not field.options or not all(_CODE.fullmatch(o.value) for o in field.options):
+        return None
+    codes = {o.value for o in field.options}
+    if m.group(1) not in codes or any(w in codes for w in re.split(r"[\W_]+", m.group(2).upper())) \
+            or any(w in negations() for w in words(m.group(2))):
+        return None
+    return m.group(1)
+
+
 _BRACKETS = re.compile(r"^(?P<head>[^()\[\]]*?)\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
 
 
@@ -488,6 +506,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     ended = _ended(fk, loose)
     if ended is not None:
         return ended[0], 0.85, f'"{key}" ends with "{ended[1]}"'
+    placed = _code_then_place(raw, field)
+    if placed is not None:
+        return placed, 0.85, f'"{key}" is the code "{placed}" with a place or qualifier after it'
     if len(fk) >= 5 and listed is None:
         hit = _unique(meanings.get(("\x00cognate", cognate(raw)), set()))
         if hit is not None:

@@ -80,3 +80,18 @@ def test_a_value_cut_short_as_another_language_spells_the_label() -> None:
 
 def test_a_cut_that_respelt_begins_no_label_waits() -> None:
     assert _mapped({"Pom": 3}, FORM) == {"Pom": None}
+
+
+INCOTERM = Field("incoterm", "Incoterm", type="enum", options=tuple(
+    Option(code, label) for code, label in (("EXW", "Ex Works"), ("FOB", "Free On Board"),
+                                            ("CIF", "Cost Insurance and Freight"), ("DAP", "Delivered At Place"))))
+
+
+def test_a_code_with_its_named_place_is_the_code():
+    found = {m.value: m.option for m in map_enum_values(
+        {"CIF Rotterdam": 3, "FOB - Shanghai": 2, "EXW Hamburg": 1, "FOB or CIF": 1,
+         "cif rotterdam": 1, "XYZ Hamburg": 1, "DAP not agreed": 1}, INCOTERM)}
+    assert found == {"CIF Rotterdam": "CIF", "FOB - Shanghai": "FOB", "EXW Hamburg": "EXW",
+                     "FOB or CIF": None,  # two codes name no one option
+                     "cif rotterdam": None,  # not written as the codes are
+                     "XYZ Hamburg": None, "DAP not agreed": None}
