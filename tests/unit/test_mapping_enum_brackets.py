@@ -95,3 +95,15 @@ def test_a_code_with_its_named_place_is_the_code():
                      "FOB or CIF": None,  # two codes name no one option
                      "cif rotterdam": None,  # not written as the codes are
                      "XYZ Hamburg": None, "DAP not agreed": None}
+
+
+CONTRACT = Field("contract", "Contract Type", type="enum", options=(
+    Option("permanent", "Permanent"), Option("fixed_term", "Fixed term")))
+
+
+def test_initials_written_with_stops_are_the_initials_a_person_decided():
+    remembered = {"cdi": ("permanent", "person"), "cdd": ("fixed_term", "person")}
+    found = {m.value: m.option for m in map_enum_values({"C.D.I.": 2, "C.D.D.": 1, "C D I": 1}, CONTRACT,
+                                                         remembered=remembered)}
+    assert found["C.D.I."] == "permanent" and found["C.D.D."] == "fixed_term"
+    assert found["C D I"] is None  # letters apart without stops are no abbreviation
