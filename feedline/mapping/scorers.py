@@ -234,6 +234,7 @@ def specific_kind(f: Field) -> str | None:
 NUMBERS_NO_NAME = 0.9  # of a column's values written as numbers: it holds no person's name
 
 
+@lru_cache(maxsize=4096)
 def _names_a_person(f: Field) -> bool:
     from feedline.mapping.evidence import field_shape
 
@@ -445,18 +446,18 @@ def _options_of_another(cands: dict[str, Candidate], profile: Profile, sheet: Sh
         return cands
     counts = dict(profile.counts)
     enums = [f for f in sheet.fields if f.type == "enum" and f.options]
-    if len(enums) < 2 or not any(cands.get(f.key) is not None and cands[f.key].reason_code != "values"
-                                 for f in enums):
+    # Only a name candidate whose values name none of its options is in question.
+    doubted = [f for f in enums if (c := cands.get(f.key)) is not None and c.reason_code != "values"
+               and known_share(counts, f) == 0]
+    if not doubted or len(enums) < 2:
         return cands
-    shares = {f.key: known_share(counts, f) for f in enums}
-    named = [f for f in enums if shares[f.key] >= OTHER_OPTIONS_SHARE and distinct_options(counts, f) >= 2]
+    named = [f for f in enums if f not in doubted and known_share(counts, f) >= OTHER_OPTIONS_SHARE
+             and distinct_options(counts, f) >= 2]
     if not named:
         return cands
     out = dict(cands)
-    for f in enums:
-        cand = cands.get(f.key)
-        if cand is None or cand.reason_code == "values" or shares[f.key] > 0:
-            continue
+    for f in doubted:
+        cand = cands[f.key]
         other = next((g for g in named if g.key != f.key), None)
         if other is None:
             continue
