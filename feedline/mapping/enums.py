@@ -468,11 +468,12 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     same = _unique(loose.get(fk, set()))
     if same is not None:
         return same, 0.96, f'"{key}" is written like "{same}" or a value decided before'
-    letters = fk.split()
-    if len(letters) > 1 and all(len(w) == 1 for w in letters) and "." in raw:
-        same = _unique(loose.get("".join(letters), set()))  # ``C.D.I.`` = ``CDI``
+    singles = fk.split()
+    if len(singles) > 1 and all(len(w) == 1 for w in singles) and "." in raw:
+        glued = "".join(singles)  # ``C.D.I.`` = ``CDI``
+        same = _unique(loose.get(glued, set()))
         if same is not None:
-            return same, 0.96, f'"{key}" is "{"".join(letters)}" written with stops'
+            return same, 0.96, f'"{key}" is "{glued}" written with stops'
     same = _unique(_spelt_index(field, extra).get(_spelt(fk), set()))
     if same is not None:
         return same, 0.93, f'"{key}" is "{same}" with its number written another way'
