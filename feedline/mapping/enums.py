@@ -676,7 +676,7 @@ def _foreign(entry: Any) -> bool:
     return isinstance(entry, tuple) and len(entry) > 2 and entry[2] == "other"
 
 
-def _own_spelling(raw: str, own: Extra) -> Match | None:
+def _own_spelling(raw: str, own: Extra, field: Field) -> Match | None:
     """This space's own decided values first: one written like the value (case, accents,
     punctuation) or whose initials the value is (``TP`` after ``Tempo parcial``), before
     what another partner of the blueprint meant by the same letters (French ``TP``)."""
@@ -691,7 +691,12 @@ def _own_spelling(raw: str, own: Extra) -> Match | None:
         return found[0], 0.88, f'"{value_key(raw)}" are the initials of "{found[1]}", a value decided before'
     if len(fk.replace(" ", "")) >= MIN_BASE:
         cut = _unique({o for spelling, o in own if folded(spelling).startswith(fk)})
-        if cut is not None:
+        # Another option's own label cut short the same way: the usual rules weigh both
+        # (``Deliv.`` after ``Delivery ke liye nikla`` was decided out for delivery, beside
+        # the option Delivered).
+        if cut is not None and not any(o.value != cut and (folded(o.label).startswith(fk)
+                                                           or folded(o.value).startswith(fk))
+                                       for o in field.options):
             return cut, 0.85, f'"{value_key(raw)}" cuts short a value this partner decided as "{cut}"'
         near = {o for spelling, o in own if fuzz.ratio(fk, folded(spelling)) >= 88}
         if (hit := _unique(near)) is not None:
@@ -725,7 +730,7 @@ def map_enum_values(
     result = []
     for raw, count in items:
         key = value_key(raw)
-        first = _own_spelling(raw, own) if mixed and not (remembered and key in remembered
+        first = _own_spelling(raw, own, field) if mixed and not (remembered and key in remembered
                                                           and not _foreign(remembered[key])) else None
         if first is not None:
             result.append(EnumValueMapping(raw, first[0], count, first[1], first[2]))

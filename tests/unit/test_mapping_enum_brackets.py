@@ -107,3 +107,20 @@ def test_initials_written_with_stops_are_the_initials_a_person_decided():
                                                          remembered=remembered)}
     assert found["C.D.I."] == "permanent" and found["C.D.D."] == "fixed_term"
     assert found["C D I"] is None  # letters apart without stops are no abbreviation
+
+
+SHIPMENT = Field("status", "Shipment Status", type="enum", options=(
+    Option("in_transit", "In Transit"), Option("out_for_delivery", "Out for Delivery"),
+    Option("delivered", "Delivered")))
+
+
+def test_a_cut_of_a_partners_value_that_also_cuts_another_options_label_is_not_the_partners():
+    # this partner decided "Delivery ke liye nikla" (out for delivery); another partner of
+    # the blueprint decided "Zugestellt" (delivered): "Deliv." cuts short both the first and
+    # the label Delivered, so the partner's own value does not settle it alone
+    remembered = {"delivery ke liye nikla": ("out_for_delivery", "person"),
+                  "zugestellt": ("delivered", "person", "other")}
+    [found] = map_enum_values({"Deliv.": 1}, SHIPMENT, remembered=remembered)
+    assert found.option != "out_for_delivery"
+    [found] = map_enum_values({"Delivery k.": 1}, SHIPMENT, remembered=remembered)
+    assert found.option == "out_for_delivery"  # cuts short no other option's label
