@@ -573,38 +573,45 @@ def _specs() -> list[Spec]:
     return [*_policies(), *_applications(), *_payslips()]
 
 
-def _as_file(frame: pl.DataFrame, encoding: str) -> pl.DataFrame:
-    """A delivery written as a semicolon-separated file in ``encoding`` and read back by
+def _as_file(frame: pl.DataFrame, encoding: str, separator: str = ";") -> pl.DataFrame:
+    """A delivery written as a ``separator``-separated file in ``encoding`` and read back by
     feedline's extractor (columns keep their order)."""
     from feedline.extract import extract
 
     text = io.StringIO()
-    writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
+    writer = csv.writer(text, delimiter=separator, lineterminator="\r\n")
     writer.writerow(frame.columns)
     writer.writerows(frame.rows())
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "delivery.csv"
+        path = Path(tmp) / ("delivery.tsv" if separator == "\t" else "delivery.csv")
         path.write_bytes(text.getvalue().encode(encoding))
         tables = extract(path, path.name, profile=False).tables
     return max((t.frame for t in tables if t.frame is not None), key=lambda f: f.width)
 
 
-def partners() -> list[Partner]:
-    """Every partner of this set with three deliveries (d1, d2, d3)."""
-    specs = _specs()
-    encodings = {s[0]: s[3].partition(";")[2] for s in specs if ";" in s[3]}
-    built = build([(n, bp, sl, lay.partition(";")[0], cols, ex) for n, bp, sl, lay, cols, ex in specs],
-                  parse_blueprints(BLUEPRINTS), seed=11000)
+def read_back(built: list[Partner], files: dict[str, tuple[str, str]]) -> list[Partner]:
+    """The deliveries of the partners in ``files`` (name -> encoding, separator) as
+    feedline's extractor reads them back from such a file, the truth following the
+    columns it reads."""
     for p in built:
-        if p.name not in encodings:
+        if p.name not in files:
             continue
         for k, d in enumerate(p.deliveries):
-            frame = _as_file(d.frame, encodings[p.name])
+            frame = _as_file(d.frame, *files[p.name])
             if frame.width != d.frame.width:
                 raise ValueError(f"{p.name} {d.name}: {frame.width} columns read, {d.frame.width} written")
             truth = {new: d.columns[old] for old, new in zip(d.frame.columns, frame.columns, strict=True)}
             p.deliveries[k] = Delivery(d.name, frame, truth, d.enums)
     return built
+
+
+def partners() -> list[Partner]:
+    """Every partner of this set with three deliveries (d1, d2, d3)."""
+    specs = _specs()
+    files = {s[0]: (s[3].partition(";")[2], ";") for s in specs if ";" in s[3]}
+    built = build([(n, bp, sl, lay.partition(";")[0], cols, ex) for n, bp, sl, lay, cols, ex in specs],
+                  parse_blueprints(BLUEPRINTS), seed=11000)
+    return read_back(built, files)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,21 +31,15 @@ shuffles.
 
 from __future__ import annotations
 
-import csv
-import io
 import random
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
-
-import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from devset2 import (
-    ROWS,
     Column,
     Spec,
     _code,
@@ -61,7 +55,8 @@ from devset2 import (
     parse_blueprints,
 )
 from devset5 import _day
-from learning_sim import Delivery, Partner, show_partners
+from devset7 import _digits, _mail, _phone, _row_no, read_back
+from learning_sim import Partner, show_partners
 
 BLUEPRINTS = """
 - name: People
@@ -199,24 +194,6 @@ TR_CO = ["Yılmaz Tekstil A.Ş.", "Demir Otomotiv Ltd. Şti.", "Kaya Gıda San. 
          "Şahin Elektronik A.Ş.", "Öztürk Yapı Malz."]
 IN_CO = ["Sharma Traders", "Gupta Electricals Pvt Ltd", "Patel Kirana Store", "Singh Auto Parts",
          "Reddy Pharma Distributors", "Mehta Textiles"]
-
-
-def _mail(names: list[str], domain: str) -> Callable[[random.Random, int], str]:
-    return lambda rng, i: f"{rng.choice(names)}{i % 97}@{domain}"
-
-
-def _phone(fmt: str) -> Callable[[random.Random, int], str]:
-    """A phone number: ``9`` a digit, anything else as it is."""
-    return lambda rng, _: "".join(str(rng.randrange(10)) if c == "9" else c for c in fmt)
-
-
-def _digits(n: int) -> Callable[[random.Random, int], str]:
-    return lambda rng, _: str(rng.randrange(1, 10)) + "".join(str(rng.randrange(10)) for _ in range(n - 1))
-
-
-def _row_no(_rng: random.Random, i: int) -> str:
-    """A row's number in its file, from 1."""
-    return str(i % ROWS + 1)
 
 
 def _cp1252(make: Callable[[random.Random, int], str]) -> Callable[[random.Random, int], str]:
@@ -730,39 +707,17 @@ def _specs() -> list[Spec]:
 SEPARATORS = {"semicolon": ";", "comma": ",", "tab": "\t", "pipe": "|"}
 
 
-def _as_file(frame: pl.DataFrame, encoding: str, separator: str) -> pl.DataFrame:
-    """A delivery written as a ``separator``-separated file in ``encoding`` and read back by
-    feedline's extractor (columns keep their order)."""
-    from feedline.extract import extract
-
-    text = io.StringIO()
-    writer = csv.writer(text, delimiter=separator, lineterminator="\r\n")
-    writer.writerow(frame.columns)
-    writer.writerows(frame.rows())
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / ("delivery.tsv" if separator == "\t" else "delivery.csv")
-        path.write_bytes(text.getvalue().encode(encoding))
-        tables = extract(path, path.name, profile=False).tables
-    return max((t.frame for t in tables if t.frame is not None), key=lambda f: f.width)
-
-
 def partners() -> list[Partner]:
     """Every partner of this set with three deliveries (d1, d2, d3)."""
     specs = _specs()
-    files = {s[0]: s[3].split(";")[1:] for s in specs if ";" in s[3]}
+    files: dict[str, tuple[str, str]] = {}
+    for s in specs:
+        if ";" in s[3]:
+            encoding, sep = s[3].split(";")[1:]
+            files[s[0]] = (encoding, SEPARATORS[sep])
     built = build([(n, bp, sl, lay.partition(";")[0], cols, ex) for n, bp, sl, lay, cols, ex in specs],
                   parse_blueprints(BLUEPRINTS), seed=12000)
-    for p in built:
-        if p.name not in files:
-            continue
-        encoding, sep = files[p.name]
-        for k, d in enumerate(p.deliveries):
-            frame = _as_file(d.frame, encoding, SEPARATORS[sep])
-            if frame.width != d.frame.width:
-                raise ValueError(f"{p.name} {d.name}: {frame.width} columns read, {d.frame.width} written")
-            truth = {new: d.columns[old] for old, new in zip(d.frame.columns, frame.columns, strict=True)}
-            p.deliveries[k] = Delivery(d.name, frame, truth, d.enums)
-    return built
+    return read_back(built, files)
 
 
 def main(argv: list[str] | None = None) -> int:
