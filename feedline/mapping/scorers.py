@@ -455,12 +455,10 @@ def _options_of_another(cands: dict[str, Candidate], profile: Profile, sheet: Sh
              and distinct_options(counts, f) >= 2]
     if not named:
         return cands
+    other = named[0]  # never a doubted field: the values name its options
     out = dict(cands)
     for f in doubted:
         cand = cands[f.key]
-        other = next((g for g in named if g.key != f.key), None)
-        if other is None:
-            continue
         conf = cand.confidence - OTHER_OPTIONS_PENALTY
         reason = f'{cand.reason}; but the values name options of field "{other.label}", none of "{f.label}"'
         if conf > 0:

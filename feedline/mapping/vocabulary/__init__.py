@@ -54,7 +54,7 @@ _OTHER_SCRIPT = re.compile(r"(?:(?![a-z])[^\W\d_])+(?:['’ʼ](?:(?![a-z])[^\W\d
 def _romanized(match: re.Match[str]) -> str:
     if match.group() == "μ":  # a lone Greek mu is the micro of a unit (µg), not a word
         return " "
-    return anyascii(match.group().replace("’", "").replace("ʼ", "")).replace("'", "").lower()
+    return anyascii(match.group()).replace("'", "").lower()  # ’ and ʼ romanize as '
 
 
 def _camel_split(text: str) -> str:
