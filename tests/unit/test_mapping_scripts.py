@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
+
 from feedline.blueprint import Field, Option, SheetSpec
 from feedline.blueprint.model import Constraint
 from feedline.extract import extract
@@ -54,8 +56,6 @@ PEOPLE = SheetSpec("people", "People", (
 
 
 def test_values_that_name_another_enum_fields_options_outweigh_a_header_word() -> None:
-    import polars as pl
-
     # Ukrainian "Стать" (sex) romanizes to "stat", an English abbreviation of status; its
     # values are the options of the gender field and of no other.
     frame = pl.DataFrame({
@@ -72,8 +72,6 @@ def test_values_that_name_another_enum_fields_options_outweigh_a_header_word() -
 
 
 def test_a_column_of_numbers_is_no_persons_name_whatever_its_header() -> None:
-    import polars as pl
-
     # Serbian ПИБ (a tax number) romanizes as Ukrainian ПІБ (a person's full name) does
     firms = SheetSpec("firms", "Firms", (Field("name", "Full Name"), Field("city", "City")))
     frame = pl.DataFrame({
