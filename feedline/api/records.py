@@ -6,6 +6,7 @@ Every change is versioned, re-validated (see :mod:`feedline.records.edits`) and 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from fastapi import APIRouter, Body, Path, Query, Request
@@ -13,11 +14,13 @@ from fastapi import APIRouter, Body, Path, Query, Request
 from feedline.api.deps import MAX_INT, ApiError, App, Env
 from feedline.api.schemas import ERRORS, Edited, RecordEdit, RecordNew, VersionList
 from feedline.blueprint.model import SheetSpec
-from feedline.events import model as topics
+from feedline.feeds import Feed
+from feedline.pipeline import review
 from feedline.records import overlay
 from feedline.records.edits import Edited as EditResult
 from feedline.records.edits import SheetEditor
 from feedline.store import repo
+from feedline.store.models import Space, Workbook
 
 router = APIRouter(prefix="/v1/sheets/{sheet_id}/records", tags=["records"], responses=ERRORS)
 MAX_BATCH = 10_000
@@ -39,8 +42,19 @@ def actor(request: Request) -> str:
     return f"api-key:{key[:6]}" if key else "api"
 
 
-def open_editor(app: App, conn: Any, env: str, sheet_id: str) -> tuple[SheetEditor, dict[str, Any]]:
-    """An editor for a destination sheet (the sheet row-locked) and the event context."""
+@dataclass
+class Opened:
+    """A destination sheet open for edits: its editor, space, feed and workbook."""
+
+    editor: SheetEditor
+    space: Space
+    feed: Feed
+    workbook: Workbook
+    sheet_id: str
+
+
+def open_editor(app: App, conn: Any, env: str, sheet_id: str) -> Opened:
+    """An editor for a destination sheet (the sheet row-locked) and what it belongs to."""
     sheet = repo.get_sheet(conn, sheet_id, env)
     wb = repo.get_workbook(conn, sheet.workbook_id)
     if wb.kind != "destination":
@@ -51,9 +65,7 @@ def open_editor(app: App, conn: Any, env: str, sheet_id: str) -> tuple[SheetEdit
     spec = feed.blueprint.sheet(sheet.slug)
     editor = SheetEditor(conn, app.blobs, sheet_id, spec,
                          app.listener.hooks_for(spec.slug, feed.name), feed.decimal_separator)
-    ctx = {"environment": space.environment_id, "space": wb.space_id, "file": wb.file_id,
-           "workbook": wb.id, "sheet": sheet_id}
-    return editor, ctx
+    return Opened(editor, space, feed, wb, sheet_id)
 
 
 def _check_values(spec: SheetSpec, values: Any, where: str) -> dict[str, Any]:
@@ -77,16 +89,15 @@ def _items(body: Any) -> list[Any]:
     return items
 
 
-def _answer(app: App, conn: Any, editor: SheetEditor, ctx: dict[str, Any], who: str,
-            result: EditResult, payload: dict[str, Any]) -> Edited:
-    """Emit ``records:updated`` and answer what changed."""
-    app.context.emit(conn, topics.RECORDS_UPDATED, ctx, {
-        "sheet": editor.spec.slug, **payload, "revalidated": len(result.revalidated),
-        "valid": result.counts["valid"], "invalid": result.counts["invalid"], "actor": who,
-        "hook_failures": result.hook_failures})
+def _answer(app: App, conn: Any, opened: Opened, who: str, result: EditResult,
+            payload: dict[str, Any]) -> Edited:
+    """Teach memory the fixed enum values, emit ``records:updated``, answer what changed."""
+    review.records_edited(app.context, conn, opened.space, opened.feed, opened.workbook,
+                          opened.sheet_id, who, result, {"sheet": opened.editor.spec.slug, **payload})
     return Edited.model_validate({
         "data": result.data, "revalidated": result.revalidated, "counts": result.counts,
-        "hook_failures": result.hook_failures, "deleted": result.deleted})
+        "hook_failures": result.hook_failures, "deleted": result.deleted,
+        "taught": result.taught})
 
 
 @router.patch("", openapi_extra=EDITS_BODY)
@@ -96,7 +107,8 @@ def update_records(sheet_id: str, app: App, env: Env, request: Request,
     keep their value). Returns the changed records and the ids whose messages changed."""
     who = actor(request)
     with app.begin() as conn:
-        editor, ctx = open_editor(app, conn, env, sheet_id)
+        opened = open_editor(app, conn, env, sheet_id)
+        editor = opened.editor
         edits: dict[int, dict[str, Any]] = {}
         for i, item in enumerate(_items(body)):
             rid = item.get("id") if isinstance(item, dict) else None
@@ -105,7 +117,7 @@ def update_records(sheet_id: str, app: App, env: Env, request: Request,
             edits.setdefault(rid, {}).update(
                 _check_values(editor.spec, item.get("values"), f"record #{i + 1}"))
         result = editor.update(edits, who)
-        return _answer(app, conn, editor, ctx, who, result, {"updated": sorted(edits)})
+        return _answer(app, conn, opened, who, result, {"updated": sorted(edits)})
 
 
 @router.post("", status_code=201, openapi_extra=NEW_BODY)
@@ -114,11 +126,11 @@ def add_records(sheet_id: str, app: App, env: Env, request: Request,
     """Add records: ``[{"values": {…}}, …]``; they are validated like any other."""
     who = actor(request)
     with app.begin() as conn:
-        editor, ctx = open_editor(app, conn, env, sheet_id)
-        values = [_check_values(editor.spec, item.get("values") if isinstance(item, dict) else None,
+        opened = open_editor(app, conn, env, sheet_id)
+        values = [_check_values(opened.editor.spec, item.get("values") if isinstance(item, dict) else None,
                                 f"record #{i + 1}") for i, item in enumerate(_items(body))]
-        result = editor.add(values, who)
-        return _answer(app, conn, editor, ctx, who, result,
+        result = opened.editor.add(values, who)
+        return _answer(app, conn, opened, who, result,
                        {"created": [r["id"] for r in result.data]})
 
 
@@ -133,9 +145,9 @@ def delete_records(sheet_id: str, app: App, env: Env, request: Request,
         raise ApiError(404, "not-found", f"sheet {sheet_id} has no such record")
     who = actor(request)
     with app.begin() as conn:
-        editor, ctx = open_editor(app, conn, env, sheet_id)
-        result = editor.delete(ids, who, valid=filter == "valid" if filter else None)
-        return _answer(app, conn, editor, ctx, who, result, {"deleted": result.deleted})
+        opened = open_editor(app, conn, env, sheet_id)
+        result = opened.editor.delete(ids, who, valid=filter == "valid" if filter else None)
+        return _answer(app, conn, opened, who, result, {"deleted": result.deleted})
 
 
 @router.get("/{record_id}/versions")

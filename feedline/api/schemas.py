@@ -183,6 +183,10 @@ class Edited(BaseModel):
     counts: dict[str, Any]
     hook_failures: list[dict[str, Any]] = Field(default_factory=list)
     deleted: list[int] = Field(default_factory=list)
+    taught: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="Enum values this edit fixed, {field: {the partner's text: option}}: "
+                    "mapping memory keeps them for the next deliveries of this space.")
 
 
 class Version(BaseModel):

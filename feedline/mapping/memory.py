@@ -227,7 +227,16 @@ class MappingMemory:
             for v in values:
                 who = PERSON if v.reason == PERSON_ENUM_REASON else enum_by_col.get(key, AUTOMAP)
                 self._learn_value(learnt, v.value, v.option, who, when)
-        for key, taught in plan.taught.items():
+        self.teach(space, sheet, plan.taught, when=when)
+
+    def teach(self, space: str, sheet: str, values: Mapping[str, Mapping[str, str | None]],
+              *, when: str | None = None) -> None:
+        """Learn a person's enum value decisions ``{field: {value: option}}`` (an option
+        of None: the value is invalid), e.g. a record fixed in review; later deliveries
+        of every space map those values so."""
+        when = when or today()
+        memo = self._sheet(space, sheet)
+        for key, taught in values.items():
             learnt = memo["enums"].setdefault(key, {})
             for value, option in taught.items():
                 self._learn_value(learnt, value, option, PERSON, when)

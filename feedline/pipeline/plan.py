@@ -4,7 +4,8 @@ and the mapping memory it draws on and feeds. The map job and ``feedline run`` s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -124,18 +125,35 @@ def load_memory(conn: sa.Connection, env: str, blueprint: str) -> MappingMemory:
     return MappingMemory.from_rows(blueprint, repo.load_memory_rows(conn, env, blueprint))
 
 
-def remember(conn: sa.Connection, env: str, blueprint: str, space: str, sheet: str,
-             plan: Plan, corrected: dict[str, str | None] | None, by: str,
-             waived: list[str] | None = None) -> None:
-    """Teach one (space, sheet) row what an executed plan did (``by`` ``person`` or
-    ``automap``); safe when other map jobs finish at the same time: a lock on this row,
-    then an upsert of only this row."""
-    from feedline.store import repo
+@contextmanager
+def _memory_row(conn: sa.Connection, env: str, blueprint: str, space: str,
+                sheet: str) -> Iterator[MappingMemory]:
+    """One (space, sheet) row of memory to change: locked, read, then written back as an
+    upsert of only this row (safe when other map jobs or edits finish at the same time)."""
+    from feedline.store import repo  # the database layer: not loaded by ``feedline run``
 
     repo.lock_memory_row(conn, env, blueprint, space, sheet)
     row = repo.get_memory_row(conn, env, blueprint, space, sheet)
     memory = MappingMemory.from_rows(blueprint, [(space, sheet, row)] if row is not None else [])
-    memory.remember(space, sheet, plan, corrected=corrected or None, by=by)
-    if by == "person":
-        memory.waive_required(space, sheet, waived or ())
+    yield memory
     repo.save_memory_row(conn, env, blueprint, space, sheet, memory.document(space, sheet))
+
+
+def remember(conn: sa.Connection, env: str, blueprint: str, space: str, sheet: str,
+             plan: Plan, corrected: dict[str, str | None] | None, by: str,
+             waived: list[str] | None = None) -> None:
+    """Teach one (space, sheet) row what an executed plan did (``by`` ``person`` or
+    ``automap``)."""
+    with _memory_row(conn, env, blueprint, space, sheet) as memory:
+        memory.remember(space, sheet, plan, corrected=corrected or None, by=by)
+        if by == "person":
+            memory.waive_required(space, sheet, waived or ())
+
+
+def teach_values(conn: sa.Connection, env: str, blueprint: str, space: str, sheet: str,
+                 values: dict[str, dict[str, str]]) -> None:
+    """Teach one (space, sheet) row a person's enum value decisions (records fixed in
+    review: ``{field: {the partner's text: option}}``)."""
+    if values:
+        with _memory_row(conn, env, blueprint, space, sheet) as memory:
+            memory.teach(space, sheet, values)

@@ -1,19 +1,27 @@
-"""A person's side of a map job: change its plan, then execute it."""
+"""A person's side of a map job: change its plan, then execute it; and what follows a
+person's edit of a sheet's records."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from feedline.blueprint.model import SheetSpec
 from feedline.errors import Conflict, MappingError
+from feedline.events import model as topics
 from feedline.feeds import Feed
 from feedline.jobs import queue
 from feedline.jobs.model import Job, Status
 from feedline.mapping import Plan, gate, patch
+from feedline.pipeline import plan as planning
 from feedline.pipeline.context import Context
 from feedline.pipeline.map import source_of
 from feedline.store import tables as t
-from feedline.store.models import Space
+from feedline.store.models import Space, Workbook
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
+
+    from feedline.records.edits import Edited
 
 EDITABLE = {Status.NEEDS_REVIEW, Status.CREATED}
 
@@ -71,9 +79,9 @@ def execute(ctx: Context, job: Job, doc: dict[str, Any] | None, spec: SheetSpec,
 
 def replan_waiting(ctx: Context, space: Space, feed: Feed, slug: str,
                    done_job: str) -> list[str]:
-    """After a person's plan ran, plan the space's other map jobs that wait for the same
-    sheet again with the memory it taught; those that now pass the gate run. Returns
-    their ids."""
+    """After a person's plan ran (or a person fixed enum values in review), plan the
+    space's other map jobs that wait for the same sheet again with the memory it taught;
+    those that now pass the gate run. Returns their ids."""
     from feedline.pipeline.map import plan_job, review_outcome
 
     spec = feed.blueprint.sheet(slug)
@@ -102,3 +110,19 @@ def replan_waiting(ctx: Context, space: Space, feed: Feed, slug: str,
                 conn.execute(t.jobs.update().where(t.jobs.c.id == other.id).values(
                     outcome=review_outcome(other, doc, spec, feed)))
     return started
+
+
+def records_edited(ctx: Context, conn: sa.Connection, space: Space, feed: Feed, workbook: Workbook,
+                   sheet_id: str, actor: str, result: Edited, payload: dict[str, Any]) -> None:
+    """In the edit's transaction: the enum values a person fixed teach this space's mapping
+    memory (the next delivery maps them; deliveries waiting for review are planned again),
+    and ``records:updated`` is emitted (egress of fixed records follows it)."""
+    slug = payload["sheet"]
+    planning.teach_values(conn, space.environment_id, feed.blueprint.name, space.id, slug,
+                          result.taught)
+    ctx.emit(conn, topics.RECORDS_UPDATED, {
+        "environment": space.environment_id, "space": space.id, "file": workbook.file_id,
+        "workbook": workbook.id, "sheet": sheet_id},
+        {**payload, "revalidated": len(result.revalidated), "valid": result.counts["valid"],
+         "invalid": result.counts["invalid"], "actor": actor,
+         "hook_failures": result.hook_failures, "taught": result.taught})

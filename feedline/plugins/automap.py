@@ -62,7 +62,20 @@ def on_map_completed(event: Event, app: Feedline) -> None:
         replan_waiting(app.context, space, feed, outcome["sheet"], event.context["job"] or "")
 
 
+def on_records_updated(event: Event, app: Feedline) -> None:
+    """A person fixed enum values in review: deliveries of the space waiting for the same
+    sheet are planned again with what that taught."""
+    if not event.payload.get("taught") or not event.payload.get("sheet"):
+        return
+    with app.read() as conn:
+        space = repo.get_space(conn, event.context["space"] or "")
+    feed = app.feeds.get(space.feed)
+    if feed is not None:
+        replan_waiting(app.context, space, feed, event.payload["sheet"], "")
+
+
 def plugin(listener: Listener) -> None:
     listener.on(topics.JOB_COMPLETED, {"job": "extract"}, on_extract_completed)
     listener.on(topics.JOB_COMPLETED, {"job": "map"}, on_map_completed)
+    listener.on(topics.RECORDS_UPDATED, None, on_records_updated)
     listener.job("map", run_map_job)

@@ -22,10 +22,14 @@ from feedline.records.view import SheetView
 from feedline.store import repo
 from feedline.store.models import Sheet
 from feedline.validate import Hook
+from feedline.validate.result import CAST_ERRORS
 from feedline.validate.revalidate import adjust_counts, revalidate
 
 if TYPE_CHECKING:
     from feedline.blobs import Blobs
+
+
+ENUM_ERROR = CAST_ERRORS["enum"][0]
 
 
 @dataclass
@@ -38,6 +42,32 @@ class Edited:
     counts: dict[str, Any]
     hook_failures: list[dict[str, Any]] = field(default_factory=list)
     deleted: list[int] = field(default_factory=list)
+    taught: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def taught_values(spec: SheetSpec, changed: list[dict[str, Any]],
+                  stored: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """A person's enum value decisions in an edit: ``{field: {text: option}}`` where a cell
+    held partner text that matched no option and now holds an option. A text set to two
+    different options in one edit says nothing."""
+    now = {r["id"]: r for r in stored}
+    seen: dict[tuple[str, str], set[str]] = {}
+    for c in changed:
+        new = now.get(c["id"])
+        if new is None:
+            continue
+        unread = {m.get("field") for m in c["old"]["messages"] or () if m.get("type") == ENUM_ERROR}
+        still = {m.get("field") for m in new["messages"] or () if m.get("type") == ENUM_ERROR}
+        for key in unread - still:
+            text, option = c["old"]["values"].get(str(key)), new["values"].get(str(key))
+            if key in spec.keys and spec.field(key).type == "enum" \
+                    and isinstance(text, str) and text.strip() and isinstance(option, str):
+                seen.setdefault((key, text.strip()), set()).add(option)
+    out: dict[str, dict[str, str]] = {}
+    for (key, text), options in sorted(seen.items()):
+        if len(options) == 1:
+            out.setdefault(key, {})[text] = next(iter(options))
+    return out
 
 
 class SheetEditor:
@@ -64,7 +94,9 @@ class SheetEditor:
         changed = [{**r, "values": {**r["values"], **edits[r["id"]]},
                     "old": {"values": r["values"], "messages": r["messages"], "valid": r["valid"]}}
                    for r in self.view.records(edits)]
-        return self._store(changed, [], actor, "update")
+        result = self._store(changed, [], actor, "update")
+        result.taught = taught_values(self.spec, changed, result.data)
+        return result
 
     def add(self, values: list[dict[str, Any]], actor: str) -> Edited:
         """Append records after the sheet's last row (each validated like any other)."""

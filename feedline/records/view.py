@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 import polars as pl
 
 from feedline.blueprint.model import Field, SheetSpec
-from feedline.records.schema import from_records, schema, to_records
+from feedline.records.schema import castable, from_records, schema, text_column, to_records
 from feedline.records.segment import CHECKS, CHECKS_SCHEMA, index_key, index_name, part_keys
 from feedline.store.models import Segment, Sheet
 from feedline.validate.result import CAST_ERROR_TYPES
@@ -495,7 +495,8 @@ def _has_message(column: pl.Expr, field: str | None, kind: str | None) -> pl.Exp
 
 
 def _search(spec: SheetSpec, text: str, field: str | None) -> pl.Expr:
-    """Records whose cell (of ``field``, or of any text field) contains ``text``, ignoring case."""
+    """Records whose cell (of ``field``, or of any field) contains ``text``, ignoring case;
+    a cell that did not cast is searched as the partner's text it shows."""
     needle = text.casefold()
     fields = [spec.field(field)] if field else list(spec.fields)
     exprs = []
@@ -503,6 +504,7 @@ def _search(spec: SheetSpec, text: str, field: str | None) -> pl.Expr:
         col = pl.col(f.key)
         if f.type == "string-list":
             col = col.list.join(";")
-        exprs.append(col.cast(pl.String).str.to_lowercase().str.contains(needle, literal=True)
-                     .fill_null(False))
+        shown = pl.coalesce(pl.col(text_column(f.key)), col.cast(pl.String)) if castable(f) \
+            else col.cast(pl.String)
+        exprs.append(shown.str.to_lowercase().str.contains(needle, literal=True).fill_null(False))
     return pl.any_horizontal(exprs) if exprs else pl.lit(False)

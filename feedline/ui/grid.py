@@ -13,8 +13,8 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from feedline.blueprint.model import SheetSpec
 from feedline.errors import ConfigError, Conflict, NotFound
-from feedline.events import model as topics
 from feedline.jobs import queue
+from feedline.pipeline import review
 from feedline.records.edits import Edited, SheetEditor
 from feedline.records.paging import matching_ids, page_at
 from feedline.records.replace import find_replace
@@ -145,13 +145,10 @@ def _editor(request: Request, conn: Any, sc: SheetContext) -> SheetEditor:
 
 def _emitted(request: Request, conn: Any, sc: SheetContext, actor: str, result: Edited,
              payload: dict[str, Any]) -> None:
-    """``records:updated``, as every edit emits (egress of fixed records follows it)."""
-    fl(request).context.emit(conn, topics.RECORDS_UPDATED, {
-        "environment": sc.space.environment_id, "space": sc.space.id,
-        "file": sc.workbook.file_id, "workbook": sc.workbook.id, "sheet": sc.sheet.id},
-        {"sheet": sc.spec.slug, **payload, "revalidated": len(result.revalidated),
-         "valid": result.counts["valid"], "invalid": result.counts["invalid"], "actor": actor,
-         "hook_failures": result.hook_failures})
+    """What follows every edit: fixed enum values teach memory, ``records:updated``."""
+    app = fl(request)
+    review.records_edited(app.context, conn, sc.space, app.feed(sc.space.feed), sc.workbook,
+                          sc.sheet.id, actor, result, {"sheet": sc.spec.slug, **payload})
 
 
 def actor(session: Session) -> str:

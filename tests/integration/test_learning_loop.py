@@ -174,3 +174,40 @@ def test_memory_of_two_spaces_finishing_together(people, tmp_path: Path, monkeyp
         assert now["status"] == "complete", now["outcome"]
         memory = client.get(f"/v1/spaces/{space}/memory").json()["data"]
         assert memory and memory[0]["headers"]["personalnr"] == "employee_id", memory
+
+
+def test_a_value_fixed_in_review_teaches_the_next_deliveries(people, tmp_path: Path) -> None:
+    """A delivery ran alone with one contract written as a code nobody knows; the next
+    brings that code in a quarter of its rows and waits. A person fixes the first one's
+    record in review: the waiting delivery is planned again and runs, and so do later ones."""
+    app, client = people
+    space = client.post("/v1/spaces", json={"name": "werk", "feed": "people"}).json()["id"]
+    teach(app, client, upload(app, client, space, delivery(tmp_path / "d0.csv", 0)))
+    d1 = upload(app, client, space, delivery(tmp_path / "d1.csv", 100, contracts=("VZ",) * 23 + ("X7",)))
+    assert d1["status"] == "complete", d1["outcome"]  # one unread value in 24: under the limit
+    sheet = d1["outcome"]["sheet_id"]
+    records = client.get(f"/v1/sheets/{sheet}/records", params={"limit": 100}).json()["data"]
+    (unread,) = [r for r in records if any(m["type"] == "invalid-option" for m in r["messages"])]
+    assert unread["values"]["contract"] == "X7"
+    waiting = upload(app, client, space, delivery(tmp_path / "d2.csv", 200, contracts=("VZ", "TZ", "FL", "X7")))
+    assert waiting["status"] == "needs_review"
+
+    quiet = client.patch(f"/v1/sheets/{sheet}/records",  # a valid cell teaches nothing
+                         json=[{"id": records[0]["id"], "values": {"email": "new@example.com"}}])
+    assert quiet.status_code == 200 and quiet.json()["taught"] == {}
+    fixed = client.patch(f"/v1/sheets/{sheet}/records",
+                         json=[{"id": unread["id"], "values": {"contract": "Contractor"}}])
+    assert fixed.status_code == 200, fixed.text
+    assert fixed.json()["taught"] == {"contract": {"X7": "contractor"}}
+    assert fixed.json()["data"][0]["values"]["contract"] == "contractor"
+    (memory,) = client.get(f"/v1/spaces/{space}/memory").json()["data"]
+    assert memory["enums"]["contract"]["x7"] == "contractor"
+    drain(app)
+    now = client.get(f"/v1/jobs/{waiting['id']}").json()
+    assert now["status"] == "complete", now["outcome"]
+    assert {v["value"]: v["option"] for v in plan_of(client, waiting)["enums"]["contract"]}["X7"] \
+        == "contractor"
+    d3 = upload(app, client, space, delivery(tmp_path / "d3.csv", 300, contracts=("X7", "VZ")))
+    assert d3["status"] == "complete", d3["outcome"]
+    out = client.get(f"/v1/sheets/{d3['outcome']['sheet_id']}/records", params={"limit": 100}).json()
+    assert {r["values"]["contract"] for r in out["data"]} == {"contractor", "full_time"}

@@ -247,3 +247,29 @@ def test_a_deep_page_is_the_same_as_cutting_the_whole_order(ui: dict[str, Any]) 
             got = page_at(view, query, offset, 25)
             assert got["_id"].to_list() == every[offset:offset + 25], (query, offset)
             assert got.columns == view.page(query, 1)[0].columns
+
+
+def test_a_value_replaced_in_the_grid_teaches_the_next_delivery(ui: dict[str, Any]) -> None:
+    client = ui["client"]
+    deliver(ui, "acme_customers_2026-02.csv", PARTNER_FEB)
+    job = maps(ui)[0]
+    html = client.get(f"/ui/jobs/{job.id}/review").text
+    form = form_of(html)
+    form[field_index(html, "data-column", "Contact Person")] = "full_name"
+    form[field_index(html, "data-value", "Angleterre")] = ""  # left to fix in the records
+    assert client.post(f"/ui/jobs/{job.id}/review", data=form).status_code == 303
+    drain(ui["app"])
+    sheet = maps(ui)[0].outcome["sheet_id"]
+    found = client.get(f"/ui/sheets/{sheet}?q=angleterre").text  # the text it shows is searched
+    assert "&#34;Angleterre&#34; is not one of" in found and "Alan Turing" in found
+    assert "Ada Lovelace" not in found
+    csrf = re.search(r'data-csrf="([^"]+)"', client.get(f"/ui/sheets/{sheet}").text).group(1)
+    resp = client.post(f"/ui/sheets/{sheet}/replace", data={
+        "csrf": csrf, "field": "country", "find": "Angleterre", "replace": "GB", "whole": "1"})
+    assert resp.headers["location"].endswith("replaced=1")
+    deliver(ui, "acme_customers_2026-03.csv",
+            PARTNER_HEAD + "K-9,Hedy Lamarr,hedy@example.com,Angleterre,2025-06-01,no\n")
+    latest = max(maps(ui), key=lambda j: j.created_at or "")
+    assert latest.status.value == "complete", latest.outcome
+    page = client.get(f"/ui/sheets/{latest.outcome['sheet_id']}").text
+    assert "Hedy Lamarr" in page and ">GB<" in page and 'aria-invalid="true"' not in page
