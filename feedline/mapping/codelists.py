@@ -142,6 +142,9 @@ def _add_foreign(names: dict[str, str], read: Callable[[Locale], dict[str, str]]
         names.update({key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1})
 
 
+_ISO_CURRENCIES = frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
 @lru_cache(maxsize=1)
 def currency_names() -> dict[str, str]:
     """The table :func:`_currency_names` builds, kept between processes (:mod:`feedline.mapping.tables`)."""
@@ -165,7 +168,41 @@ def _currency_names() -> dict[str, str]:
         if len(codes) == 1 and sym not in names:
             names[sym] = next(iter(codes))
     _add_foreign(names, lambda loc: {code: name for code, name in loc.currencies.items() if "(" not in name})
+    _add_every_locale(names)
     return names
+
+
+def _add_every_locale(names: dict[str, str]) -> None:
+    """Currency names of every CLDR language, in any script (``АҚШ доллары``), with their
+    plural forms, that name one currency; then single words of those names that name only
+    one currency in every language (``тенге``, ``złoty``, ``đồng``): a partner writes the
+    currency's own word without its country."""
+    from babel.localedata import locale_identifiers
+
+    full: dict[str, set[str]] = {}
+    words: dict[str, set[str]] = {}
+    for lang in sorted(locale_identifiers()):
+        if "_" in lang:
+            continue
+        try:
+            loc = _locale(lang)
+            plural = loc._data["currency_names_plural"]
+        except (UnknownLocaleError, ValueError, LookupError):
+            continue
+        for code, name in loc.currencies.items():
+            if "(" in name or code not in _ISO_CURRENCIES:
+                continue  # historic and non-ISO currencies carry their years or none
+            spelt = {name, *dict(plural.get(code) or {}).values()}
+            for text in spelt:
+                key = value_key(text)
+                full.setdefault(key, set()).add(code)
+                for word in key.split():
+                    if sum(c.isalpha() for c in word) >= MIN_FOREIGN_NAME:
+                        words.setdefault(word, set()).add(code)
+    for table in (full, words):
+        for key, codes in table.items():
+            if len(codes) == 1 and key not in names and len(key) >= MIN_FOREIGN_NAME:
+                names[key] = next(iter(codes))
 
 
 @lru_cache(maxsize=1)

@@ -124,3 +124,13 @@ def test_a_cut_of_a_partners_value_that_also_cuts_another_options_label_is_not_t
     assert found.option != "out_for_delivery"
     [found] = map_enum_values({"Delivery k.": 1}, SHIPMENT, remembered=remembered)
     assert found.option == "out_for_delivery"  # cuts short no other option's label
+
+
+def test_a_currency_written_in_any_language_or_as_its_own_word() -> None:
+    field = Field("currency", "Currency", type="enum", options=(
+        Option("KZT", "Kazakhstani Tenge"), Option("PLN", "Polish Zloty"), Option("USD", "US Dollar"),
+        Option("VND", "Vietnamese Dong"), Option("HUF", "Hungarian Forint")))
+    got = _mapped({"АҚШ доллары": 5, "тенге": 4, "złoty": 3, "Đồng Việt Nam": 2, "forint": 2,
+                   "рубль": 1}, field)
+    assert got == {"АҚШ доллары": "USD", "тенге": "KZT", "złoty": "PLN", "Đồng Việt Nam": "VND",
+                   "forint": "HUF", "рубль": None}  # no option is a rouble
