@@ -5,7 +5,8 @@ languages), units of measure, or the names of such codes, every code and every n
 it maps to the option. Names come from open data that packages ship: pycountry (ISO
 lists and their gettext translations) and Babel (Unicode CLDR: localized country,
 currency, language and unit names, unit symbols and currency symbols), in the vocabulary
-languages and in :data:`NAME_LOCALES`, languages nobody wrote a vocabulary for.
+languages and in :data:`NAME_LOCALES`, languages nobody wrote a vocabulary for; currency
+names from every CLDR language.
 """
 
 from __future__ import annotations
