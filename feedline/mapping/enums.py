@@ -446,6 +446,29 @@ def _bracketed(raw: str, field: Field, extra: Extra) -> Match | None:
     return option, 0.85, f'"{value_key(raw)}" is "{option}" with a qualifier in brackets'
 
 
+_PARTS = re.compile(r"[-_/+]")
+_QUALIFIERS = frozenset({"ex", "former", "non", "un", "pre", "post", "semi", "anti", "sub", "out", "de", "dis"})
+
+
+def _parted(raw: str, field: Field, extra: Extra) -> Match | None:
+    """A code joined from parts (``FT-HRLY``, ``PT_SAL``: the contract, then the pay
+    basis): the option one part names when no other part names another, none turns it
+    round (``EX-``, ``NON-``) and none is a lone letter (``E-boek`` is no book)."""
+    text = raw.strip()
+    if any(c.isspace() for c in text):
+        return None
+    parts = [p for p in _PARTS.split(text) if p]
+    if not 2 <= len(parts) <= 4 or any(len(p) < 2 for p in parts):
+        return None
+    if any(w in negations() or w in _QUALIFIERS for p in parts for w in words(p)):
+        return None
+    found = {got[0] for p in parts if (got := match_value(p, field, extra)) is not None}
+    option = _unique(found)
+    if option is None:
+        return None
+    return option, 0.8, f'one part of "{value_key(raw)}" names "{option}", the others no option'
+
+
 @lru_cache(maxsize=65536)
 def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     """Best option for one source value, or None when nothing fits well enough.
@@ -568,7 +591,7 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
         if len(options) == 1:
             return next(iter(options)), 0.8, f'similar to "{best[0][0]}"'
     if listed is None:
-        return _coded(ws, field, extra) or _near_word(fk, field)
+        return _coded(ws, field, extra) or _near_word(fk, field) or _parted(raw, field, extra)
     return None
 
 

@@ -134,3 +134,13 @@ def test_a_currency_written_in_any_language_or_as_its_own_word() -> None:
                    "рубль": 1}, field)
     assert got == {"АҚШ доллары": "USD", "тенге": "KZT", "złoty": "PLN", "Đồng Việt Nam": "VND",
                    "forint": "HUF", "рубль": None}  # no option is a rouble
+
+
+def test_a_code_joined_from_parts_is_the_option_one_part_names() -> None:
+    field = Field("employment_type", "Employment Type", type="enum", options=(
+        Option("full_time", "Full time"), Option("part_time", "Part time"),
+        Option("contractor", "Contractor")))
+    got = _mapped({"FT-HRLY": 5, "PT_SAL": 4, "FT-PT": 2, "EX-FT": 1, "E-FT": 1}, field)
+    # two parts naming two options, a part that turns it round, a lone letter: none
+    assert got == {"FT-HRLY": "full_time", "PT_SAL": "part_time", "FT-PT": None, "EX-FT": None,
+                   "E-FT": None}
