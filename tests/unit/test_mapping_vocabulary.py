@@ -240,3 +240,45 @@ def test_status_words_of_japanese_chinese_and_korean(value, option):
 def test_cjk_gender_values_name_their_option():
     got = {v.value: v.option for v in map_enum_values(dict.fromkeys(["男性", "女性", "남성", "여성"], 1), GENDER)}
     assert got == {"男性": "male", "女性": "female", "남성": "male", "여성": "female"}
+
+
+@pytest.mark.parametrize(("header", "meaning"), [
+    # Kazakh, Cyrillic
+    ("Жалақы", ("salary",)), ("Бөлім", ("department",)), ("Лауазымы", ("job", "title")),
+    ("Жұмысқа қабылданған күні", ("hire", "date")), ("Табель нөмірі", ("employee", "id")),
+    ("Жеке табыс салығы", ("income", "tax")), ("Төлем тәсілі", ("payment", "method")),
+    ("Жүк алушы", ("consignee",)),
+    # Arabic: a consonant skeleton, with and without the article
+    ("الراتب", ("salary",)), ("القسم", ("department",)), ("المسمى الوظيفي", ("job", "title")),
+    ("تاريخ التعيين", ("hire", "date")), ("صافي الراتب", ("net", "salary")),
+    ("ضريبة الدخل", ("income", "tax")), ("طريقة الدفع", ("payment", "method")), ("المرسل إليه", ("consignee",)),
+    # Hebrew
+    ("משכורת", ("salary",)), ("מחלקה", ("department",)), ("תפקיד", ("job", "title")),
+    ("מספר עובד", ("employee", "id")), ("תאריך תחילת עבודה", ("hire", "date")), ("מס הכנסה", ("income", "tax")),
+    ("אמצעי תשלום", ("payment", "method")), ("סוג אריזה", ("package", "type")),
+    # Hindi as Indian exports write it in Latin letters
+    ("Vetan", ("salary",)), ("Vibhag", ("department",)), ("Karmchari Sankhya", ("employee", "id")),
+    ("Bhugtan Vidhi", ("payment", "method")), ("CTC", ("salary",)), ("TDS", ("income", "tax")),
+])
+def test_business_header_words_of_kazakh_arabic_hebrew_and_hindi(header, meaning):
+    assert form(header).expanded == meaning
+
+
+@pytest.mark.parametrize(("value", "option"), [
+    ("Расталды", "confirmed"), ("Орындалуда", "in_progress"), ("Жойылды", "canceled"), ("Аяқталды", "completed"),
+    ("مؤكد", "confirmed"), ("قيد التنفيذ", "in_progress"), ("ملغى", "canceled"), ("مسودة", "draft"),
+    ("בוטל", "canceled"), ("בתהליך", "in_progress"), ("מושהה", "on_hold"), ("טיוטה", "draft"),
+    ("Radd", "canceled"), ("Jaari", "in_progress"), ("Sthagit", "on_hold"), ("Sampann", "completed"),
+])
+def test_status_words_of_kazakh_arabic_hebrew_and_hindi(value, option):
+    [mapped] = map_enum_values({value: 1}, ORDER_STATUS)
+    assert mapped.option == option, mapped.reason
+
+
+def test_skeletons_of_two_meanings_are_left_out():
+    # Arabic مدينة (city) and Hebrew מדינה (country) both romanize to mdynh; Arabic شارع
+    # (street) and Hindi शहर (city) to shr: neither is a header word
+    from feedline.mapping.normalize import words
+
+    assert words("مدينة") == words("מדינה") == ["mdynh"] and ("mdynh",) not in header_lexicon()
+    assert words("شارع") == words("शहर") == ["shr"] and ("shr",) not in header_lexicon()
