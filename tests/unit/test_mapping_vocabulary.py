@@ -166,6 +166,8 @@ def test_status_words_of_the_eleventh_round_languages(value, option):
     ("Телефон", "telefon"), ("Κατηγορία", "katigoria"), ("Дата рождения", "data rozhdeniya"),
     ("ОБЪЁМ", "obem"), ("Email адрес", "email adres"), ("Ім'я", "imya"), ("П’ятниця", "pyatnitsya"),
     ("№ п/п", "no p p"), ("O'Brien", "o brien"), ("ТабельныйНомер", "tabelnyi nomer"), ("КВыплате", "k vyplate"),
+    # vowel signs, viramas and tone marks belong to the word in Indic and Thai scripts
+    ("विभाग", "vibhag"), ("कर्मचारी संख्या", "krmcari smkhya"), ("বিভাগ", "bibhag"), ("เงินเดือน", "enginedueon"),
 ])
 def test_words_of_other_scripts_are_romanized(header, word):
     assert " ".join(form(header).words) == word

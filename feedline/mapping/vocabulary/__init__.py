@@ -44,12 +44,18 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLIT))
     if not text.islower() and any(c.isupper() for c in text):
         text = text.lower()  # what compatibility decomposed: № -> No, ℡ -> TEL
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return "".join(c for c in text if not unicodedata.combining(c) or _ABUGIDA.match(c))
 
 
+# Scripts whose vowel signs, viramas and tone marks are part of the word (Indic, Thai,
+# Lao, Myanmar, Khmer): kept through folding and inside a word, for anyascii to read
+# (``विभाग`` -> ``vibhag``), where accents of Latin, Greek or Cyrillic letters are dropped.
+_ABUGIDA_BLOCKS = "\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_ABUGIDA = re.compile(f"[{_ABUGIDA_BLOCKS}]")
 # Letters of another script, left after folding, with the apostrophes inside a word
 # (Ukrainian ``Ім'я``, ``П’ятниця``).
-_OTHER_SCRIPT = re.compile(r"(?:(?![a-z])[^\W\d_])+(?:['’ʼ](?:(?![a-z])[^\W\d_])+)*")
+_LETTER = f"(?:(?![a-z])[^\\W\\d_]|[{_ABUGIDA_BLOCKS}])"
+_OTHER_SCRIPT = re.compile(f"{_LETTER}+(?:['’ʼ]{_LETTER}+)*")
 
 
 def _romanized(match: re.Match[str]) -> str:
