@@ -240,3 +240,37 @@ def test_status_words_of_japanese_chinese_and_korean(value, option):
 def test_cjk_gender_values_name_their_option():
     got = {v.value: v.option for v in map_enum_values(dict.fromkeys(["男性", "女性", "남성", "여성"], 1), GENDER)}
     assert got == {"男性": "male", "女性": "female", "남성": "male", "여성": "female"}
+
+
+@pytest.mark.parametrize(("header", "meaning"), [
+    # Vietnamese, with and without its diacritics
+    ("Mã nhân viên", ("employee", "id")), ("Họ và tên", ("full", "name")), ("Phòng ban", ("department",)),
+    ("Chức vụ", ("job", "title")), ("Ngày vào làm", ("hire", "date")), ("Ngay sinh", ("date", "of", "birth")),
+    ("Lương thực lĩnh", ("salary", "net")), ("Thuế TNCN", ("income", "tax")), ("Người nhận", ("consignee",)),
+    ("Tỉnh/Thành phố", ("state", "city")),
+    # Swahili
+    ("Namba ya Mfanyakazi", ("employee", "id")), ("Idara", ("department",)), ("Mshahara Ghafi", ("salary", "gross")),
+    ("Tarehe ya Kuajiriwa", ("hire", "date")), ("Kodi ya Mapato", ("income", "tax")), ("Aina ya Kifurushi", ("package", "type")),
+    # Tagalog
+    ("Blg. ng Empleyado", ("employee", "id")), ("Apelyido", ("last", "name")), ("Netong Sahod", ("net", "salary")),
+    ("Katayuang Sibil", ("marital", "status")), ("Paraan ng Pagbabayad", ("payment", "method")),
+    ("SSS No.", ("social", "security", "number")),
+])
+def test_business_header_words_of_vietnamese_swahili_and_tagalog(header, meaning):
+    assert form(header).expanded == meaning
+
+
+@pytest.mark.parametrize(("value", "option"), [
+    ("Đã xác nhận", "confirmed"), ("Bản nháp", "draft"), ("Tạm dừng", "on_hold"), ("Đã hủy", "canceled"),
+    ("Imethibitishwa", "confirmed"), ("Inaendelea", "in_progress"), ("Imekamilika", "completed"),
+    ("Kinansela", "canceled"), ("Isinasagawa", "in_progress"), ("Tapos na", "completed"),
+])
+def test_status_words_of_vietnamese_swahili_and_tagalog(value, option):
+    [mapped] = map_enum_values({value: 1}, ORDER_STATUS)
+    assert mapped.option == option, mapped.reason
+
+
+def test_gender_values_of_vietnamese_swahili_and_tagalog():
+    values = ["Nam", "Nữ", "Kiume", "Kike", "Lalaki", "Babae"]
+    got = {v.value: v.option for v in map_enum_values(dict.fromkeys(values, 1), GENDER)}
+    assert got == dict(zip(values, ["male", "female"] * 3, strict=True))
