@@ -208,14 +208,14 @@ STAY_BOARD = SheetSpec("stays", "Stays", (
 
 def test_the_only_column_of_a_few_repeated_words_fills_the_only_free_enum_field():
     frame = pl.DataFrame({"Vxq": [f"Vxq {i}" for i in range(12)],
-                          "Kost": ["Kun rom", "Frokost", "Halvpensjon", "Frokost"] * 3})
+                          "Kost": ["Vrosk tam", "Plimbo", "Treskal", "Plimbo"] * 3})  # no language's words
     plan = automap(frame, SheetSpec("s", "S", STAY_BOARD.fields[:2]))
     assert plan.mapping() == {"Kost": "board"}
     assert plan.fields[1].reason_code == "eliminated" and not plan.auto_accept
 
 
 def test_repeated_words_do_not_fill_a_country_list_or_a_field_with_fewer_options():
-    words = pl.DataFrame({"Kost": ["Kun rom", "Frokost", "Halvpensjon", "Frokost"] * 3})
+    words = pl.DataFrame({"Kost": ["Vrosk tam", "Plimbo", "Treskal", "Plimbo"] * 3})
     assert automap(words, SheetSpec("s", "S", (STAY_BOARD.fields[2],))).mapping() == {}
     many = pl.DataFrame({"Kost": ["Aa", "Bb", "Cc", "Dd", "Ee", "Ff"] * 3})
     assert automap(many, SheetSpec("s", "S", STAY_BOARD.fields[:2])).mapping() == {}

@@ -284,3 +284,37 @@ def test_skeletons_of_two_meanings_are_left_out():
 
     assert words("مدينة") == words("מדינה") == ["mdynh"] and ("mdynh",) not in header_lexicon()
     assert words("شارع") == words("शहर") == ["shr"] and ("shr",) not in header_lexicon()
+
+
+@pytest.mark.parametrize(("header", "meaning"), [
+    # Vietnamese, with and without its diacritics
+    ("Mã nhân viên", ("employee", "id")), ("Họ và tên", ("full", "name")), ("Phòng ban", ("department",)),
+    ("Chức vụ", ("job", "title")), ("Ngày vào làm", ("hire", "date")), ("Ngay sinh", ("date", "of", "birth")),
+    ("Lương thực lĩnh", ("salary", "net")), ("Thuế TNCN", ("income", "tax")), ("Người nhận", ("consignee",)),
+    ("Tỉnh/Thành phố", ("state", "city")),
+    # Swahili
+    ("Namba ya Mfanyakazi", ("employee", "id")), ("Idara", ("department",)), ("Mshahara Ghafi", ("salary", "gross")),
+    ("Tarehe ya Kuajiriwa", ("hire", "date")), ("Kodi ya Mapato", ("income", "tax")), ("Aina ya Kifurushi", ("package", "type")),
+    # Tagalog
+    ("Blg. ng Empleyado", ("employee", "id")), ("Apelyido", ("last", "name")), ("Netong Sahod", ("net", "salary")),
+    ("Katayuang Sibil", ("marital", "status")), ("Paraan ng Pagbabayad", ("payment", "method")),
+    ("SSS No.", ("social", "security", "number")),
+])
+def test_business_header_words_of_vietnamese_swahili_and_tagalog(header, meaning):
+    assert form(header).expanded == meaning
+
+
+@pytest.mark.parametrize(("value", "option"), [
+    ("Đã xác nhận", "confirmed"), ("Bản nháp", "draft"), ("Tạm dừng", "on_hold"), ("Đã hủy", "canceled"),
+    ("Imethibitishwa", "confirmed"), ("Inaendelea", "in_progress"), ("Imekamilika", "completed"),
+    ("Kinansela", "canceled"), ("Isinasagawa", "in_progress"), ("Tapos na", "completed"),
+])
+def test_status_words_of_vietnamese_swahili_and_tagalog(value, option):
+    [mapped] = map_enum_values({value: 1}, ORDER_STATUS)
+    assert mapped.option == option, mapped.reason
+
+
+def test_gender_values_of_vietnamese_swahili_and_tagalog():
+    values = ["Nam", "Nữ", "Kiume", "Kike", "Lalaki", "Babae"]
+    got = {v.value: v.option for v in map_enum_values(dict.fromkeys(values, 1), GENDER)}
+    assert got == dict(zip(values, ["male", "female"] * 3, strict=True))
