@@ -36,18 +36,18 @@ REGISTER = Field("register", "Register", type="enum", options=(
 
 
 def test_the_only_value_left_names_the_only_option_left():
-    got = {v.value: v.option for v in map_enum_values({"Day": 9, "Night": 7, "Yleissahko": 5}, REGISTER)}
-    assert got == {"Day": "day", "Night": "night", "Yleissahko": "single"}
+    got = {v.value: v.option for v in map_enum_values({"Day": 9, "Night": 7, "Qorvath": 5}, REGISTER)}
+    assert got == {"Day": "day", "Night": "night", "Qorvath": "single"}
 
 
 @pytest.mark.parametrize("counts", [
-    {"Day": 9, "Night": 7, "Yleissahko": 1},  # written once: a slip as likely as an option
-    {"Day": 9, "Night": 7, "Yleissahko": 5, "Zzz": 3},  # more values than options
-    {"Day": 9, "Yleissahko": 5, "Zzz": 3},  # two values left
+    {"Day": 9, "Night": 7, "Qorvath": 1},  # written once: a slip as likely as an option
+    {"Day": 9, "Night": 7, "Qorvath": 5, "Zzz": 3},  # more values than options
+    {"Day": 9, "Qorvath": 5, "Zzz": 3},  # two values left
 ])
 def test_no_last_value_when_the_column_does_not_pair_values_and_options_one_to_one(counts):
     got = {v.value: v.option for v in map_enum_values(counts, REGISTER)}
-    assert got["Yleissahko"] is None
+    assert got["Qorvath"] is None
 
 
 FREQUENCY = Field("frequency", "Frequency", type="enum", options=(
