@@ -120,9 +120,11 @@ def automap(
     unfilled = set(sheet.keys) - last_fed if recall.last else set()
     # An empty table (fitting the calibration) keeps every suggestion, so it can be measured.
     fitting = calibration is not None and not calibration
-    # Cognates take part in elimination as hints: where the value shapes force the pair a
-    # cognate chose, the two agree and the decision is elimination's, with the cognate's hint.
-    loose = [None if c is not None and c.reason_code == "cognate" else c for c in chosen]
+    # Cognates, and enum columns only some of whose values name options, take part in
+    # elimination as hints: where the value shapes force the pair one chose, the two agree
+    # and the decision is elimination's, with the hint.
+    loose = [None if c is not None and (c.reason_code == "cognate" or c.shape == "enum-partial") else c
+             for c in chosen]
     held = {c.field: i for i, c in enumerate(chosen) if c is not None}
     found = eliminate(headers, profiles, loose, sheet, candidates, set(left_alone), unfilled, frame)
     # Where the shapes leave a cognate's column open, the cognate pins its pair and the

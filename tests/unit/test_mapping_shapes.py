@@ -185,11 +185,18 @@ CAR = SheetSpec("cars", "Cars", (Field("plate", "Plate"), FUEL))
 
 def test_values_that_name_some_options_suggest_the_enum_field_for_a_person_to_confirm():
     frame = pl.DataFrame({"Qwzx": ["Hybrid", "LPG", "Kerosini", "Dyzelinas", "Hybrid", "Kerosini"] * 3})
-    plan = automap(frame, CAR)
+    gearbox = Field("gearbox", "Gearbox", type="enum", options=(Option("manual", "Manual"), Option("auto", "Automatic"),
+                                                                Option("cvt", "CVT")))
+    plan = automap(frame, SheetSpec("cars", "Cars", (*CAR.fields, gearbox)))
     m = plan.fields[0]
     assert (m.destination, m.group) == ("fuel", "values-enum-partial")
     assert m.certainty != "absolute" and not plan.auto_accept
     assert {v.value: v.option for v in plan.enums["fuel"]}["LPG"] == "lpg"
+    # the only enum column and the only free enum field: elimination, the values its hint
+    alone = automap(frame, CAR)
+    m = alone.fields[0]
+    assert (m.destination, m.group) == ("fuel", "eliminated") and "in part" in m.reason
+    assert m.certainty != "absolute" and not alone.auto_accept
 
 
 def test_one_value_an_option_names_suggests_nothing():
