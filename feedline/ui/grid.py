@@ -185,7 +185,7 @@ async def edit_cell(request: Request, sheet_id: str) -> Response:
     rows = {r["id"]: template.render(row=r, spec=sc.spec, editable=editable)
             for r in rows_for(records, sc.spec)}
     return JSONResponse({"rows": rows, "counts": result.counts,
-                         "hook_failures": result.hook_failures})
+                         "hook_failures": result.hook_failures, "taught": result.taught})
 
 
 def _back(form: dict[str, Any], sheet_id: str, **note: Any) -> str:
@@ -238,7 +238,9 @@ async def replace(request: Request, sheet_id: str) -> Response:
                          {"updated": [r["id"] for r in done.edited.data], "replace": True})
     except ConfigError as exc:
         return RedirectResponse(_back(form, sheet_id, error=str(exc)), status_code=303)
-    return RedirectResponse(_back(form, sheet_id, replaced=done.cells), status_code=303)
+    taught = sum(map(len, done.edited.taught.values())) if done.edited is not None else 0
+    return RedirectResponse(_back(form, sheet_id, replaced=done.cells, taught=taught or None),
+                            status_code=303)
 
 
 @router.post("/ui/sheets/{sheet_id}/send")

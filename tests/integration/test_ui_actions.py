@@ -165,6 +165,7 @@ def test_grid_edits_revalidate_and_send_delivers_them(ui: dict[str, Any]) -> Non
         headers={"X-CSRF-Token": csrf}).json()
     ok = post(rid, "grace@example.com")
     assert list(ok["rows"]) == [str(rid)] and 'class="invalid"' not in ok["rows"][str(rid)]
+    assert ok["taught"] == {}  # an email is no enum value
     assert ok["counts"]["invalid"] == 0
     # Ada (row 1) takes Emmy's email: Emmy's row (a later duplicate) turns invalid at once
     everyone = client.get(f"/ui/sheets/{sheet}").text
@@ -266,7 +267,8 @@ def test_a_value_replaced_in_the_grid_teaches_the_next_delivery(ui: dict[str, An
     csrf = re.search(r'data-csrf="([^"]+)"', client.get(f"/ui/sheets/{sheet}").text).group(1)
     resp = client.post(f"/ui/sheets/{sheet}/replace", data={
         "csrf": csrf, "field": "country", "find": "Angleterre", "replace": "GB", "whole": "1"})
-    assert resp.headers["location"].endswith("replaced=1")
+    assert resp.headers["location"].endswith("replaced=1&taught=1")
+    assert "read the value you replaced the same way" in client.get(resp.headers["location"]).text
     deliver(ui, "acme_customers_2026-03.csv",
             PARTNER_HEAD + "K-9,Hedy Lamarr,hedy@example.com,Angleterre,2025-06-01,no\n")
     latest = max(maps(ui), key=lambda j: j.created_at or "")
