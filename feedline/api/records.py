@@ -50,7 +50,6 @@ class Opened:
     space: Space
     feed: Feed
     workbook: Workbook
-    sheet_id: str
 
 
 def open_editor(app: App, conn: Any, env: str, sheet_id: str) -> Opened:
@@ -65,7 +64,7 @@ def open_editor(app: App, conn: Any, env: str, sheet_id: str) -> Opened:
     spec = feed.blueprint.sheet(sheet.slug)
     editor = SheetEditor(conn, app.blobs, sheet_id, spec,
                          app.listener.hooks_for(spec.slug, feed.name), feed.decimal_separator)
-    return Opened(editor, space, feed, wb, sheet_id)
+    return Opened(editor, space, feed, wb)
 
 
 def _check_values(spec: SheetSpec, values: Any, where: str) -> dict[str, Any]:
@@ -92,8 +91,9 @@ def _items(body: Any) -> list[Any]:
 def _answer(app: App, conn: Any, opened: Opened, who: str, result: EditResult,
             payload: dict[str, Any]) -> Edited:
     """Teach memory the fixed enum values, emit ``records:updated``, answer what changed."""
+    editor = opened.editor
     review.records_edited(app.context, conn, opened.space, opened.feed, opened.workbook,
-                          opened.sheet_id, who, result, {"sheet": opened.editor.spec.slug, **payload})
+                          editor.sheet.id, editor.spec.slug, who, result, payload)
     return Edited.model_validate({
         "data": result.data, "revalidated": result.revalidated, "counts": result.counts,
         "hook_failures": result.hook_failures, "deleted": result.deleted,

@@ -113,16 +113,15 @@ def replan_waiting(ctx: Context, space: Space, feed: Feed, slug: str,
 
 
 def records_edited(ctx: Context, conn: sa.Connection, space: Space, feed: Feed, workbook: Workbook,
-                   sheet_id: str, actor: str, result: Edited, payload: dict[str, Any]) -> None:
+                   sheet_id: str, slug: str, actor: str, result: Edited, payload: dict[str, Any]) -> None:
     """In the edit's transaction: the enum values a person fixed teach this space's mapping
     memory (the next delivery maps them; deliveries waiting for review are planned again),
     and ``records:updated`` is emitted (egress of fixed records follows it)."""
-    slug = payload["sheet"]
     planning.teach_values(conn, space.environment_id, feed.blueprint.name, space.id, slug,
                           result.taught)
     ctx.emit(conn, topics.RECORDS_UPDATED, {
         "environment": space.environment_id, "space": space.id, "file": workbook.file_id,
         "workbook": workbook.id, "sheet": sheet_id},
-        {**payload, "revalidated": len(result.revalidated), "valid": result.counts["valid"],
+        {"sheet": slug, **payload, "revalidated": len(result.revalidated), "valid": result.counts["valid"],
          "invalid": result.counts["invalid"], "actor": actor,
          "hook_failures": result.hook_failures, "taught": result.taught})

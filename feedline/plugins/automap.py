@@ -50,16 +50,20 @@ def run_map_job(run: JobRun) -> dict[str, Any]:
     return run_map(app.context, job, feed, hooks, run.progress)
 
 
+def _replan(app: Feedline, space_id: str, slug: str, done_job: str) -> None:
+    with app.read() as conn:
+        space = repo.get_space(conn, space_id)
+    feed = app.feeds.get(space.feed)
+    if feed is not None:
+        replan_waiting(app.context, space, feed, slug, done_job)
+
+
 def on_map_completed(event: Event, app: Feedline) -> None:
     """A person's plan ran: deliveries of the space waiting for the same sheet follow."""
     outcome = event.payload.get("outcome") or {}
     if outcome.get("accepted_by") != "person" or not outcome.get("sheet"):
         return
-    with app.read() as conn:
-        space = repo.get_space(conn, event.context["space"] or "")
-    feed = app.feeds.get(space.feed)
-    if feed is not None:
-        replan_waiting(app.context, space, feed, outcome["sheet"], event.context["job"] or "")
+    _replan(app, event.context["space"] or "", outcome["sheet"], event.context["job"] or "")
 
 
 def on_records_updated(event: Event, app: Feedline) -> None:
@@ -67,11 +71,7 @@ def on_records_updated(event: Event, app: Feedline) -> None:
     sheet are planned again with what that taught."""
     if not event.payload.get("taught") or not event.payload.get("sheet"):
         return
-    with app.read() as conn:
-        space = repo.get_space(conn, event.context["space"] or "")
-    feed = app.feeds.get(space.feed)
-    if feed is not None:
-        replan_waiting(app.context, space, feed, event.payload["sheet"], "")
+    _replan(app, event.context["space"] or "", event.payload["sheet"], "")
 
 
 def plugin(listener: Listener) -> None:

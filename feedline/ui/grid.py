@@ -148,7 +148,7 @@ def _emitted(request: Request, conn: Any, sc: SheetContext, actor: str, result: 
     """What follows every edit: fixed enum values teach memory, ``records:updated``."""
     app = fl(request)
     review.records_edited(app.context, conn, sc.space, app.feed(sc.space.feed), sc.workbook,
-                          sc.sheet.id, actor, result, {"sheet": sc.spec.slug, **payload})
+                          sc.sheet.id, sc.spec.slug, actor, result, payload)
 
 
 def actor(session: Session) -> str:

@@ -141,14 +141,16 @@ def test_skip_reject_and_reread(ui: dict[str, Any]) -> None:
     assert "Rejected" in client.get(f"/ui/spaces/{ui['space'].id}").text
 
 
-def _sheet(ui: dict[str, Any]) -> str:
+def _sheet(ui: dict[str, Any], angleterre: str = "GB") -> str:
+    """The February delivery, reviewed: ``angleterre`` is the option a person gives that
+    value ("" leaves it to fix in the records)."""
     deliver(ui, "acme_customers_2026-02.csv", PARTNER_FEB)
     client, job = ui["client"], maps(ui)[0]
     html = client.get(f"/ui/jobs/{job.id}/review").text
     form = form_of(html)
     form[field_index(html, "data-column", "Contact Person")] = "full_name"
-    form[field_index(html, "data-value", "Angleterre")] = "GB"
-    client.post(f"/ui/jobs/{job.id}/review", data=form)
+    form[field_index(html, "data-value", "Angleterre")] = angleterre
+    assert client.post(f"/ui/jobs/{job.id}/review", data=form).status_code == 303
     drain(ui["app"])
     return str(maps(ui)[0].outcome["sheet_id"])
 
@@ -252,15 +254,7 @@ def test_a_deep_page_is_the_same_as_cutting_the_whole_order(ui: dict[str, Any]) 
 
 def test_a_value_replaced_in_the_grid_teaches_the_next_delivery(ui: dict[str, Any]) -> None:
     client = ui["client"]
-    deliver(ui, "acme_customers_2026-02.csv", PARTNER_FEB)
-    job = maps(ui)[0]
-    html = client.get(f"/ui/jobs/{job.id}/review").text
-    form = form_of(html)
-    form[field_index(html, "data-column", "Contact Person")] = "full_name"
-    form[field_index(html, "data-value", "Angleterre")] = ""  # left to fix in the records
-    assert client.post(f"/ui/jobs/{job.id}/review", data=form).status_code == 303
-    drain(ui["app"])
-    sheet = maps(ui)[0].outcome["sheet_id"]
+    sheet = _sheet(ui, angleterre="")  # left to fix in the records
     found = client.get(f"/ui/sheets/{sheet}?q=angleterre").text  # the text it shows is searched
     assert "&#34;Angleterre&#34; is not one of" in found and "Alan Turing" in found
     assert "Ada Lovelace" not in found
