@@ -11,6 +11,7 @@
     automap:
       accuracy: confident                 # exact | confident | any
       max_unmapped_enum_share: 0.05       # share of enum cells left unmapped that still auto-runs
+      new_values: records                 # in a column a person mapped: records | wait
     hooks:                                # functions taking the Listener, or Hook objects
       - my_hooks:register                 # module:function; a module beside this file works
     locale: de-DE                         # optional: decides 1,234 vs 1.234 when a column's
@@ -46,6 +47,7 @@ import yaml
 
 from feedline.blueprint import Blueprint, load_blueprint
 from feedline.errors import BlueprintError, ConfigError
+from feedline.mapping.plan import NEW_VALUES
 
 if TYPE_CHECKING:
     from feedline.egress.base import Destination
@@ -102,6 +104,9 @@ class Feed:
     routes: tuple[Route, ...] = ()
     accuracy: str = "confident"
     max_unmapped_enum_share: float = 0.05
+    new_values: str = "records"
+    """What a value no option reads does in a column a person mapped in this space:
+    ``records`` (the delivery runs; its records wait in review) or ``wait`` (it waits)."""
     egress: Egress = field(default_factory=Egress)
     hooks: tuple[str, ...] = ()
     source_path: Path | None = field(default=None, compare=False)
@@ -195,6 +200,9 @@ def parse_feed(data: Any, base: Path, source: Path | None = None) -> Feed:
     share = automap.get("max_unmapped_enum_share", 0.05)
     if not isinstance(share, int | float) or not 0 <= share <= 1:
         raise ConfigError(f"{where}: automap.max_unmapped_enum_share must be between 0 and 1")
+    new_values = automap.get("new_values", "records")
+    if new_values not in NEW_VALUES:
+        raise ConfigError(f"{where}: automap.new_values must be one of {', '.join(NEW_VALUES)}")
     egress = _egress(data.get("egress"), where, base)
     hooks = data.get("hooks") or []
     if not isinstance(hooks, list) or not all(isinstance(h, str) and ":" in h for h in hooks):
@@ -208,7 +216,7 @@ def parse_feed(data: Any, base: Path, source: Path | None = None) -> Feed:
     return Feed(
         hooks=tuple(hooks), locale=locale, decimal=decimal, notify=notify,
         name=name.strip(), blueprint=blueprint, routes=tuple(routes), accuracy=accuracy,
-        max_unmapped_enum_share=float(share), egress=egress, source_path=source,
+        max_unmapped_enum_share=float(share), new_values=new_values, egress=egress, source_path=source,
     )
 
 

@@ -14,17 +14,20 @@ from feedline.mapping.memory import MappingMemory
 from feedline.mapping.plan import (
     ACCURACY,
     CERTAINTIES,
+    NEW_VALUES,
     EnumValueMapping,
     FieldMapping,
     Plan,
     certainty_for,
     gate,
     review_items,
+    unread,
 )
 
 __all__ = [
     "ACCURACY",
     "CERTAINTIES",
+    "NEW_VALUES",
     "EnumValueMapping",
     "FieldMapping",
     "MappingMemory",
@@ -37,4 +40,5 @@ __all__ = [
     "override",
     "patch",
     "review_items",
+    "unread",
 ]

@@ -75,6 +75,7 @@ def automap(
     space: str | None = None,
     max_unmapped_enum_share: float = DEFAULT_MAX_UNMAPPED_ENUM_SHARE,
     calibration: Table | None = None,
+    new_values: str = "records",
 ) -> Plan:
     """Plan how ``frame`` (all-string, headers = column names) maps onto ``sheet``.
 
@@ -82,7 +83,8 @@ def automap(
     through their value signatures), a one-to-one assignment, elimination by value shape
     for columns left over, calibration of each decision into a probability
     (``calibration`` replaces the shipped table, for the benchmark's cross-validation),
-    enum value mappings for mapped enum fields, and finally :func:`gate`.
+    enum value mappings for mapped enum fields, and finally :func:`gate` (``new_values``:
+    see :data:`~feedline.mapping.plan.NEW_VALUES`).
     """
     headers = list(frame.columns)
     recall = memory.evidence(space or "", sheet.slug, headers) if memory is not None else Recall()
@@ -183,7 +185,7 @@ def automap(
     plan.enums = _enums(frame, plan, sheet, recall.enums)
     plan.refresh_unmapped(sheet)
     plan.auto_accept, plan.review_reasons = gate(
-        plan, sheet, accuracy, max_unmapped_enum_share=max_unmapped_enum_share
+        plan, sheet, accuracy, max_unmapped_enum_share=max_unmapped_enum_share, new_values=new_values
     )
     return plan
 

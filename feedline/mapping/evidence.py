@@ -24,6 +24,7 @@ from feedline.mapping.dateorder import day_numbers, order_pairs
 from feedline.mapping.drift import shapes_alike
 from feedline.mapping.memory import AGREE, PERSON, Remembered
 from feedline.mapping.normalize import form
+from feedline.mapping.plan import IN_THIS_SPACE
 from feedline.mapping.scorers import Candidate, Profile, entity_words, field_kind, value_fit
 from feedline.mapping.vocabulary import words
 
@@ -62,7 +63,7 @@ IDENTIFIER_DISTINCT = 0.98  # an identifier column's values are (nearly) all dif
 CATEGORICAL_MAX, CATEGORICAL_REPEAT = 12, 3  # at most this many values, each written 3 times on average
 BINARY_MIN, BINARY_WORD = 10, re.compile(r"^[^\W\d_]{1,12}$")  # two words, each written often
 REQUIRED_BONUS = 0.05
-_WHERE = {"space": "in this space", "other": "in another space of this blueprint"}
+_WHERE = {"space": IN_THIS_SPACE, "other": "in another space of this blueprint"}
 
 
 def _who(r: Remembered) -> str:

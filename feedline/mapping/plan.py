@@ -20,6 +20,15 @@ REASON_CODES = (
 PERSON_ENUM_REASON = "set by a person"  # the reason of an enum value a person decided
 INVALID_REASON = "remembered: a person marked it invalid"  # a value a person said fits no option
 DEFAULT_MAX_UNMAPPED_ENUM_SHARE = 0.05
+# What a value no option reads does in a column a person mapped in this space: "records"
+# (the plan runs; the records that hold it are invalid and wait in record review, where a
+# fix teaches memory) or "wait" (the whole delivery waits, as for any other column).
+NEW_VALUES = ("records", "wait")
+# Even in a column a person mapped, the plan waits when fewer of its cells than this are
+# read: so many unknown values say the column changed, not a few records.
+SETTLED_MIN_READ = 0.5
+# How evidence.py words a person's decision in this space (a reason survives JSON).
+REMEMBERED_PERSON, IN_THIS_SPACE = "remembered: a person mapped", "in this space"
 # A person's decision names the replaced suggestion in its reason, so it survives JSON.
 _SUGGESTED = re.compile(r'\(suggested "([^"]+)"\)$')
 
@@ -274,6 +283,34 @@ def plan_probability(plan: Plan) -> float:
     )
 
 
+def settled(m: FieldMapping) -> bool:
+    """Is ``m`` a person's decision for this space, remembered, whose values still fit?"""
+    return (m.destination is not None and m.reason_code == "remembered" and m.certainty == "absolute"
+            and m.reason.startswith(REMEMBERED_PERSON) and m.reason.endswith(IN_THIS_SPACE))
+
+
+def enum_limits(plan: Plan, max_unmapped_enum_share: float, new_values: str) -> dict[str, float]:
+    """Per mapped enum field, the share of its cells that may match no option for the plan
+    to run: ``max_unmapped_enum_share``, or up to ``1 - SETTLED_MIN_READ`` in a column a
+    person settled when ``new_values`` is ``"records"``."""
+    if new_values not in NEW_VALUES:
+        raise MappingError(f'unknown new_values "{new_values}" (use one of {", ".join(NEW_VALUES)})')
+    limits = dict.fromkeys(plan.mapping().values(), max_unmapped_enum_share)
+    if new_values == "records":
+        for m in plan.fields:
+            if settled(m):
+                limits[m.destination] = max(max_unmapped_enum_share, 1 - SETTLED_MIN_READ)  # type: ignore[index]
+    return limits
+
+
+def unread(plan: Plan) -> dict[str, list[str]]:
+    """Per mapped enum field, the values no option reads: a running plan leaves the
+    records that hold them invalid, for record review."""
+    mapped = set(plan.mapping().values())
+    return {key: missing for key, vals in plan.enums.items()
+            if key in mapped and (missing := [v.value for v in vals if undecided(v)])}
+
+
 def gate(
     plan: Plan,
     sheet: SheetSpec,
@@ -281,12 +318,14 @@ def gate(
     *,
     max_unmapped_enum_share: float = DEFAULT_MAX_UNMAPPED_ENUM_SHARE,
     allow_missing_required: bool = False,
+    new_values: str = "records",
 ) -> tuple[bool, list[str]]:
     """Decide whether ``plan`` may run unattended at ``accuracy``; return (ok, reasons).
 
     ``allow_missing_required`` waives the check that every required field is mapped (a
     person executing a plan may leave one unmapped on purpose: its records then fail
-    validation instead of the whole file waiting).
+    validation instead of the whole file waiting). ``new_values`` says what values no
+    option reads do in a column a person settled (see :data:`NEW_VALUES`).
     """
     if accuracy not in _PASSING:
         raise MappingError(f'unknown accuracy "{accuracy}" (use one of {", ".join(ACCURACY)})')
@@ -321,16 +360,18 @@ def gate(
     for f in sheet.fields:
         if f.required and f.key not in mapped and not allow_missing_required:
             reasons.append(f'required field "{f.key}" ({f.label}) is not mapped')
+    limits = enum_limits(plan, max_unmapped_enum_share, new_values)
     for key, vals in plan.enums.items():
         if key not in mapped:
             continue
         total = sum(v.count for v in vals)
         missing = sum(v.count for v in vals if undecided(v))
-        if total and missing / total > max_unmapped_enum_share:
+        if total and missing / total > limits[key]:
             examples = ", ".join(f'"{v.value.strip()}"' for v in vals if undecided(v))
+            wider = " for a column a person mapped" if limits[key] > max_unmapped_enum_share else ""
             reasons.append(
                 f'{missing / total:.0%} of "{key}" values match no option '
-                f"(limit {max_unmapped_enum_share:.0%}): {examples[:120]}"
+                f"(limit {limits[key]:.0%}{wider}): {examples[:120]}"
             )
         guesses = [v for v in vals if guessed(v)]
         if accuracy != "any" and total and sum(v.count for v in guesses) / total > max_unmapped_enum_share:
@@ -347,6 +388,7 @@ def review_items(
     *,
     max_unmapped_enum_share: float = DEFAULT_MAX_UNMAPPED_ENUM_SHARE,
     allow_missing_required: bool = False,
+    new_values: str = "records",
 ) -> list[dict[str, Any]]:
     """What a person must look at, one item per doubt (the structured form of the gate)."""
     passing = _PASSING.get(accuracy, ())
@@ -365,11 +407,12 @@ def review_items(
         {"kind": "required-field", "destination": f.key, "reason": f'"{f.label}" is required'}
         for f in sheet.fields if f.required and f.key not in mapped and not allow_missing_required
     ]
+    limits = enum_limits(plan, max_unmapped_enum_share, new_values)
     for key, vals in plan.enums.items():
         total = sum(v.count for v in vals)
         missing = [v.value for v in vals if undecided(v)]
         share = sum(v.count for v in vals if undecided(v)) / total if total else 0.0
-        if key in mapped and share > max_unmapped_enum_share:
+        if key in mapped and share > limits[key]:
             items.append({"kind": "enum", "destination": key, "unmatched": missing,
                           "share": round(share, 4)})
         guesses = [v for v in vals if guessed(v)]

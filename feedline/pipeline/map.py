@@ -12,7 +12,7 @@ from feedline.events import model as topics
 from feedline.feeds import Feed
 from feedline.jobs import queue
 from feedline.jobs.model import Job, NeedsReview
-from feedline.mapping import Plan, review_items
+from feedline.mapping import Plan, review_items, unread
 from feedline.mapping.drift import describe as describe_drift
 from feedline.pipeline import plan as planning
 from feedline.pipeline.context import Context
@@ -25,7 +25,7 @@ Progress = Callable[[float, str], None]
 
 
 def gate_of(feed: Feed) -> planning.Gate:
-    return planning.Gate(feed.accuracy, feed.max_unmapped_enum_share)
+    return planning.Gate(feed.accuracy, feed.max_unmapped_enum_share, feed.new_values)
 
 
 def target(ctx: Context, job: Job, feed: Feed) -> SheetSpec:
@@ -69,7 +69,8 @@ def review_outcome(job: Job, doc: dict[str, Any], spec: SheetSpec, feed: Feed) -
         "message": "the plan needs a person: " + "; ".join(reasons),
         "reasons": reasons, "plan": f"/v1/jobs/{job.id}/plan",
         "needs": review_items(plan, spec.for_mapping(), feed.accuracy,
-                              max_unmapped_enum_share=feed.max_unmapped_enum_share),
+                              max_unmapped_enum_share=feed.max_unmapped_enum_share,
+                              new_values=feed.new_values),
         "drift": plan.drift, "drift_summary": describe_drift(plan.drift),
     }
 
@@ -143,8 +144,12 @@ def run_map(ctx: Context, job: Job, feed: Feed, hooks: Sequence[Hook],
     message = f"{counts['rows']} records: {counts['valid']} valid, {counts['invalid']} invalid"
     for failure in failures:
         message += f"; hook {failure['hook']} failed on {failure['records']} records"
+    new_values = unread(plan)
+    for key, values in new_values.items():
+        shown = ", ".join(f'"{v}"' for v in values[:5]) + (", …" if len(values) > 5 else "")
+        message += f'; "{key}" values no option reads wait in record review: {shown}'
     return {
-        "message": message, "hook_failures": failures,
+        "message": message, "hook_failures": failures, "unread_values": new_values,
         "workbook_id": wb_id, "sheet_id": sheet_id, "sheet": spec.slug, "counts": counts,
         "accepted_by": doc.get("accepted_by"),
         "drift": plan.drift, "drift_summary": describe_drift(plan.drift),

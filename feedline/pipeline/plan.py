@@ -28,6 +28,7 @@ class Gate:
 
     accuracy: str = "confident"
     max_unmapped_enum_share: float = 0.05
+    new_values: str = "records"
 
 
 def tables_to_map(tables: Sequence[SourceTable], sheet_name: str | None = None) -> list[SourceTable]:
@@ -59,7 +60,8 @@ def propose(source: pl.LazyFrame | pl.DataFrame, rows: int, spec: SheetSpec, set
     mapped = spec.for_mapping()
     frame = sample(source, rows)
     plan = automap(frame, mapped, accuracy=settings.accuracy, memory=memory, space=space,
-                   max_unmapped_enum_share=settings.max_unmapped_enum_share)
+                   max_unmapped_enum_share=settings.max_unmapped_enum_share,
+                   new_values=settings.new_values)
     waived = memory.waived_required(space, mapped.slug) if memory is not None else set()
     missing = {f.key for f in mapped.fields if f.required} - set(plan.mapping().values())
     regate = bool(missing) and missing <= waived
@@ -79,7 +81,7 @@ def propose(source: pl.LazyFrame | pl.DataFrame, rows: int, spec: SheetSpec, set
     if regate:  # a person let this space leave exactly these required fields unmapped
         plan.auto_accept, plan.review_reasons = gate(
             plan, mapped, settings.accuracy,
-            max_unmapped_enum_share=settings.max_unmapped_enum_share,
+            max_unmapped_enum_share=settings.max_unmapped_enum_share, new_values=settings.new_values,
             allow_missing_required=bool(missing) and missing <= waived)
     return plan
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -45,11 +46,12 @@ def delivery(path: Path, start: int, headers: list[str] = HEADERS,
     return path
 
 
-@pytest.fixture
-def people(database_url: str, tmp_path: Path) -> Iterator[tuple[Feedline, TestClient]]:
+@contextmanager
+def serve_people(database_url: str, tmp_path: Path,
+                 automap: dict[str, Any] | None = None) -> Iterator[tuple[Feedline, TestClient]]:
     (tmp_path / "feed.yaml").write_text(yaml.safe_dump({
         "name": "people", "blueprint": str(BLUEPRINT),
-        "routes": [{"match": "*.csv", "sheet": "employees"}],
+        "routes": [{"match": "*.csv", "sheet": "employees"}], "automap": automap or {},
         "egress": {"destinations": [{"type": "file", "path": "out/{space}/{file}.csv"}]},
     }), encoding="utf-8")
     app = Feedline(Settings(data_dir=tmp_path / "data", database_url=database_url,
@@ -60,6 +62,19 @@ def people(database_url: str, tmp_path: Path) -> Iterator[tuple[Feedline, TestCl
                     headers={"Authorization": f"Bearer {KEY}"}) as client:
         yield app, client
     app.close()
+
+
+@pytest.fixture
+def people(database_url: str, tmp_path: Path) -> Iterator[tuple[Feedline, TestClient]]:
+    with serve_people(database_url, tmp_path) as served:
+        yield served
+
+
+@pytest.fixture
+def holding_people(database_url: str, tmp_path: Path) -> Iterator[tuple[Feedline, TestClient]]:
+    """A feed whose new values hold the delivery (``automap.new_values: wait``)."""
+    with serve_people(database_url, tmp_path, {"new_values": "wait"}) as served:
+        yield served
 
 
 def upload(app: Feedline, client: TestClient, space: str, path: Path) -> dict[str, Any]:
@@ -76,9 +91,9 @@ def plan_of(client: TestClient, job: dict[str, Any]) -> dict[str, Any]:
 
 
 def teach(app: Feedline, client: TestClient, job: dict[str, Any],
-          allow_missing_required: bool = True) -> None:
+          allow_missing_required: bool = True, right: dict[str, str | None] = RIGHT) -> None:
     """A person states the whole plan, the enum values (one not in this file), executes."""
-    fields = [{"source": s, "destination": d} for s, d in RIGHT.items()]
+    fields = [{"source": s, "destination": d} for s, d in right.items()]
     assert client.put(f"/v1/jobs/{job['id']}/plan", json={"fields": fields}).status_code == 200
     enums = {"contract": {**CONTRACTS, "Werkvertrag": "contractor"}}  # not in this file
     patched = client.patch(f"/v1/jobs/{job['id']}/plan", json={"enums": enums})
@@ -176,11 +191,12 @@ def test_memory_of_two_spaces_finishing_together(people, tmp_path: Path, monkeyp
         assert memory and memory[0]["headers"]["personalnr"] == "employee_id", memory
 
 
-def test_a_value_fixed_in_review_teaches_the_next_deliveries(people, tmp_path: Path) -> None:
+def test_a_value_fixed_in_review_teaches_the_next_deliveries(holding_people, tmp_path: Path) -> None:
     """A delivery ran alone with one contract written as a code nobody knows; the next
-    brings that code in a quarter of its rows and waits. A person fixes the first one's
-    record in review: the waiting delivery is planned again and runs, and so do later ones."""
-    app, client = people
+    brings that code in a quarter of its rows and, as this feed says, waits. A person fixes
+    the first one's record in review: the waiting delivery is planned again and runs, and
+    so do later ones."""
+    app, client = holding_people
     space = client.post("/v1/spaces", json={"name": "werk", "feed": "people"}).json()["id"]
     teach(app, client, upload(app, client, space, delivery(tmp_path / "d0.csv", 0)))
     d1 = upload(app, client, space, delivery(tmp_path / "d1.csv", 100, contracts=("VZ",) * 23 + ("X7",)))
@@ -211,3 +227,32 @@ def test_a_value_fixed_in_review_teaches_the_next_deliveries(people, tmp_path: P
     assert d3["status"] == "complete", d3["outcome"]
     out = client.get(f"/v1/sheets/{d3['outcome']['sheet_id']}/records", params={"limit": 100}).json()
     assert {r["values"]["contract"] for r in out["data"]} == {"contractor", "full_time"}
+
+
+def test_a_new_value_in_a_column_a_person_mapped_waits_in_record_review(people, tmp_path: Path) -> None:
+    """The column is a person's decision, so a code nobody knows, in a quarter of the rows,
+    is invalid data: the delivery runs, the valid records go out, those with the code wait
+    in review, and a person's fix there reads it for the next delivery."""
+    app, client = people
+    space = client.post("/v1/spaces", json={"name": "werk", "feed": "people"}).json()["id"]
+    teach(app, client, upload(app, client, space, delivery(tmp_path / "d0.csv", 0)),
+          right={**RIGHT, "Kst": "cost_center"})
+    d1 = upload(app, client, space, delivery(tmp_path / "d1.csv", 100, contracts=("VZ", "TZ", "FL", "X7")))
+    assert d1["status"] == "complete", d1["outcome"]
+    assert d1["outcome"]["unread_values"] == {"contract": ["X7"]}
+    assert '"contract" values no option reads wait in record review: "X7"' in d1["outcome"]["message"]
+    sheet = d1["outcome"]["sheet_id"]
+    records = client.get(f"/v1/sheets/{sheet}/records", params={"limit": 100}).json()["data"]
+    held = [r for r in records if not r["valid"]]
+    assert len(held) == 6 and all(r["values"]["contract"] == "X7" for r in held)
+    assert all(any(m["type"] == "invalid-option" for m in r["messages"]) for r in held)
+    drain(app)  # the egress job of the records that are valid
+    (out,) = (tmp_path / "data" / "out").rglob("d1.*.csv")
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1 + 18
+    fixed = client.patch(f"/v1/sheets/{sheet}/records",
+                         json=[{"id": held[0]["id"], "values": {"contract": "contractor"}}])
+    assert fixed.status_code == 200 and fixed.json()["taught"] == {"contract": {"X7": "contractor"}}
+    drain(app)
+    d2 = upload(app, client, space, delivery(tmp_path / "d2.csv", 200, contracts=("X7", "VZ")))
+    assert d2["status"] == "complete" and d2["outcome"]["unread_values"] == {}, d2["outcome"]
+    assert d2["outcome"]["counts"]["invalid"] == 0

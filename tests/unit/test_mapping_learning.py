@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from feedline.blueprint import Constraint, Field, Option, SheetSpec
-from feedline.mapping import MappingMemory, automap, gate, override, patch
+from feedline.mapping import MappingMemory, automap, gate, override, patch, review_items, unread
 
 REQUIRED = (Constraint("required"),)
 SHEET = SheetSpec("staff", "Staff", (
@@ -273,3 +273,49 @@ def test_values_that_fit_a_field_no_gone_column_fed_still_wait_for_a_person():
     m = next(f for f in plan.fields if f.source == "Zv")
     assert m.reason_code != "renamed"
     assert not plan.auto_accept
+
+
+def with_new_code(seed: int, code: str, share: float) -> pl.DataFrame:
+    """A later delivery whose department column brings a code no one has seen, in
+    ``share`` of its rows."""
+    frame = delivery(seed)
+    n = frame.height
+    new = [code if i < round(n * share) else v for i, v in enumerate(frame["Ou"])]
+    return frame.with_columns(pl.Series("Ou", new))
+
+
+def test_a_new_value_in_a_column_a_person_mapped_leaves_its_records_for_review():
+    memory = MappingMemory("hr")
+    person_executes(memory, "acme", delivery(1))
+    frame = with_new_code(2, "X9", 0.2)
+    plan = automap(frame, SHEET, memory=memory, space="acme")
+    assert plan.auto_accept, plan.review_reasons
+    assert unread(plan) == {"department": ["X9"]}
+    assert next(v for v in plan.enums["department"] if v.value == "X9").option is None
+
+
+def test_a_feed_that_says_wait_holds_a_delivery_with_a_new_value():
+    memory = MappingMemory("hr")
+    person_executes(memory, "acme", delivery(1))
+    plan = automap(with_new_code(2, "X9", 0.2), SHEET, memory=memory, space="acme", new_values="wait")
+    assert not plan.auto_accept
+    assert any('"X9"' in r and "limit 5%" in r for r in plan.review_reasons), plan.review_reasons
+    items = review_items(plan, SHEET, "confident", new_values="wait")
+    assert {"kind": "enum", "destination": "department", "unmatched": ["X9"], "share": 0.2} in items
+
+
+def test_a_column_a_person_mapped_that_is_mostly_unread_now_waits():
+    memory = MappingMemory("hr")
+    person_executes(memory, "acme", delivery(1))
+    plan = automap(with_new_code(2, "X9", 0.6), SHEET, memory=memory, space="acme")
+    assert not plan.auto_accept
+    assert any("limit 50% for a column a person mapped" in r for r in plan.review_reasons), plan.review_reasons
+
+
+def test_a_new_value_where_no_person_settled_the_column_still_waits():
+    # The same person's decision seen from another space is strong, not settled here.
+    memory = MappingMemory("hr")
+    person_executes(memory, "acme", delivery(1))
+    plan = automap(with_new_code(2, "X9", 0.2), SHEET, memory=memory, space="globex")
+    assert not plan.auto_accept
+    assert any('"X9"' in r for r in plan.review_reasons), plan.review_reasons

@@ -7,7 +7,7 @@ import random
 import polars as pl
 
 from feedline.blueprint import Constraint, Field, Option, SheetSpec
-from feedline.mapping import MappingMemory, automap, patch
+from feedline.mapping import MappingMemory, automap, patch, unread
 from feedline.mapping.enums import map_enum_values, match_value
 from feedline.mapping.normalize import form
 from feedline.mapping.scorers import profile_column
@@ -56,14 +56,19 @@ def test_a_later_delivery_writing_decided_values_differently_runs_alone():
                                          "Tuhistatud": "denied", "Haiglar.": "inpatient"}
 
 
-def test_a_new_word_still_waits_for_a_person():
+def test_a_new_word_is_left_to_a_person():
+    # The person's column runs; the new word's records wait in record review, or, when the
+    # feed says so, the whole delivery waits.
     memory = MappingMemory("claims")
     first = delivery(1, list(D1))
     person_executes(memory, first, D1)
-    plan = automap(delivery(2, [*D1, "Classé sans suite"]), SHEET,
-                   memory=memory, space="lyon")
-    assert not plan.auto_accept
-    assert any("Classé sans suite" in r for r in plan.review_reasons)
+    later = delivery(2, [*D1, "Classé sans suite"])
+    plan = automap(later, SHEET, memory=memory, space="lyon")
+    assert plan.auto_accept, plan.review_reasons
+    assert unread(plan) == {"status": ["Classé sans suite"]}
+    held = automap(later, SHEET, memory=memory, space="lyon", new_values="wait")
+    assert not held.auto_accept
+    assert any("Classé sans suite" in r for r in held.review_reasons)
 
 
 def test_a_value_that_qualifies_a_decided_one_takes_its_option():
