@@ -394,6 +394,25 @@ class SheetView:
     def count(self, query: Query) -> int:
         return int(self.candidates(query).select(pl.len()).collect().item())
 
+    def unread(self, per_field: int = 20) -> dict[str, list[tuple[str, int]]]:
+        """Per enum field, the partner's texts that no option reads (the cells that failed
+        to cast), the most frequent first, at most ``per_field`` each, with how many
+        records hold each: what a person fixes once for all of them."""
+        keys = [f.key for f in self.spec.fields if f.type == "enum" and castable(f)]
+        if not keys:
+            return {}
+        found = (self.candidates(Query(filter="invalid", message_type="invalid-option"))
+                 .select([pl.col(text_column(k)).alias(k) for k in keys])
+                 .unpivot(variable_name="field", value_name="text").drop_nulls("text")
+                 .group_by("field", "text").len().collect())
+        out: dict[str, list[tuple[str, int]]] = {}
+        for key in keys:
+            rows = (found.filter(pl.col("field") == key)
+                    .sort(["len", "text"], descending=[True, False]).head(per_field))
+            if rows.height:
+                out[key] = [(str(t), int(n)) for t, n in rows.select("text", "len").iter_rows()]
+        return out
+
     def frame(self, ids: Collection[int]) -> pl.DataFrame:
         """The current records with these ids, in id order (missing ones left out)."""
         return self.finish(self._by_ids(ids).collect().sort("_id"))

@@ -112,7 +112,8 @@ def grid_page(request: Request, sheet_id: str) -> dict[str, Any]:
         matching = ids.len()
         frame = view.frame(ids.slice(offset, size).to_list())
     counts = sc.sheet.metadata.get("counts") or {}
-    return {"session": session, "sc": sc, "query": query, "page": number, "size": size,
+    unread = view.unread() if (counts.get("by_type") or {}).get("invalid-option") else {}
+    return {"session": session, "unread": unread, "sc": sc, "query": query, "page": number, "size": size,
             "rows": rows_for(to_records(frame, sc.spec), sc.spec), "total": matching,
             "pages": max(1, -(-matching // size)), "counts": counts,
             "by_field": {k: sum(v.values()) for k, v in (counts.get("by_field") or {}).items()},

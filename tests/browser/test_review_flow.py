@@ -294,3 +294,58 @@ def test_operators_sign_in_and_links_are_refused_when_expired_or_foreign(
     assert "globex" not in page.content()
     page.screenshot(path=str(shots / "15-link-other-space.png"))
     refusals.close()
+
+
+def test_a_value_no_option_reads_is_fixed_once_for_every_record(world: dict[str, Any], browser: Any,
+                                                                shots: Path) -> None:
+    """A person maps the columns but leaves "Angleterre" open. Fixing one cell inline says
+    what it taught; the grid lists the value for the records left, the person says once
+    that it means the United Kingdom, and the next delivery reads it."""
+    app, url = world["app"], world["url"]
+    with app.begin() as conn:
+        space = repo.create_space(conn, app.environment_id, "acme", "shop")
+        link = sign_link(load_secret(world["data"]), space.id, app.environment_id, 3600)
+    feb = upload(url, space.id, "acme_customers_2026-02.csv", FEBRUARY + (
+        "K-9,Hedy Lamarr,hedy@example.com,Angleterre,2025-06-01,no\n"))
+    jobs = settle(app, feb["id"], {"extract": "complete", "map": "needs_review"})
+    context = browser.new_context(viewport={"width": W, "height": H})
+    page = context.new_page()
+    errors = watch(page)
+    page.goto(f"{url}/ui/l/{link}")
+    page.goto(f"{url}/ui/jobs/{jobs['map'].id}/review")
+    page.get_by_label("Field for column Contact Person").select_option("full_name")
+    page.get_by_label("Option for value Angleterre").select_option("")
+    page.get_by_role("button", name="Apply and map the file").click()
+    page.get_by_role("link", name=re.compile(r"Fix 3 invalid records")).wait_for(timeout=60_000)
+    sheet = settle(app, feb["id"], {"map": "complete"})["map"].outcome["sheet_id"]
+
+    page.goto(f"{url}/ui/sheets/{sheet}")
+    panel = page.get_by_role("region", name="Values no option reads")
+    value = panel.locator('form[data-value="Angleterre"]')
+    assert "2 records" in value.inner_text()
+    page.screenshot(path=str(shots / "16-grid-unread-values.png"))
+    cell = page.locator("tr[data-id]", has_text="Hedy Lamarr").locator('td[data-field="country"]')
+    cell.dblclick()
+    editor = page.get_by_label("New value for country")
+    editor.fill("GB")
+    editor.press("Enter")
+    said = page.locator("#taught-status")
+    said.wait_for()
+    assert said.inner_text() == "The next deliveries of acme read \u201cAngleterre\u201d as GB."
+    page.reload()
+    value = page.get_by_role("region", name="Values no option reads").locator('form[data-value="Angleterre"]')
+    assert "1 record" in value.inner_text()
+    value.get_by_label("means").select_option(label="United Kingdom")
+    value.get_by_role("button", name="Fix 1").click()
+    page.get_by_role("status").filter(has_text="read the value you replaced the same way").wait_for()
+    assert page.get_by_role("region", name="Values no option reads").count() == 0
+    assert page.locator('[data-count="invalid"]').inner_text() == "1"  # Grace's email is left
+    gb = page.locator("tr[data-id]", has_text="Hedy Lamarr").locator('td[data-field="country"]')
+    assert gb.get_attribute("aria-invalid") is None and gb.locator(".v").inner_text() == "GB"
+
+    mar = upload(url, space.id, "acme_customers_2026-03.csv", MARCH)
+    done = settle(app, mar["id"], {"map": "complete"})["map"]
+    assert done.outcome["accepted_by"] == "automap" and done.outcome["unread_values"] == {}
+    assert done.outcome["counts"]["invalid"] == 0
+    assert errors == []
+    context.close()

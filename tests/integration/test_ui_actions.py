@@ -258,10 +258,16 @@ def test_a_value_replaced_in_the_grid_teaches_the_next_delivery(ui: dict[str, An
     found = client.get(f"/ui/sheets/{sheet}?q=angleterre").text  # the text it shows is searched
     assert "&#34;Angleterre&#34; is not one of" in found and "Alan Turing" in found
     assert "Ada Lovelace" not in found
-    csrf = re.search(r'data-csrf="([^"]+)"', client.get(f"/ui/sheets/{sheet}").text).group(1)
-    resp = client.post(f"/ui/sheets/{sheet}/replace", data={
-        "csrf": csrf, "field": "country", "find": "Angleterre", "replace": "GB", "whole": "1"})
+    # The grid lists the value no option reads, with a form that fixes every record holding it.
+    grid = client.get(f"/ui/sheets/{sheet}").text
+    (panel,) = re.findall(r'<form [^>]*class="unread-value" data-field="country" data-value="Angleterre">'
+                          r'(.*?)</form>', grid, re.S)
+    assert "1 record</a>" in panel and '<option value="GB">' in panel
+    form = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', panel))
+    assert {k: form[k] for k in ("field", "find", "whole")} == {"field": "country", "find": "Angleterre", "whole": "1"}
+    resp = client.post(f"/ui/sheets/{sheet}/replace", data={**form, "replace": "GB"})
     assert resp.headers["location"].endswith("replaced=1&taught=1")
+    assert 'class="unread-value"' not in client.get(f"/ui/sheets/{sheet}").text
     assert "read the value you replaced the same way" in client.get(resp.headers["location"]).text
     deliver(ui, "acme_customers_2026-03.csv",
             PARTNER_HEAD + "K-9,Hedy Lamarr,hedy@example.com,Angleterre,2025-06-01,no\n")

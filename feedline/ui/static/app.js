@@ -163,6 +163,14 @@
         const el = document.querySelector('[data-count="' + k + '"]');
         if (el && data.counts[k] !== undefined) el.textContent = Number(data.counts[k]).toLocaleString("en-US");
       });
+      const taught = document.getElementById("taught-status");
+      const said = Object.values(data.taught || {}).flatMap(function (values) {
+        return Object.entries(values).map(function ([text, option]) { return "\u201c" + text + "\u201d as " + option; });
+      });
+      if (taught && said.length) {
+        taught.textContent = "The next deliveries of " + taught.dataset.space + " read " + said.join(", ") + ".";
+        taught.hidden = false;
+      }
       const byField = data.counts.by_field || {};
       table.querySelectorAll("thead th[data-field]").forEach(function (th) {
         const badge = th.querySelector(".errcount");
