@@ -81,7 +81,10 @@ def compose(conn: sa.Connection, event: Event, kind: str, link: str | None = Non
         counts = {k: int(payload.get(k) or 0) for k in ("count", "valid", "invalid")}
         summary = (f"{counts['invalid']} of {counts['count']} records are invalid and held "
                    f"until someone fixes them; {counts['valid']} are valid.")
-        details = _top_problems(conn, ctx.get("sheet"))
+        details = [f'{key}: values no option reads yet, to say once what each means: '
+                   + ", ".join(f'"{v}"' for v in values[:5]) + (", …" if len(values) > 5 else "")
+                   for key, values in (payload.get("unread_values") or {}).items()]
+        details += _top_problems(conn, ctx.get("sheet"))
     elif kind == "failed":
         operation = payload.get("operation") or "a"
         summary = f"The {operation} job of {file_name or 'this space'} failed."

@@ -157,3 +157,40 @@ def test_held_records_failed_jobs_and_deliveries_are_told(app: Feedline,
     done = hook.wait(lambda r: r["headers"]["x-feedline-event"] == "delivered", timeout=10)
     assert done["json"]["feedline"]["counts"]["sent"] == counts["valid"]
     assert receivers["smtp"].messages.wait(lambda m: "A job failed" in m["Subject"], timeout=10)
+
+
+def test_values_no_option_reads_are_named_in_the_held_records_notice(
+        app: Feedline, receivers: dict[str, Any]) -> None:
+    """A later delivery of columns a person mapped runs with a country nobody has seen;
+    the notice of its held records names the value, so a person can say once what it is."""
+    from feedline.pipeline import review
+    from tests.servers import PARTNER_HEAD
+
+    sp = space(app)
+    ingest(app.context, sp.id, "acme_customers_2026-02.csv", io.BytesIO(PARTNER_FEB.encode()), "text/csv")
+    drain(app)
+    spec = app.feed("shop").blueprint.sheet("customers").for_mapping()
+    with app.read() as conn:
+        (job,) = [j for j in queue.list_jobs(conn, app.environment_id, operation="map")[0]]
+        plan = queue.get_plan(conn, job.id)
+    assert job.status.value == "needs_review"
+    for f in plan["fields"]:
+        if f["source"] == "Contact Person":
+            f["destination"] = "full_name"
+    review.execute(app.context, job, plan, spec)
+    drain(app)
+    later = PARTNER_HEAD + ("K-9,Hedy Lamarr,hedy@example.com,Hispania,2025-06-01,no\n"
+                            "K-10,Lise Meitner,lise@example.de,Deutschland,2025-05-20,yes\n"
+                            "K-11,Katherine Johnson,katherine@example.com,USA,2025-05-02,yes\n")
+    ingest(app.context, sp.id, "acme_customers_2026-03.csv", io.BytesIO(later.encode()), "text/csv")
+    drain(app)
+    with app.read() as conn:
+        latest = max(queue.list_jobs(conn, app.environment_id, operation="map")[0],
+                     key=lambda j: j.created_at or "")
+    assert latest.status.value == "complete", latest.outcome
+    assert latest.outcome["unread_values"] == {"country": ["Hispania"]}
+    held = receivers["hook"].requests.wait(
+        lambda r: r["headers"]["x-feedline-event"] == "invalid"
+        and r["json"]["feedline"]["file"] == "acme_customers_2026-03.csv", timeout=10)
+    assert held["json"]["feedline"]["details"][0] == (
+        'country: values no option reads yet, to say once what each means: "Hispania"')
