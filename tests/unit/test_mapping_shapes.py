@@ -63,7 +63,8 @@ def test_a_row_counter_fills_no_identifier_field_by_its_shape():
 
 
 def test_two_unknown_words_for_yes_and_no_fill_the_only_boolean_field():
-    frame = pl.DataFrame({"Rukoma": ["Ndiyo", "Hapana", "Hapana", "Ndiyo", "Hapana"] * 3})
+    # invented words: the Swahili yes and no (Ndiyo, Hapana) are vocabulary now
+    frame = pl.DataFrame({"Rukoma": ["Trisko", "Wambel", "Wambel", "Trisko", "Wambel"] * 3})
     assert _shapes(frame) == ["binary"]
     plan = automap(frame, STAYS)
     assert plan.mapping() == {"Rukoma": "smoker"}
@@ -74,7 +75,7 @@ def test_two_unknown_words_for_yes_and_no_fill_the_only_boolean_field():
 @pytest.mark.parametrize("values", [
     ["EUR", "USD", "EUR", "EUR", "USD"] * 3,  # codes, not yes and no
     ["Ja", "Nee", "Misschien", "Ja", "Nee"] * 3,  # three words
-    ["Ndiyo", "Hapana", "Ndiyo", "Ndiyo", "Ndiyo"],  # too few to tell
+    ["Trisko", "Wambel", "Trisko", "Trisko", "Trisko"],  # too few to tell
     ["A1", "B2", "A1", "B2", "A1"] * 3,  # not words
 ])
 def test_other_two_valued_columns_are_no_yes_no(values):
