@@ -62,7 +62,7 @@ TICKETS = SheetSpec("tickets", "Tickets", (
 
 
 def test_a_cognate_header_is_a_suggestion_a_person_confirms():
-    # an invented spelling: Croatian "Prioritet" is a vocabulary word now
+    # an invented spelling: Croatian "Prioritet" and Lithuanian "prioritetas" are vocabulary words now
     frame = pl.DataFrame({"Priorittet": ["hög", "låg", "hög"], "Ärende": ["T1", "T2", "T3"]})
     plan = automap(frame, TICKETS)
     m = next(f for f in plan.fields if f.source == "Priorittet")
@@ -79,7 +79,7 @@ def test_a_cognate_header_is_a_suggestion_a_person_confirms():
 def test_a_cognate_id_of_the_sheets_own_entity_is_a_full_match():
     sheet = SheetSpec("transactions", "Transactions", (Field("transaction_id", "Transaction ID"),
                                                         Field("amount", "Amount", type="number")))
-    cands = score_columns(["ID transactie"], sheet)[0]
+    cands = score_columns(["ID transaktie"], sheet)[0]
     assert cands["transaction_id"].reason_code == "cognate"
 
 
