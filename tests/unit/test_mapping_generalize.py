@@ -62,17 +62,17 @@ TICKETS = SheetSpec("tickets", "Tickets", (
 
 
 def test_a_cognate_header_is_a_suggestion_a_person_confirms():
-    frame = pl.DataFrame({"Prioritet": ["hög", "låg", "hög"], "Ärende": ["T1", "T2", "T3"]})
+    frame = pl.DataFrame({"Prioritaj": ["hög", "låg", "hög"], "Ärende": ["T1", "T2", "T3"]})
     plan = automap(frame, TICKETS)
-    m = next(f for f in plan.fields if f.source == "Prioritet")
+    m = next(f for f in plan.fields if f.source == "Prioritaj")
     assert (m.destination, m.reason_code) == ("priority", "cognate")
-    assert "prioritet=priority" in m.reason
+    assert "prioritaj=priority" in m.reason
     # Calibrated on its own (leave-one-out translations of the public cases' headers),
     # and a plan does not run alone on it: false friends exist.
     assert m.group == "cognate" and m.confidence == calibrate(m.score or 0.0, "cognate")
     assert not plan.auto_accept
-    assert any('"Prioritet" -> "priority" rests on no name' in r for r in plan.review_reasons)
-    assert "Prioritet" in {i["source"] for i in review_items(plan, TICKETS, "confident")}
+    assert any('"Prioritaj" -> "priority" rests on no name' in r for r in plan.review_reasons)
+    assert "Prioritaj" in {i["source"] for i in review_items(plan, TICKETS, "confident")}
 
 
 def test_a_cognate_id_of_the_sheets_own_entity_is_a_full_match():
