@@ -62,7 +62,7 @@ TICKETS = SheetSpec("tickets", "Tickets", (
 
 
 def test_a_cognate_header_is_a_suggestion_a_person_confirms():
-    # an invented spelling: prioritet (Swedish, Russian, Serbian, ...) is vocabulary now
+    # an invented spelling: prioritet (Swedish, Danish, Russian, Serbian, ...) is vocabulary now
     frame = pl.DataFrame({"Prioritos": ["hög", "låg", "hög"], "Ärende": ["T1", "T2", "T3"]})
     plan = automap(frame, TICKETS)
     m = next(f for f in plan.fields if f.source == "Prioritos")
