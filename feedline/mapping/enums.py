@@ -427,6 +427,29 @@ def _code_then_place(raw: str, field: Field) -> str | None:
     return m.group(1)
 
 
+_NUMBER_HEAD = re.compile(r"^\s*(\d{1,4})(?:\s*[-–.:)/]\s*|\s+)(?P<rest>[^\W\d_].*)$")
+
+
+def _number_then_words(raw: str, field: Field, extra: Extra) -> Match | None:
+    """A value that is a number code, then words (``01 Consumption``, ``3 - Closed``,
+    ``10. Cancelled``): the option its words name, unless its number is another option's
+    or that option carries another number (``2-off`` is no "One-off")."""
+    m = _NUMBER_HEAD.match(raw)
+    if m is None:
+        return None
+    got = match_value(m.group("rest"), field, extra)
+    if got is None or _numbered(raw, field) - {got[0]}:
+        return None
+    option = next(o for o in field.options if o.value == got[0])
+    named = _spelt(folded(f"{option.value} {option.label}")).split()
+    carried = {str(_CARDINALS.index(w)) for w in named if w in _CARDINALS} \
+        | {str(_ORDINALS.index(w)) for w in named if w in _ORDINALS[1:]} \
+        | {d.lstrip("0") or "0" for d in _NUMBER.findall(" ".join(named))}
+    if carried and carried != {m.group(1).lstrip("0") or "0"}:
+        return None
+    return got[0], min(got[1], 0.85), f'"{value_key(raw)}" is a number code, then "{got[0]}" in words'
+
+
 _BRACKETS = re.compile(r"^(?P<head>[^()\[\]]*?)\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
 
 
@@ -500,7 +523,7 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     same = _unique(_spelt_index(field, extra).get(_spelt(fk), set()))
     if same is not None:
         return same, 0.93, f'"{key}" is "{same}" with its number written another way'
-    bracketed = _bracketed(raw, field, extra)
+    bracketed = _bracketed(raw, field, extra) or _number_then_words(raw, field, extra)
     if bracketed is not None:
         return bracketed
     if listed == "country":

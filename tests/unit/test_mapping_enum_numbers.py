@@ -94,3 +94,23 @@ def test_a_word_cut_short_that_begins_two_decided_values_names_no_option():
     remembered = {"gasóleo": ("diesel", "person"), "gasolina": ("petrol", "person")}
     assert map_enum_values({"Gasol.": 3}, FUEL, remembered=remembered)[0].option is None
     assert map_enum_values({"Gasóleo": 3}, FUEL, remembered=remembered)[0].option == "diesel"
+
+
+STATUS = Field("status", "Status", type="enum", options=(
+    Option("open", "Open"), Option("closed", "Closed"), Option("cancelled", "Cancelled")))
+
+
+@pytest.mark.parametrize(("field", "value", "option"), [
+    (STATUS, "01 Open", "open"), (STATUS, "3 - Closed", "closed"), (STATUS, "10. Cancelled", "cancelled"),
+    (STATUS, "7/Closed", "closed"), (PRIORITY, "1 Critical", "p1"),
+])
+def test_a_number_code_then_words_names_the_option_of_the_words(field, value, option):
+    assert _option(field, value) == option
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    (FREQUENCY, "2-off"),  # "off" alone reads as "One-off", an option of another number
+    (STATUS, "12 Qorvath"),
+])
+def test_a_number_code_whose_words_or_number_disagree_names_no_option(field, value):
+    assert _option(field, value) is None
