@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 
 from feedline.mapping.cognates import MIN_KEY as MIN_INFLECTED
 from feedline.mapping.cognates import keys as cognate_keys
-from feedline.mapping.vocabulary import header_lexicon
+from feedline.mapping.vocabulary import header_lexicon, languages
 from feedline.mapping.vocabulary import words as words
 
 # The lexicon (header_lexicon) loads on first use, not on import: ``feedline run`` loads
@@ -46,6 +46,22 @@ def _known() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    """The words of the English vocabulary file. An English word is no compound of other
+    languages' words: ``control`` is no cont + rol, ``support`` no supp + ort (a city)."""
+    out: set[str] = set()
+    for lang in languages():
+        if lang.code == "en":
+            for variant, canonical in lang.headers.items():
+                out.update(variant, canonical)
+            for canonical, variants in lang.values.items():
+                out.update(canonical)
+                for v in variants:
+                    out.update(v)
+    return frozenset(out)
+
+
 def _head(part: str) -> tuple[str, ...] | None:
     """The lexicon meaning of a compound's first part, with a linking letter dropped."""
     lexicon = header_lexicon()
@@ -69,7 +85,7 @@ MIN_TRUNCATION = 4  # letters a truncated word (naiss = naissance) keeps, at lea
 def split_compound(word: str) -> tuple[tuple[str, ...], str] | None:
     """``kundennummer`` -> ((customer, id), note), or None when it is no known compound."""
     lexicon = header_lexicon()
-    if len(word) < 6 or (word,) in lexicon or word in _known() or not word.isalpha():
+    if len(word) < 6 or (word,) in lexicon or word in _known() or not word.isalpha() or word in _english():
         return None
     unknown_head: tuple[tuple[str, ...], str] | None = None  # the first split whose tail is known but whose head is not
     for i in range(len(word) - 2, 2, -1):

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from feedline.blueprint import Field, Option
+from feedline.blueprint import Field, Option, load_blueprint
 from feedline.mapping import map_enum_values
-from feedline.mapping.normalize import form
-from feedline.mapping.vocabulary import LANGUAGES, conflicts, header_lexicon, languages
+from feedline.mapping.normalize import form, split_compound
+from feedline.mapping.vocabulary import LANGUAGES, conflicts, header_lexicon, languages, words
+
+REPO = Path(__file__).resolve().parents[2]
 
 DEPARTMENT = Field("department", "Department", type="enum", options=(
     Option("sales", "Sales"), Option("finance", "Finance"), Option("hr", "Human Resources"),
@@ -318,3 +322,17 @@ def test_gender_values_of_vietnamese_swahili_and_tagalog():
     values = ["Nam", "Nữ", "Kiume", "Kike", "Lalaki", "Babae"]
     got = {v.value: v.option for v in map_enum_values(dict.fromkeys(values, 1), GENDER)}
     assert got == dict(zip(values, ["male", "female"] * 3, strict=True))
+
+
+@pytest.mark.parametrize("word", ["control", "support", "customs", "storage", "referral", "billing"])
+def test_an_english_word_is_no_compound_of_other_languages_words(word):
+    # cont + rol, supp + ort (German for a place), cust + oms, bil + ling (Hindi for gender)
+    assert split_compound(word) is None
+
+
+def test_the_words_of_the_shipped_blueprints_labels_are_no_compounds():
+    labels = [f.label for path in (REPO / "examples").rglob("blueprint.yaml")
+              for sheet in load_blueprint(path).sheets for f in sheet.fields]
+    split = {w: split_compound(w) for label in labels for w in words(label) if split_compound(w)}
+    assert labels and split == {}
+    assert split_compound("kundennummer") == (("customer", "id"), "kundennummer=kunden+nummer")
