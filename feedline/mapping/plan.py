@@ -303,12 +303,16 @@ def enum_limits(plan: Plan, max_unmapped_enum_share: float, new_values: str) -> 
     return limits
 
 
-def unread(plan: Plan) -> dict[str, list[str]]:
-    """Per mapped enum field, the values no option reads: a running plan leaves the
-    records that hold them invalid, for record review."""
+def unread(plan: Plan, limit: int = 50) -> dict[str, list[str]]:
+    """Per mapped enum field, the values no option reads, the most frequent first (at most
+    ``limit``): a running plan leaves the records that hold them invalid, for record review."""
     mapped = set(plan.mapping().values())
-    return {key: missing for key, vals in plan.enums.items()
-            if key in mapped and (missing := [v.value for v in vals if undecided(v)])}
+    out: dict[str, list[str]] = {}
+    for key, vals in plan.enums.items():
+        missing = sorted((v for v in vals if undecided(v)), key=lambda v: (-v.count, v.value))
+        if key in mapped and missing:
+            out[key] = [v.value for v in missing[:limit]]
+    return out
 
 
 def gate(

@@ -319,3 +319,14 @@ def test_a_new_value_where_no_person_settled_the_column_still_waits():
     plan = automap(with_new_code(2, "X9", 0.2), SHEET, memory=memory, space="globex")
     assert not plan.auto_accept
     assert any('"X9"' in r for r in plan.review_reasons), plan.review_reasons
+
+
+def test_the_unread_values_a_plan_names_are_the_most_frequent_first_and_bounded():
+    memory = MappingMemory("hr")
+    person_executes(memory, "acme", delivery(1))
+    frame = with_new_code(2, "X9", 0.1)
+    frame = frame.with_columns(pl.Series("Ou", ["Y8" if i in (30, 31, 32, 33, 34) else v
+                                                for i, v in enumerate(frame["Ou"])]))
+    plan = automap(frame, SHEET, memory=memory, space="acme")
+    assert unread(plan) == {"department": ["Y8", "X9"]}
+    assert unread(plan, limit=1) == {"department": ["Y8"]}
