@@ -336,3 +336,13 @@ def test_the_words_of_the_shipped_blueprints_labels_are_no_compounds():
     split = {w: split_compound(w) for label in labels for w in words(label) if split_compound(w)}
     assert labels and split == {}
     assert split_compound("kundennummer") == (("customer", "id"), "kundennummer=kunden+nummer")
+
+
+@pytest.mark.parametrize("value", ["Probezeit", "испытательный срок", "試用期間", "proefperiode", "thử việc"])
+def test_a_trial_period_word_is_an_employees_probation_where_the_field_has_no_trial(value):
+    hr = Field("status", "Status", type="enum", options=(
+        Option("active", "Active"), Option("probation", "Probation"), Option("terminated", "Terminated")))
+    subscription = Field("status", "Status", type="enum", options=(
+        Option("trial", "Trial"), Option("active", "Active"), Option("cancelled", "Cancelled")))
+    assert map_enum_values({value: 3}, hr)[0].option == "probation"
+    assert map_enum_values({value: 3}, subscription)[0].option == "trial"
