@@ -523,9 +523,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     same = _unique(_spelt_index(field, extra).get(_spelt(fk), set()))
     if same is not None:
         return same, 0.93, f'"{key}" is "{same}" with its number written another way'
-    bracketed = _bracketed(raw, field, extra) or _number_then_words(raw, field, extra)
-    if bracketed is not None:
-        return bracketed
+    qualified = _bracketed(raw, field, extra) or _number_then_words(raw, field, extra)
+    if qualified is not None:
+        return qualified
     if listed == "country":
         # Country codes are too short for initials, prefix or fuzzy guesses; a name a
         # letter or two away from one country's only is a slip of the pen, and a people's

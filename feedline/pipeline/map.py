@@ -125,7 +125,7 @@ def run_map(ctx: Context, job: Job, feed: Feed, hooks: Sequence[Hook],
             ctx.blobs.delete(key)
         raise
     counts, failures = result.counts, result.hook_failures
-    new_values = unread(plan)
+    unread_values = unread(plan)
     with ctx.write() as conn:
         repo.add_segment(conn, result.segment)
         repo.update_sheet(conn, sheet_id, row_count=counts["rows"], next_id=counts["rows"] + 1,
@@ -141,15 +141,15 @@ def run_map(ctx: Context, job: Job, feed: Feed, hooks: Sequence[Hook],
         ctx.emit(conn, topics.WORKBOOK_CREATED, ctx_ids, {"kind": "destination"})
         ctx.emit(conn, topics.RECORDS_CREATED, ctx_ids, {
             "sheet": spec.slug, "count": counts["rows"], "valid": counts["valid"],
-            "invalid": counts["invalid"], "hook_failures": failures, "unread_values": new_values})
+            "invalid": counts["invalid"], "hook_failures": failures, "unread_values": unread_values})
     message = f"{counts['rows']} records: {counts['valid']} valid, {counts['invalid']} invalid"
     for failure in failures:
         message += f"; hook {failure['hook']} failed on {failure['records']} records"
-    for key, values in new_values.items():
+    for key, values in unread_values.items():
         shown = ", ".join(f'"{v}"' for v in values[:5]) + (", …" if len(values) > 5 else "")
         message += f'; "{key}" values no option reads wait in record review: {shown}'
     return {
-        "message": message, "hook_failures": failures, "unread_values": new_values,
+        "message": message, "hook_failures": failures, "unread_values": unread_values,
         "workbook_id": wb_id, "sheet_id": sheet_id, "sheet": spec.slug, "counts": counts,
         "accepted_by": doc.get("accepted_by"),
         "drift": plan.drift, "drift_summary": describe_drift(plan.drift),

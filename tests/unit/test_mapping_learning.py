@@ -284,9 +284,15 @@ def with_new_code(seed: int, code: str, share: float) -> pl.DataFrame:
     return frame.with_columns(pl.Series("Ou", new))
 
 
-def test_a_new_value_in_a_column_a_person_mapped_leaves_its_records_for_review():
+def person_mapped(space: str) -> MappingMemory:
+    """The memory after a person mapped the first delivery in ``space``."""
     memory = MappingMemory("hr")
-    person_executes(memory, "acme", delivery(1))
+    person_executes(memory, space, delivery(1))
+    return memory
+
+
+def test_a_new_value_in_a_column_a_person_mapped_leaves_its_records_for_review():
+    memory = person_mapped("acme")
     frame = with_new_code(2, "X9", 0.2)
     plan = automap(frame, SHEET, memory=memory, space="acme")
     assert plan.auto_accept, plan.review_reasons
@@ -295,8 +301,7 @@ def test_a_new_value_in_a_column_a_person_mapped_leaves_its_records_for_review()
 
 
 def test_a_feed_that_says_wait_holds_a_delivery_with_a_new_value():
-    memory = MappingMemory("hr")
-    person_executes(memory, "acme", delivery(1))
+    memory = person_mapped("acme")
     plan = automap(with_new_code(2, "X9", 0.2), SHEET, memory=memory, space="acme", new_values="wait")
     assert not plan.auto_accept
     assert any('"X9"' in r and "limit 5%" in r for r in plan.review_reasons), plan.review_reasons
@@ -305,8 +310,7 @@ def test_a_feed_that_says_wait_holds_a_delivery_with_a_new_value():
 
 
 def test_a_column_a_person_mapped_that_is_mostly_unread_now_waits():
-    memory = MappingMemory("hr")
-    person_executes(memory, "acme", delivery(1))
+    memory = person_mapped("acme")
     plan = automap(with_new_code(2, "X9", 0.6), SHEET, memory=memory, space="acme")
     assert not plan.auto_accept
     assert any("limit 50% for a column a person mapped" in r for r in plan.review_reasons), plan.review_reasons
@@ -314,16 +318,14 @@ def test_a_column_a_person_mapped_that_is_mostly_unread_now_waits():
 
 def test_a_new_value_where_no_person_settled_the_column_still_waits():
     # The same person's decision seen from another space is strong, not settled here.
-    memory = MappingMemory("hr")
-    person_executes(memory, "acme", delivery(1))
+    memory = person_mapped("acme")
     plan = automap(with_new_code(2, "X9", 0.2), SHEET, memory=memory, space="globex")
     assert not plan.auto_accept
     assert any('"X9"' in r for r in plan.review_reasons), plan.review_reasons
 
 
 def test_the_unread_values_a_plan_names_are_the_most_frequent_first_and_bounded():
-    memory = MappingMemory("hr")
-    person_executes(memory, "acme", delivery(1))
+    memory = person_mapped("acme")
     frame = with_new_code(2, "X9", 0.1)
     frame = frame.with_columns(pl.Series("Ou", ["Y8" if i in (30, 31, 32, 33, 34) else v
                                                 for i, v in enumerate(frame["Ou"])]))
