@@ -13,8 +13,12 @@ languages, synonyms: ``Vollzeit`` = full time) -> a known value qualified with m
 ``R&D``) -> an abbreviation or truncation (``Mgmt``, ``FIN SVC``, ``TECH``, ``TABS`` in
 the plural; ``sir`` cuts ``Syrup`` short as Slovak spells it) -> a close spelling -> a value read after the code
 it begins with (``1 - Pomorski``) -> a vocabulary word as a neighbouring language spells it
-(Afrikaans ``Agterstallig``, Dutch ``achterstallig``). Values that match nothing are listed
-with ``option: None``.
+(Afrikaans ``Agterstallig``, Dutch ``achterstallig``) -> a code of parts one of which
+names the option (``FT-HRLY``). Last, two guesses a person confirms (confidence below
+:data:`~feedline.mapping.plan.ENUM_GUESS`): one run of a value's words that names an option
+while the other words name none (``Juridische dienst``), and words that are vocabulary
+words in another inflection (``Здравна``). Values that match nothing are listed with
+``option: None``.
 """
 
 from __future__ import annotations
@@ -614,8 +618,80 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
         if len(options) == 1:
             return next(iter(options)), 0.8, f'similar to "{best[0][0]}"'
     if listed is None:
-        return _coded(ws, field, extra) or _near_word(fk, field) or _parted(raw, field, extra)
+        return (_coded(ws, field, extra) or _near_word(fk, field) or _parted(raw, field, extra)
+                or _worded(key, ws, field, extra) or (None if cut else _inflected(key, ws, field)))
     return None
+
+
+WORD_GUESS = 0.75  # a value read from some of its words or their forms only: a guess (below plan.ENUM_GUESS)
+MIN_INFLECTED, MAX_INFLECTION = 5, 3  # letters a word shares with a vocabulary word; letters it may end otherwise
+
+
+@lru_cache(maxsize=256)
+def _vocabulary_stems(field: Field) -> dict[str, list[tuple[str, str]]]:
+    """The first letters of every word of the vocabulary phrases that name an option
+    (see :func:`_vocabulary_words`) -> (word, option) pairs."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for phrase, option in _vocabulary_words(field).items():
+        for v in phrase.split():
+            if len(v) >= MIN_INFLECTED:
+                out.setdefault(v[:MIN_INFLECTED], []).append((v, option))
+    return out
+
+
+def _inflected(key: str, ws: Words, field: Field) -> Match | None:
+    """A value whose words are vocabulary words of one option in another inflection
+    (Bulgarian ``Здравна`` beside ``здраве``, ``Помощ при пътуване`` beside
+    ``пътуване``): every word that begins as a word of an option's phrases (five letters
+    at least, three at most ending otherwise) names the same one option, and every other
+    word is a stop word or five letters long at least (no code such as ``PT`` in
+    ``Permanent PT`` left unread)."""
+    if not 1 <= len(ws) <= 3:
+        return None
+    stems = _vocabulary_stems(field)
+    named: list[set[str]] = []
+    for w in ws:
+        if w in stopwords():
+            continue
+        if len(w) < MIN_INFLECTED or not w.isalpha():
+            return None
+        found = {option for v, option in stems.get(w[:MIN_INFLECTED], ())
+                 if (n := _common_prefix(w, v)) >= MIN_INFLECTED
+                 and len(w) - n <= MAX_INFLECTION and len(v) - n <= MAX_INFLECTION}
+        if len(found) > 1:
+            return None
+        if found:
+            named.append(found)
+    option = _unique(set.union(*named)) if named else None
+    if option is None:
+        return None
+    return option, WORD_GUESS, f'"{key}" is a form of a vocabulary word of "{option}"'
+
+
+MAX_WORDED = 5  # words of a value one run of which may name its option
+WORDED_SURE = 0.9  # how surely that run alone must read as the option
+
+
+def _worded(key: str, ws: Words, field: Field, extra: Extra) -> Match | None:
+    """A value of a few words one run of which reads surely as one option (the
+    vocabulary, an option's label, a form of either) while no other word names another or
+    turns it round (``Estándar 48/72h``, ``Juridische dienst``, ``Перечислением в банк``)."""
+    if not 2 <= len(ws) <= MAX_WORDED or any(w in negations() or w in _QUALIFIERS for w in ws):
+        return None
+    found: dict[str, str] = {}
+    for size in range(len(ws) - 1, 0, -1):
+        for i in range(len(ws) - size + 1):
+            part = ws[i:i + size]
+            if len("".join(part)) < MIN_BASE or not "".join(part).isalpha():
+                continue
+            got = match_value(" ".join(part), field, extra)
+            if got is not None and got[1] >= WORDED_SURE:
+                found.setdefault(got[0], " ".join(part))
+    option = _unique(set(found))
+    if option is None or any((got := match_value(w, field, extra)) is not None and got[0] != option
+                             for w in ws):
+        return None  # ``A (Fail)`` names two grades
+    return option, WORD_GUESS, f'"{key}" says "{found[option]}", a word of "{option}"'
 
 
 def _cut_plural(fk: str, loose: Mapping[str, set[str]]) -> str | None:

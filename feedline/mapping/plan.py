@@ -252,8 +252,9 @@ ENUM_GUESS = 0.8  # a value read below this only from the column as a whole is a
 
 def guessed(v: EnumValueMapping) -> bool:
     """A value mapped only by how the column reads as a whole (a code scheme's one letter,
-    the value or code left over for the option left over), not by anything it says
-    itself: a person confirms it once, and memory carries it from then on."""
+    the value or code left over for the option left over) or by one of its words while
+    the others are unread (``Juridische dienst``), not by all it says: a person confirms
+    it once, and memory carries it from then on."""
     return v.option is not None and v.confidence < ENUM_GUESS
 
 
@@ -315,6 +316,30 @@ def unread(plan: Plan, limit: int = 50) -> dict[str, list[str]]:
     return out
 
 
+def _enum_doubts(plan: Plan, accuracy: str, max_share: float, new_values: str) -> list[dict[str, Any]]:
+    """Per mapped enum field, what holds the plan: values no option reads beyond the
+    field's limit (``unmatched``), and values only guessed (``guesses``) when they, with
+    the values no option reads in a column whose limit is not widened, pass
+    ``max_share``: a guess is no reading, and splitting unread values into guessed and
+    unread ones must not let a column through that would have waited."""
+    mapped = set(plan.mapping().values())
+    limits = enum_limits(plan, max_share, new_values)
+    out: list[dict[str, Any]] = []
+    for key, vals in plan.enums.items():
+        total = sum(v.count for v in vals)
+        if key not in mapped or not total:
+            continue
+        missing = sum(v.count for v in vals if undecided(v))
+        if missing / total > limits[key]:
+            out.append({"destination": key, "unmatched": [v.value for v in vals if undecided(v)],
+                        "share": missing / total, "limit": limits[key]})
+        guesses = [v for v in vals if guessed(v)]
+        unsure = sum(v.count for v in guesses) + (missing if limits[key] <= max_share else 0)
+        if accuracy != "any" and guesses and unsure / total > max_share:
+            out.append({"destination": key, "guesses": guesses, "share": sum(v.count for v in guesses) / total})
+    return out
+
+
 def gate(
     plan: Plan,
     sheet: SheetSpec,
@@ -364,24 +389,16 @@ def gate(
     for f in sheet.fields:
         if f.required and f.key not in mapped and not allow_missing_required:
             reasons.append(f'required field "{f.key}" ({f.label}) is not mapped')
-    limits = enum_limits(plan, max_unmapped_enum_share, new_values)
-    for key, vals in plan.enums.items():
-        if key not in mapped:
-            continue
-        total = sum(v.count for v in vals)
-        missing = sum(v.count for v in vals if undecided(v))
-        if total and missing / total > limits[key]:
-            examples = ", ".join(f'"{v.value.strip()}"' for v in vals if undecided(v))
-            wider = " for a column a person mapped" if limits[key] > max_unmapped_enum_share else ""
-            reasons.append(
-                f'{missing / total:.0%} of "{key}" values match no option '
-                f"(limit {limits[key]:.0%}{wider}): {examples[:120]}"
-            )
-        guesses = [v for v in vals if guessed(v)]
-        if accuracy != "any" and total and sum(v.count for v in guesses) / total > max_unmapped_enum_share:
-            reasons.append(f'{sum(v.count for v in guesses) / total:.0%} of "{key}" values are guessed '
-                           "from the column as a whole: "
-                           + ", ".join(f'"{v.value.strip()}" -> "{v.option}"' for v in guesses)[:160])
+    for d in _enum_doubts(plan, accuracy, max_unmapped_enum_share, new_values):
+        if "unmatched" in d:
+            wider = " for a column a person mapped" if d["limit"] > max_unmapped_enum_share else ""
+            examples = ", ".join(f'"{v.strip()}"' for v in d["unmatched"])
+            reasons.append(f'{d["share"]:.0%} of "{d["destination"]}" values match no option '
+                           f'(limit {d["limit"]:.0%}{wider}): {examples[:120]}')
+        else:
+            reasons.append(f'{d["share"]:.0%} of "{d["destination"]}" values are guessed '
+                           "(from the column as a whole or one word of several): "
+                           + ", ".join(f'"{v.value.strip()}" -> "{v.option}"' for v in d["guesses"])[:160])
     return (not reasons, reasons)
 
 
@@ -411,18 +428,8 @@ def review_items(
         {"kind": "required-field", "destination": f.key, "reason": f'"{f.label}" is required'}
         for f in sheet.fields if f.required and f.key not in mapped and not allow_missing_required
     ]
-    limits = enum_limits(plan, max_unmapped_enum_share, new_values)
-    for key, vals in plan.enums.items():
-        total = sum(v.count for v in vals)
-        missing = [v.value for v in vals if undecided(v)]
-        share = sum(v.count for v in vals if undecided(v)) / total if total else 0.0
-        if key in mapped and share > limits[key]:
-            items.append({"kind": "enum", "destination": key, "unmatched": missing,
-                          "share": round(share, 4)})
-        guesses = [v for v in vals if guessed(v)]
-        guess_share = sum(v.count for v in guesses) / total if total else 0.0
-        if key in mapped and accuracy != "any" and guess_share > max_unmapped_enum_share:
-            items.append({"kind": "enum", "destination": key, "unmatched": [],
-                          "guessed": [v.value for v in guesses],
-                          "share": round(guess_share, 4)})
+    for d in _enum_doubts(plan, accuracy, max_unmapped_enum_share, new_values):
+        items.append({"kind": "enum", "destination": d["destination"], "unmatched": d.get("unmatched", []),
+                      **({"guessed": [v.value for v in d["guesses"]]} if "guesses" in d else {}),
+                      "share": round(d["share"], 4)})
     return items

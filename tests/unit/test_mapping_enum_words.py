@@ -1,0 +1,104 @@
+"""Enum values read from some of their words: one run of words that names an option while
+the others name none (``Juridische dienst``), and vocabulary words in another inflection
+(Bulgarian ``Здравна``). Both are guesses: a person confirms them, and a column with more
+guessed and unread values than the gate allows waits."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from feedline.blueprint import Field, Option, SheetSpec
+from feedline.mapping import automap, gate, map_enum_values
+from feedline.mapping.plan import ENUM_GUESS, guessed, review_items
+
+DEPARTMENT = Field(
+    "department",
+    "Department",
+    type="enum",
+    options=(
+        Option("legal", "Legal"),
+        Option("it", "IT"),
+        Option("finance", "Finance"),
+        Option("sales", "Sales"),
+    ),
+)
+LINE = Field(
+    "line",
+    "Line of Business",
+    type="enum",
+    options=(
+        Option("health", "Health"),
+        Option("life", "Life"),
+        Option("travel", "Travel"),
+        Option("motor", "Motor"),
+    ),
+)
+EMPLOYMENT = Field(
+    "employment_type",
+    "Employment Type",
+    type="enum",
+    options=(Option("full_time", "Full time"), Option("part_time", "Part time")),
+)
+GRADE = Field(
+    "grade",
+    "Grade",
+    type="enum",
+    options=(Option("A", "Excellent"), Option("C", "Good"), Option("F", "Fail")),
+)
+
+
+def _read(values: list[str], field: Field) -> dict[str, tuple[str | None, float, str]]:
+    return {v.value: (v.option, v.confidence, v.reason)
+            for v in map_enum_values(dict.fromkeys(values, 3), field)}
+
+
+def test_a_word_of_a_longer_value_names_its_option_as_a_guess() -> None:
+    got = _read(["Juridische dienst", "Vente directe", "Phòng CNTT"], DEPARTMENT)
+    assert {v: o for v, (o, _, _) in got.items()} == {
+        "Juridische dienst": "legal", "Vente directe": "sales", "Phòng CNTT": "it"}
+    assert all(c < ENUM_GUESS for _, c, _ in got.values())
+    assert '"juridische"' in got["Juridische dienst"][2]
+
+
+def test_a_value_whose_words_name_two_options_names_none() -> None:
+    assert _read(["Good (Fail)"], GRADE)["Good (Fail)"][0] is None
+    assert _read(["Juridische vente"], DEPARTMENT)["Juridische vente"][0] is None
+
+
+def test_vocabulary_words_in_another_inflection_name_their_option() -> None:
+    got = _read(["Здравна", "Помощ при пътуване", "Живот"], LINE)
+    assert {v: o for v, (o, _, _) in got.items()} == {
+        "Здравна": "health", "Помощ при пътуване": "travel", "Живот": "life"}
+    assert all(c < ENUM_GUESS for _, c, _ in got.values())
+    assert got["Здравна"][2].startswith('"здравна" is a form')
+
+
+def test_a_short_code_left_unread_beside_a_known_word_keeps_the_value_unread() -> None:
+    # ``PT`` may turn "permanent" into part time: no guess while it is unread.
+    assert _read(["Permanent PT"], EMPLOYMENT)["Permanent PT"][0] is None
+
+
+SHEET = SheetSpec("staff", "Staff", (Field("name", "Name"), DEPARTMENT))
+
+
+def _plan(rows: dict[str, int]):  # type: ignore[no-untyped-def]
+    values = [v for v, n in rows.items() for _ in range(n)]
+    frame = pl.DataFrame({"Name": [f"P{i}" for i in range(len(values))], "Department": values})
+    return automap(frame, SHEET)
+
+
+def test_guessed_and_unread_values_together_past_the_limit_hold_the_plan() -> None:
+    # 4% guessed and 4% unread: each alone is within the 5% limit, together they are not.
+    plan = _plan({"Legal": 46, "Finance": 46, "Juridische dienst": 4, "Zzyzx": 4})
+    assert plan.enum_map()["department"]["Juridische dienst"] == "legal"
+    assert guessed(next(v for v in plan.enums["department"] if v.value == "Juridische dienst"))
+    ok, reasons = gate(plan, SHEET, "confident")
+    assert not ok
+    assert any('of "department" values are guessed' in r and '"Juridische dienst" -> "legal"' in r
+               for r in reasons)
+    assert any(item.get("guessed") == ["Juridische dienst"] for item in review_items(plan, SHEET, "confident"))
+
+
+def test_a_few_guessed_values_alone_let_the_plan_run() -> None:
+    plan = _plan({"Legal": 48, "Finance": 48, "Juridische dienst": 4})
+    assert gate(plan, SHEET, "confident") == (True, [])
