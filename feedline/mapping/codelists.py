@@ -70,15 +70,22 @@ def core_country_names() -> dict[str, str]:
     return kept("country_names_core", lambda: _country_names(extended=False))
 
 
+@cache
+def _iso_translators() -> tuple[gettext.NullTranslations, ...]:
+    """pycountry's ISO 3166-1 translations of the vocabulary languages it has."""
+    out = []
+    for lang in LANGUAGES[1:]:
+        try:
+            out.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
+        except OSError:
+            continue
+    return tuple(out)
+
+
 def _country_names(extended: bool = True) -> dict[str, str]:
     """Folded country names and codes (all vocabulary languages) -> alpha-2."""
     names: dict[str, str] = {}
-    translators = []
-    for lang in LANGUAGES[1:]:
-        try:
-            translators.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
-        except OSError:
-            continue
+    translators = _iso_translators()
     for c in pycountry.countries:
         for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
             if name:
@@ -97,6 +104,39 @@ def _country_names(extended: bool = True) -> dict[str, str]:
                                      and pycountry.countries.get(alpha_2=code)}, extended)
     names.update(COUNTRY_ALIASES)
     return names
+
+
+MIN_INITIALS = 3  # letters of a country's initials (two are an ISO code's ground)
+
+
+@lru_cache(maxsize=1)
+def country_initials() -> dict[str, str]:
+    """The table :func:`_country_initials` builds, kept between processes."""
+    return kept("country_initials", _country_initials)
+
+
+def _country_initials() -> dict[str, str]:
+    """Initials of the country names of several words (ISO names, common and official
+    names, in English and pycountry's translations into the vocabulary languages) ->
+    alpha-2, with and without the stop words: ``PRC`` (People's Republic of China),
+    ``UAE``, ``DRC``, ``ROK``, Croatian ``SAD`` (Sjedinjene Američke Države). Initials
+    that stand for two countries, or that are a country's code or name, are left out."""
+    from feedline.mapping.vocabulary import stopwords, words
+
+    found: dict[str, set[str]] = {}
+    for c in pycountry.countries:
+        for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+            if not name:
+                continue
+            for spelt in {name, *(t.gettext(name) for t in _iso_translators())}:
+                head, _, tail = spelt.partition(",")  # ``Korea, Republic of``: Republic of Korea
+                ws = words(f"{tail} {head}".replace("'s ", " ").replace("’s ", " "))
+                for kept_words in (ws, [w for w in ws if w not in stopwords()]):
+                    if len(kept_words) >= MIN_INITIALS:
+                        found.setdefault("".join(w[0] for w in kept_words), set()).add(c.alpha_2)
+    names = country_names()
+    return {initials: codes.pop() for initials, codes in found.items()
+            if len(codes) == 1 and initials not in names}
 
 
 LATIN_SHARE = 0.95  # of the letters of a locale's country names, for it to write Latin script

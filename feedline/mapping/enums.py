@@ -33,7 +33,12 @@ from rapidfuzz.distance import OSA
 
 from feedline.blueprint.model import Field
 from feedline.mapping.abbrev import abbreviates
-from feedline.mapping.codelists import code_list, core_country_names, country_names
+from feedline.mapping.codelists import (
+    code_list,
+    core_country_names,
+    country_initials,
+    country_names,
+)
 from feedline.mapping.cognates import related
 from feedline.mapping.normalize import value_key
 from feedline.mapping.plan import INVALID_REASON, EnumValueMapping
@@ -43,6 +48,7 @@ from feedline.mapping.vocabulary import negations, stopwords, value_lexicon, wor
 Match = tuple[str, float, str]  # option value, confidence, reason
 _ENDINGS = ("s", "e", "en", "es", "er")  # inflections of Germanic and Romance adjectives
 Words = tuple[str, ...]
+WORD_GUESS = 0.75  # a value read from some of its words, their forms or initials only: a guess (below plan.ENUM_GUESS)
 
 
 def _meanings(ws: Words) -> list[Words]:
@@ -268,6 +274,20 @@ def _demonym(fk: str, field: Field) -> str | None:
     return ranked[0][0]
 
 
+def _country_initials(raw: str, field: Field) -> Match | None:
+    """A country written as the capital initials of its name in some language (``PRC``,
+    ``UAE``, ``U.A.E.``, Croatian ``SAD``): a guess a person confirms, since three letters
+    are easily something else."""
+    letters = raw.strip().replace(".", "")
+    if not (letters.isalpha() and letters.isupper() and len(letters) <= 6):
+        return None
+    code = country_initials().get(letters.casefold())
+    hit = listed_spellings(field).get(code.casefold()) if code else None
+    if hit is None:
+        return None
+    return hit, WORD_GUESS, f'"{raw.strip()}" are the initials of a name of "{hit}"'
+
+
 def listed_spellings(field: Field) -> dict[str, str]:
     """Spelling -> option of a field whose options come from a code list (else empty)."""
     listed = code_list(field)
@@ -298,6 +318,7 @@ def load_country_names() -> None:
     """Build (or read) the country name tables a country field's values are matched with."""
     _folded_countries()
     core_country_names()
+    country_initials()
 
 
 MIN_MISSPELT = 5  # letters a country name needs before a slip of the pen is read
@@ -539,7 +560,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
             hit = listed_spellings(field).get(near.pop().casefold()) if len(near) == 1 else None
             return (hit, 0.8, f'"{key}" is a name of "{hit}" spelt another way') if hit else None
         hit = _demonym(fk, field)
-        return (hit, 0.8, f'"{key}" is the adjective of "{hit}"') if hit is not None else None
+        if hit is not None:
+            return hit, 0.8, f'"{key}" is the adjective of "{hit}"'
+        return _country_initials(raw, field)
     reordered = _unique(_reordered(fk, loose))
     if reordered is not None:
         return reordered, 0.9, f'"{key}" has the words of "{reordered}" in another order'
@@ -623,7 +646,6 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     return None
 
 
-WORD_GUESS = 0.75  # a value read from some of its words or their forms only: a guess (below plan.ENUM_GUESS)
 MIN_INFLECTED, MAX_INFLECTION = 5, 3  # letters a word shares with a vocabulary word; letters it may end otherwise
 
 

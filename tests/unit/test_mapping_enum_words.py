@@ -102,3 +102,45 @@ def test_guessed_and_unread_values_together_past_the_limit_hold_the_plan() -> No
 def test_a_few_guessed_values_alone_let_the_plan_run() -> None:
     plan = _plan({"Legal": 48, "Finance": 48, "Juridische dienst": 4})
     assert gate(plan, SHEET, "confident") == (True, [])
+
+
+COUNTRY = Field(
+    "country",
+    "Country",
+    type="enum",
+    options=(
+        Option("US", "United States"),
+        Option("CN", "China"),
+        Option("AE", "United Arab Emirates"),
+        Option("CD", "Congo (DRC)"),
+    ),
+)
+
+
+def test_a_country_written_as_the_initials_of_one_of_its_names_is_a_guess() -> None:
+    got = _read(["PRC", "U.A.E.", "DRC", "SAD"], COUNTRY)  # SAD: Sjedinjene Američke Države
+    assert {v: o for v, (o, _, _) in got.items()} == {"PRC": "CN", "U.A.E.": "AE", "DRC": "CD", "SAD": "US"}
+    assert all(c < ENUM_GUESS for _, c, _ in got.values())
+
+
+def test_initials_of_no_option_or_not_in_capitals_stay_unread() -> None:
+    # AIR is the initials of a name of Afghanistan, no option; ROK those of the Republic of
+    # Korea and of Kenya; Prc is not written in capitals.
+    got = _read(["AIR", "Prc", "ROK"], COUNTRY)
+    assert {v: o for v, (o, _, _) in got.items()} == {"AIR": None, "Prc": None, "ROK": None}
+
+
+CHANNEL = Field(
+    "channel",
+    "Channel",
+    type="enum",
+    options=(Option("card", "Card"), Option("cash", "Cash"), Option("transfer", "Bank Transfer"),
+             Option("social", "Social Media"), Option("ota", "OTA"), Option("direct", "Direct")),
+)
+
+
+def test_a_scheme_or_site_that_is_a_kind_by_itself_names_the_kind() -> None:
+    got = _read(["POS", "ATM", "FPS", "LinkedIn", "Booking.com", "Expedia"], CHANNEL)
+    assert {v: o for v, (o, _, _) in got.items()} == {
+        "POS": "card", "ATM": "cash", "FPS": "transfer", "LinkedIn": "social", "Booking.com": "ota",
+        "Expedia": "ota"}
