@@ -108,6 +108,13 @@ def _index(field: Field, extra: Extra = ()) -> tuple[dict[str, Match], dict[Word
             loose.setdefault(folded(name), set()).add(o.value)
             for m in _meanings(tuple(words(name))):
                 meanings.setdefault(m, set()).add(o.value)
+    for m, found in meanings.items():
+        # An option whose own name is the meaning keeps it from options that only mean it
+        # through the vocabulary (``Pending`` beside ``On hold``, a way to write pending).
+        own = {o.value for o in field.options
+               if m in (tuple(words(o.label)), tuple(words(o.value.replace("_", " "))))}
+        if len(found) > 1 and len(own) == 1:
+            meanings[m] = own
     for spelling, option in extra:
         loose.setdefault(folded(spelling), set()).add(option)
     loose.pop("", None)

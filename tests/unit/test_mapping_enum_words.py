@@ -144,3 +144,18 @@ def test_a_scheme_or_site_that_is_a_kind_by_itself_names_the_kind() -> None:
     assert {v: o for v, (o, _, _) in got.items()} == {
         "POS": "card", "ATM": "cash", "FPS": "transfer", "LinkedIn": "social", "Booking.com": "ota",
         "Expedia": "ota"}
+
+
+TICKET = Field(
+    "status",
+    "Status",
+    type="enum",
+    options=(Option("pending", "Pending"), Option("on_hold", "On hold"), Option("closed", "Closed")),
+)
+
+
+def test_an_option_named_by_a_meaning_keeps_it_from_an_option_that_is_only_a_way_to_write_it() -> None:
+    # The vocabulary writes "on hold" as a way of "pending": "awaiting" (pending) still names
+    # the option called Pending, not both.
+    got = _read(["Awaiting", "On hold"], TICKET)
+    assert {v: o for v, (o, _, _) in got.items()} == {"Awaiting": "pending", "On hold": "on_hold"}
