@@ -653,6 +653,46 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     return None
 
 
+@lru_cache(maxsize=256)
+def _vocabulary_initials(field: Field) -> dict[str, set[str]]:
+    """Initials of the vocabulary phrases of several words that name an option (see
+    :func:`_vocabulary_words`), with and without stop words -> options."""
+    out: dict[str, set[str]] = {}
+    for phrase, option in _vocabulary_words(field).items():
+        ws = tuple(phrase.split())
+        if len(ws) > 1:
+            for initials in _initials(ws):
+                out.setdefault(initials, set()).add(option)
+    return out
+
+
+def _foreign_initials(result: list[EnumValueMapping], field: Field) -> None:
+    """Codes of two to four capitals left unread that are the initials of a vocabulary
+    phrase of one option in some language (Romanian ``IF``, ``ID``, ``FR``: învățământ cu
+    frecvență, la distanță, cu frecvență redusă), read as a guess when no value of the
+    column names that option surely and no other code points at it: initials of some
+    language are too many to be read outside a code scheme (French ``TP``, temps plein,
+    beside Spanish ``TC`` and ``TP``, tiempo completo and parcial)."""
+    if code_list(field) is not None:
+        return
+    taken = {v.option for v in result if v.option is not None and v.confidence >= SURE}
+    found: dict[int, str] = {}
+    for i, v in enumerate(result):
+        code = v.value.strip()
+        if v.option is None and v.confidence == 0.0 and 2 <= len(code) <= 4 and code.isalpha() \
+                and code.isupper():
+            hit = _unique(_vocabulary_initials(field).get(code.casefold(), set()))
+            if hit is not None and hit not in taken:
+                found[i] = hit
+    for i, option in found.items():
+        if sum(o == option for o in found.values()) > 1:
+            continue
+        v = result[i]
+        result[i] = EnumValueMapping(v.value, option, v.count, WORD_GUESS,
+                                     f'"{v.value.strip()}" are the initials of a way to write "{option}" '
+                                     "in another language")
+
+
 MIN_INFLECTED, MAX_INFLECTION = 5, 3  # letters a word shares with a vocabulary word; letters it may end otherwise
 
 
@@ -904,6 +944,7 @@ def map_enum_values(
             result.append(EnumValueMapping(raw, option, count, conf, why))
     _short_codes(result, field, extra)
     _left_by_initial(result, field, extra)
+    _foreign_initials(result, field)
     _last_left(result, field)
     return result
 

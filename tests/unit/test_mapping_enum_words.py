@@ -159,3 +159,25 @@ def test_an_option_named_by_a_meaning_keeps_it_from_an_option_that_is_only_a_way
     # the option called Pending, not both.
     got = _read(["Awaiting", "On hold"], TICKET)
     assert {v: o for v, (o, _, _) in got.items()} == {"Awaiting": "pending", "On hold": "on_hold"}
+
+
+STUDY = Field(
+    "study_mode",
+    "Study Mode",
+    type="enum",
+    options=(Option("full_time", "Full time"), Option("part_time", "Part time"),
+             Option("distance", "Distance learning")),
+)
+
+
+def test_codes_that_are_initials_of_another_languages_words_are_guesses_of_a_code_scheme() -> None:
+    # Romanian: ID, învățământ la distanță; FR, cu frecvență redusă (part time); IF is the one left.
+    got = _read(["IF", "ID", "FR"], STUDY)
+    assert {v: o for v, (o, _, _) in got.items()} == {"IF": "full_time", "ID": "distance", "FR": "part_time"}
+    assert all(c < ENUM_GUESS for _, c, _ in got.values())
+
+
+def test_initials_of_an_option_another_value_names_surely_stay_unread() -> None:
+    # Distance learning is written out: ID is no second way to write it in a code scheme.
+    got = _read(["Distance learning", "ID"], STUDY)
+    assert got["Distance learning"][0] == "distance" and got["ID"][0] is None
