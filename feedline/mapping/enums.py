@@ -140,13 +140,16 @@ def _initials(ws: Words) -> set[str]:
 def _shapes(field: Field, extra: Extra = ()) -> list[tuple[str, list[Words]]]:
     """Per option, the word forms initials and abbreviations are compared against: its
     label and value, what the vocabulary says they mean, and spellings memory learnt."""
+    own = {o.value: {tuple(words(o.label)), tuple(words(o.value.replace("_", " ")))} for o in field.options}
     out = []
     for o in field.options:
         forms: list[Words] = []
         names = [o.label, o.value.replace("_", " "), *(s for s, opt in extra if opt == o.value)]
         for name in names:
             for m in _meanings(tuple(words(name))):
-                if m and m not in forms:
+                # Another option's own name is no form of this one (``Out for delivery`` is
+                # a kind of in transit, but not beside the option In transit).
+                if m and m not in forms and not any(m in names_ for v, names_ in own.items() if v != o.value):
                     forms.append(m)
         out.append((o.value, forms))
     return out
@@ -581,6 +584,11 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
         hit = _unique(meanings.get(m, set()))
         if hit is not None:
             return hit, 0.93, f'"{key}" means "{" ".join(m)}"'
+    for m in _meanings(ws)[1:]:  # a specific status where the field has the general one only
+        for broader in value_lexicon().get(m, ()):
+            hit = _unique(meanings.get(broader, set()))
+            if hit is not None:
+                return hit, 0.9, f'"{key}" means "{" ".join(m)}", a kind of "{" ".join(broader)}"'
     for stem in _stems(ws):
         for m in _meanings(stem):
             hit = _unique(meanings.get(m, set()))
