@@ -181,3 +181,25 @@ def test_initials_of_an_option_another_value_names_surely_stay_unread() -> None:
     # Distance learning is written out: ID is no second way to write it in a code scheme.
     got = _read(["Distance learning", "ID"], STUDY)
     assert got["Distance learning"][0] == "distance" and got["ID"][0] is None
+
+
+HR_STATUS = Field(
+    "status",
+    "Employment Status",
+    type="enum",
+    options=(Option("active", "Active"), Option("on_leave", "On leave"), Option("terminated", "Terminated")),
+)
+
+
+def test_a_specific_leave_or_leaving_reads_as_the_general_status_the_field_has() -> None:
+    got = _read(["Arrêt maladie", "Elternzeit", "Resigned", "Congé sans solde"], HR_STATUS)
+    assert {v: o for v, (o, _, _) in got.items()} == {
+        "Arrêt maladie": "on_leave", "Elternzeit": "on_leave", "Resigned": "terminated",
+        "Congé sans solde": "on_leave"}
+    assert "a kind of" in got["Arrêt maladie"][2]
+
+
+def test_beside_its_own_option_a_specific_status_keeps_it() -> None:
+    field = Field("status", "Status", type="enum", options=(*HR_STATUS.options, Option("resigned", "Resigned")))
+    got = _read(["Resigned", "Quit", "Fired"], field)
+    assert {v: o for v, (o, _, _) in got.items()} == {"Resigned": "resigned", "Quit": "resigned", "Fired": "terminated"}
