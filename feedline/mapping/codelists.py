@@ -106,6 +106,7 @@ def _country_names(extended: bool = True) -> dict[str, str]:
     return names
 
 
+SHARED = "*"  # a currency table entry of a symbol several currencies write: "*INR,LKR,NPR,PKR"
 MIN_INITIALS = 3  # letters of a country's initials (two are an ISO code's ground)
 
 
@@ -208,6 +209,8 @@ def _currency_names() -> dict[str, str]:
     for sym, codes in symbols.items():
         if len(codes) == 1 and sym not in names:
             names[sym] = next(iter(codes))
+        elif sym not in names:  # ``$``, ``Rs``: read where the field has one of them only
+            names[sym] = SHARED + ",".join(sorted(codes))
     _add_foreign(names, lambda loc: {code: name for code, name in loc.currencies.items() if "(" not in name})
     _add_every_locale(names)
     return names
@@ -321,7 +324,8 @@ def _option_code(kind: str, value: str, label: str) -> str | None:
     code = names.get(value_key(value))
     if code is not None and value_key(value) == code.casefold():
         return code
-    return names.get(value_key(label)) or code
+    found = names.get(value_key(label)) or code
+    return None if found is None or found.startswith(SHARED) else found
 
 
 @lru_cache(maxsize=256)
@@ -338,7 +342,14 @@ def code_list(field: Field) -> tuple[str, dict[str, str]] | None:
         if len(hits) < max(2, int(MIN_SHARE * len(field.options))) or len(set(hits)) < len(hits):
             continue
         by_code = {c: v for v, c in codes.items() if c is not None}
-        spellings = {s: by_code[c] for s, c in _LISTS[kind]().items() if c in by_code}
+        spellings = {}
+        for s, c in _LISTS[kind]().items():
+            if c.startswith(SHARED):  # a symbol of several currencies, one of them an option
+                mine = [by_code[x] for x in c[len(SHARED):].split(",") if x in by_code]
+                if len(mine) == 1:
+                    spellings[s] = mine[0]
+            elif c in by_code:
+                spellings[s] = by_code[c]
         return kind, spellings
     return None
 

@@ -203,3 +203,16 @@ def test_beside_its_own_option_a_specific_status_keeps_it() -> None:
     field = Field("status", "Status", type="enum", options=(*HR_STATUS.options, Option("resigned", "Resigned")))
     got = _read(["Resigned", "Quit", "Fired"], field)
     assert {v: o for v, (o, _, _) in got.items()} == {"Resigned": "resigned", "Quit": "resigned", "Fired": "terminated"}
+
+
+def test_a_symbol_several_currencies_write_names_the_one_the_field_offers() -> None:
+    rupee = Field("currency", "Currency", type="enum", options=(
+        Option("INR", "Indian Rupee"), Option("USD", "US Dollar"), Option("EUR", "Euro")))
+    assert {v: o for v, (o, _, _) in _read(["Rs", "Rs.", "€"], rupee).items()} == {
+        "Rs": "INR", "Rs.": "INR", "€": "EUR"}
+    both = Field("currency", "Currency", type="enum", options=(
+        Option("INR", "Indian Rupee"), Option("PKR", "Pakistani Rupee")))
+    assert _read(["Rs"], both)["Rs"][0] is None  # Indian or Pakistani: a person says which
+    crowns = Field("currency", "Currency", type="enum", options=(
+        Option("SEK", "Swedish Krona"), Option("NOK", "Norwegian Krone"), Option("EUR", "Euro")))
+    assert _read(["kr"], crowns)["kr"][0] is None
