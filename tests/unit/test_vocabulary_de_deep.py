@@ -1,0 +1,59 @@
+"""German (de.yaml), deepened: more of the ways German, Austrian and Swiss exports write
+header words and status values (payroll, banks, carriers, HR)."""
+
+from __future__ import annotations
+
+import pytest
+
+from feedline.blueprint import Field, Option
+from feedline.mapping import map_enum_values
+from feedline.mapping.normalize import form
+
+
+def _field(key: str, *options: str) -> Field:
+    return Field(key, key.replace("_", " ").title(), type="enum",
+                 options=tuple(Option(o, o.replace("_", " ").title()) for o in options))
+
+
+PAYMENT_STATUS = _field("payment_status", "pending", "paid", "unpaid", "overdue", "refunded")
+SHIPMENT_STATUS = _field("shipment_status", "label_created", "picked_up", "in_transit", "out_for_delivery",
+                         "delivered", "awaiting_collection", "exception", "returned")
+EMPLOYMENT_TYPE = _field("employment_type", "full_time", "part_time", "contractor", "temporary", "intern")
+EMPLOYEE_STATUS = _field("employee_status", "active", "on_leave", "terminated", "resigned")
+PAYMENT_METHOD = _field("payment_method", "credit_card", "debit_card", "bank_transfer", "direct_debit", "cash",
+                        "invoice")
+GENDER = Field("gender", "Gender", type="enum", options=(Option("male", "Male"), Option("female", "Female")))
+
+
+@pytest.mark.parametrize(("header", "meaning"), [
+    ("Zahlungsempfänger", ("counterparty",)), ("Verwendungszweck", ("description",)),
+    ("Zivilstand", ("marital", "status")), ("AHV-Nr.", ("social", "security", "number")),
+    ("UID-Nummer", ("vat", "number")), ("Staatsbürgerschaft", ("nationality",)),
+    ("Wochenarbeitszeit", ("working", "hours")), ("Dienstnehmer", ("employee",)),
+    ("Zahlbar bis", ("due", "date")), ("Kunde seit", ("signup", "date")),
+    ("Sendungsnr.", ("tracking", "number")),
+    # the first list of job title words, lost while the key was written twice
+    ("Berufsbezeichnung", ("job", "title")),
+])
+def test_german_header_words(header, meaning):
+    assert form(header).expanded == meaning
+
+
+@pytest.mark.parametrize(("field", "value", "option"), [
+    (PAYMENT_STATUS, "Mahnstufe 2", "overdue"), (PAYMENT_STATUS, "In Klärung", "pending"),
+    (SHIPMENT_STATUS, "Beim Nachbarn abgegeben", "delivered"), (SHIPMENT_STATUS, "Rückläufer", "returned"),
+    (SHIPMENT_STATUS, "Hinterlegt", "awaiting_collection"),
+    (EMPLOYMENT_TYPE, "Minijob", "part_time"), (EMPLOYMENT_TYPE, "Honorarkraft", "contractor"),
+    (EMPLOYMENT_TYPE, "Lehrling", "intern"),
+    (EMPLOYEE_STATUS, "Aufhebungsvertrag", "terminated"), (EMPLOYEE_STATUS, "Auf eigenen Wunsch", "resigned"),
+    (PAYMENT_METHOD, "Erlagschein", "bank_transfer"), (PAYMENT_METHOD, "Bankomatkarte", "debit_card"),
+    (PAYMENT_METHOD, "ELV", "direct_debit"),
+])
+def test_german_status_and_kind_words(field, value, option):
+    [mapped] = map_enum_values({value: 1}, field)
+    assert mapped.option == option, mapped.reason
+
+
+def test_german_clothing_words_name_the_sex():
+    got = {v.value: v.option for v in map_enum_values(dict.fromkeys(["Damen", "Herren"], 1), GENDER)}
+    assert got == {"Damen": "female", "Herren": "male"}
