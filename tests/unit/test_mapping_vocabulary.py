@@ -346,3 +346,12 @@ def test_a_trial_period_word_is_an_employees_probation_where_the_field_has_no_tr
         Option("trial", "Trial"), Option("active", "Active"), Option("cancelled", "Cancelled")))
     assert map_enum_values({value: 3}, hr)[0].option == "probation"
     assert map_enum_values({value: 3}, subscription)[0].option == "trial"
+
+
+def test_a_key_written_twice_in_a_vocabulary_file_is_refused():
+    # YAML keeps the last of two equal keys silently: the first one's words would be lost.
+    from feedline.errors import MappingError
+    from feedline.mapping.vocabulary import parse
+
+    with pytest.raises(MappingError, match=r"vocabulary xx: 'job title' is written twice \(line 5\)"):
+        parse("format: 1\nlanguage: xx\nheaders:\n  job title: [position]\n  job title: [stelle]\n", "xx")

@@ -115,7 +115,18 @@ def _phrases(raw: Any, where: str) -> dict[Phrase, list[Phrase]]:
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """YAML without implicit booleans: ``no``, ``on``, ``off`` are words here."""
+    """YAML without implicit booleans (``no``, ``on``, ``off`` are words here), and no key
+    written twice in one mapping (YAML keeps the last silently: the first one's words
+    would be lost)."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise MappingError(f"{key!r} is written twice (line {key_node.start_mark.line + 1})")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -126,7 +137,10 @@ _Loader.yaml_implicit_resolvers = {
 
 def parse(text: str, code: str) -> Language:
     """Parse one vocabulary file; a clear error when its format is not understood."""
-    data = yaml.load(text, Loader=_Loader)
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except MappingError as exc:
+        raise MappingError(f"vocabulary {code}: {exc}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
         raise MappingError(f"vocabulary {code}: unknown format {data.get('format') if isinstance(data, dict) else None!r}")
     headers: dict[Phrase, Phrase] = {}
