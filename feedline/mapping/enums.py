@@ -661,17 +661,27 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     return None
 
 
-@lru_cache(maxsize=256)
-def _vocabulary_initials(field: Field) -> dict[str, set[str]]:
-    """Initials of the vocabulary phrases of several words that name an option (see
-    :func:`_vocabulary_words`), with and without stop words -> options."""
-    out: dict[str, set[str]] = {}
-    for phrase, option in _vocabulary_words(field).items():
-        ws = tuple(phrase.split())
-        if len(ws) > 1:
-            for initials in _initials(ws):
-                out.setdefault(initials, set()).add(option)
+@lru_cache(maxsize=1)
+def _phrase_initials() -> dict[str, list[Words]]:
+    """Initials of the vocabulary's value phrases of several words, with and without stop
+    words -> the phrases (every language; built once)."""
+    out: dict[str, list[Words]] = {}
+    for phrase in value_lexicon():
+        if len(phrase) > 1:
+            for initials in _initials(phrase):
+                out.setdefault(initials, []).append(phrase)
     return out
+
+
+def _phrase_option(phrase: Words, field: Field) -> str | None:
+    """The one option a vocabulary phrase's first meaning that names one names (as the
+    vocabulary rule reads it)."""
+    meanings = _index(field)[1]
+    for target in value_lexicon().get(phrase, ()):
+        hit = _unique(meanings.get(target, set()))
+        if hit is not None:
+            return hit
+    return None
 
 
 def _foreign_initials(result: list[EnumValueMapping], field: Field) -> None:
@@ -689,7 +699,8 @@ def _foreign_initials(result: list[EnumValueMapping], field: Field) -> None:
         code = v.value.strip()
         if v.option is None and v.confidence == 0.0 and 2 <= len(code) <= 4 and code.isalpha() \
                 and code.isupper():
-            hit = _unique(_vocabulary_initials(field).get(code.casefold(), set()))
+            hit = _unique({o for phrase in _phrase_initials().get(code.casefold(), ())
+                           if (o := _phrase_option(phrase, field)) is not None})
             if hit is not None and hit not in taken:
                 found[i] = hit
     for i, option in found.items():
@@ -704,15 +715,15 @@ def _foreign_initials(result: list[EnumValueMapping], field: Field) -> None:
 MIN_INFLECTED, MAX_INFLECTION = 5, 3  # letters a word shares with a vocabulary word; letters it may end otherwise
 
 
-@lru_cache(maxsize=256)
-def _vocabulary_stems(field: Field) -> dict[str, list[tuple[str, str]]]:
-    """The first letters of every word of the vocabulary phrases that name an option
-    (see :func:`_vocabulary_words`) -> (word, option) pairs."""
-    out: dict[str, list[tuple[str, str]]] = {}
-    for phrase, option in _vocabulary_words(field).items():
-        for v in phrase.split():
+@lru_cache(maxsize=1)
+def _phrase_stems() -> dict[str, list[tuple[str, Words]]]:
+    """The first letters of every word of the vocabulary's value phrases -> (word, phrase)
+    pairs (every language; built once)."""
+    out: dict[str, list[tuple[str, Words]]] = {}
+    for phrase in value_lexicon():
+        for v in phrase:
             if len(v) >= MIN_INFLECTED:
-                out.setdefault(v[:MIN_INFLECTED], []).append((v, option))
+                out.setdefault(v[:MIN_INFLECTED], []).append((v, phrase))
     return out
 
 
@@ -725,16 +736,17 @@ def _inflected(key: str, ws: Words, field: Field) -> Match | None:
     ``Permanent PT`` left unread)."""
     if not 1 <= len(ws) <= 3:
         return None
-    stems = _vocabulary_stems(field)
+    stems = _phrase_stems()
     named: list[set[str]] = []
     for w in ws:
         if w in stopwords():
             continue
         if len(w) < MIN_INFLECTED or not w.isalpha():
             return None
-        found = {option for v, option in stems.get(w[:MIN_INFLECTED], ())
+        found = {option for v, phrase in stems.get(w[:MIN_INFLECTED], ())
                  if (n := _common_prefix(w, v)) >= MIN_INFLECTED
-                 and len(w) - n <= MAX_INFLECTION and len(v) - n <= MAX_INFLECTION}
+                 and len(w) - n <= MAX_INFLECTION and len(v) - n <= MAX_INFLECTION
+                 and (option := _phrase_option(phrase, field)) is not None}
         if len(found) > 1:
             return None
         if found:
