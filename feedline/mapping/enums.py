@@ -732,14 +732,16 @@ def _inflected(key: str, ws: Words, field: Field) -> Match | None:
     (Bulgarian ``Здравна`` beside ``здраве``, ``Помощ при пътуване`` beside
     ``пътуване``): every word that begins as a word of an option's phrases (five letters
     at least, three at most ending otherwise) names the same one option, and every other
-    word is a stop word or five letters long at least (no code such as ``PT`` in
-    ``Permanent PT`` left unread)."""
+    word is a stop word between two others or five letters long at least (no code such as
+    ``PT`` in ``Permanent PT`` left unread); no word is left unread beside an option that
+    narrows the one named (``Mashkull i kastruar`` beside Male Neutered)."""
     if not 1 <= len(ws) <= 3:
         return None
     stems = _phrase_stems()
     named: list[set[str]] = []
-    for w in ws:
-        if w in stopwords():
+    unread = False
+    for i, w in enumerate(ws):
+        if w in stopwords() and 0 < i < len(ws) - 1:  # a joining word, between two others
             continue
         if len(w) < MIN_INFLECTED or not w.isalpha():
             return None
@@ -751,14 +753,23 @@ def _inflected(key: str, ws: Words, field: Field) -> Match | None:
             return None
         if found:
             named.append(found)
+        else:
+            unread = True
     option = _unique(set.union(*named)) if named else None
-    if option is None:
+    if option is None or (unread and _narrowed(option, field)):
         return None
     return option, WORD_GUESS, f'"{key}" is a form of a vocabulary word of "{option}"'
 
 
 MAX_WORDED = 5  # words of a value one run of which may name its option
 WORDED_SURE = 0.9  # how surely that run alone must read as the option
+
+
+def _narrowed(option: str, field: Field) -> bool:
+    """Whether another option's label is this option's label with more words (Male Neutered
+    beside Male): words a value adds to the option's word may name that one."""
+    mine = next((set(words(o.label)) for o in field.options if o.value == option), set())
+    return any(o.value != option and mine < set(words(o.label)) for o in field.options)
 
 
 def _worded(key: str, ws: Words, field: Field, extra: Extra) -> Match | None:
@@ -780,6 +791,8 @@ def _worded(key: str, ws: Words, field: Field, extra: Extra) -> Match | None:
     if option is None or any((got := match_value(w, field, extra)) is not None and got[0] != option
                              for w in ws):
         return None  # ``A (Fail)`` names two grades
+    if _narrowed(option, field):
+        return None  # ``Mashkull i kastruar`` beside Male and Male Neutered: the rest may narrow it
     return option, WORD_GUESS, f'"{key}" says "{found[option]}", a word of "{option}"'
 
 

@@ -216,3 +216,27 @@ def test_a_symbol_several_currencies_write_names_the_one_the_field_offers() -> N
     crowns = Field("currency", "Currency", type="enum", options=(
         Option("SEK", "Swedish Krona"), Option("NOK", "Norwegian Krone"), Option("EUR", "Euro")))
     assert _read(["kr"], crowns)["kr"][0] is None
+
+
+VET_SEX = Field(
+    "sex",
+    "Sex",
+    type="enum",
+    options=(Option("male", "Male"), Option("female", "Female"), Option("male_neutered", "Male Neutered"),
+             Option("female_spayed", "Female Spayed")),
+)
+
+
+def test_words_left_unread_beside_an_option_that_narrows_the_one_named_are_no_guess() -> None:
+    # Albanian: "i kastruar" (neutered) may be what Male Neutered adds to Male.
+    got = _read(["Mashkull i kastruar", "Femër e sterilizuar", "Mashkull"], VET_SEX)
+    assert {v: o for v, (o, _, _) in got.items()} == {
+        "Mashkull i kastruar": None, "Femër e sterilizuar": None, "Mashkull": "male"}
+
+
+def test_a_stop_word_is_skipped_only_between_two_words() -> None:
+    # Turkish "Tek Kişilik" (single room): "tek" is a stop word of another language, and
+    # "kişilik" alone is a word of double.
+    room = Field("room_type", "Room Type", type="enum", options=(
+        Option("single", "Single"), Option("double", "Double"), Option("twin", "Twin")))
+    assert _read(["Tek Kişilik"], room)["Tek Kişilik"][0] is None
