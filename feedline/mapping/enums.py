@@ -14,11 +14,12 @@ languages, synonyms: ``Vollzeit`` = full time) -> a known value qualified with m
 the plural; ``sir`` cuts ``Syrup`` short as Slovak spells it) -> a close spelling -> a value read after the code
 it begins with (``1 - Pomorski``) -> a vocabulary word as a neighbouring language spells it
 (Afrikaans ``Agterstallig``, Dutch ``achterstallig``) -> a code of parts one of which
-names the option (``FT-HRLY``). Last, two guesses a person confirms (confidence below
+names the option (``FT-HRLY``). Last, guesses a person confirms (confidence below
 :data:`~feedline.mapping.plan.ENUM_GUESS`): one run of a value's words that names an option
-while the other words name none (``Juridische dienst``), and words that are vocabulary
-words in another inflection (``Здравна``). Values that match nothing are listed with
-``option: None``.
+while the other words name none (``Juridische dienst``), words that are vocabulary words in
+another inflection (``Здравна``), a country's initials (``PRC``) and, over the column, codes
+that are another language's initials for one option (Romanian ``ID``). Values that match
+nothing are listed with ``option: None``.
 """
 
 from __future__ import annotations
@@ -91,6 +92,11 @@ def cognate(raw: str) -> str:
     return " ".join(out)
 
 
+def _own_names(field: Field) -> dict[str, set[Words]]:
+    """Per option, the words of its own label and value: the names no other option takes."""
+    return {o.value: {tuple(words(o.label)), tuple(words(o.value.replace("_", " ")))} for o in field.options}
+
+
 @lru_cache(maxsize=256)
 def _index(field: Field, extra: Extra = ()) -> tuple[dict[str, Match], dict[Words, set[str]], str | None,
                                                     dict[str, set[str]]]:
@@ -108,11 +114,14 @@ def _index(field: Field, extra: Extra = ()) -> tuple[dict[str, Match], dict[Word
             loose.setdefault(folded(name), set()).add(o.value)
             for m in _meanings(tuple(words(name))):
                 meanings.setdefault(m, set()).add(o.value)
+    owners: dict[Words, set[str]] = {}
+    for option, own_names in _own_names(field).items():
+        for own_name in own_names:
+            owners.setdefault(own_name, set()).add(option)
     for m, found in meanings.items():
         # An option whose own name is the meaning keeps it from options that only mean it
         # through the vocabulary (``Pending`` beside ``On hold``, a way to write pending).
-        own = {o.value for o in field.options
-               if m in (tuple(words(o.label)), tuple(words(o.value.replace("_", " "))))}
+        own = owners.get(m, set())
         if len(found) > 1 and len(own) == 1:
             meanings[m] = own
     for spelling, option in extra:
@@ -140,7 +149,7 @@ def _initials(ws: Words) -> set[str]:
 def _shapes(field: Field, extra: Extra = ()) -> list[tuple[str, list[Words]]]:
     """Per option, the word forms initials and abbreviations are compared against: its
     label and value, what the vocabulary says they mean, and spellings memory learnt."""
-    own = {o.value: {tuple(words(o.label)), tuple(words(o.value.replace("_", " ")))} for o in field.options}
+    own = _own_names(field)
     out = []
     for o in field.options:
         forms: list[Words] = []
@@ -703,13 +712,7 @@ def _foreign_initials(result: list[EnumValueMapping], field: Field) -> None:
                            if (o := _phrase_option(phrase, field)) is not None})
             if hit is not None and hit not in taken:
                 found[i] = hit
-    for i, option in found.items():
-        if sum(o == option for o in found.values()) > 1:
-            continue
-        v = result[i]
-        result[i] = EnumValueMapping(v.value, option, v.count, WORD_GUESS,
-                                     f'"{v.value.strip()}" are the initials of a way to write "{option}" '
-                                     "in another language")
+    _read_once(result, found, WORD_GUESS, 'are the initials of a way to write "{}" in another language')
 
 
 MIN_INFLECTED, MAX_INFLECTION = 5, 3  # letters a word shares with a vocabulary word; letters it may end otherwise
@@ -1002,13 +1005,19 @@ def _left_by_initial(result: list[EnumValueMapping], field: Field, extra: Extra)
         left = begins - taken
         if len(begins) >= 2 and len(left) == 1:
             found[i] = left.pop()
+    _read_once(result, found, 0.7, 'begins as "{}" does, the one such option no other value names')
+
+
+def _read_once(result: list[EnumValueMapping], found: Mapping[int, str], confidence: float, why: str) -> None:
+    """Map the values at ``found``'s indexes to their options, but none of two values that
+    point at one option (a code scheme names each option once); ``why`` has a ``{}`` for
+    the option."""
     for i, option in found.items():
         if sum(o == option for o in found.values()) > 1:
             continue
         v = result[i]
-        result[i] = EnumValueMapping(
-            v.value, option, v.count, 0.7,
-            f'"{v.value.strip()}" begins as "{option}" does, the one such option no other value names')
+        result[i] = EnumValueMapping(v.value, option, v.count, confidence,
+                                     f'"{v.value.strip()}" ' + why.format(option))
 
 
 LAST_LEFT_MIN = 2  # the value left over is written at least this often (not a slip)
