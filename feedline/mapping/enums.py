@@ -293,7 +293,7 @@ def _demonym(fk: str, field: Field) -> str | None:
     return ranked[0][0]
 
 
-def _country_initials(raw: str, field: Field) -> Match | None:
+def _initials_of_country(raw: str, field: Field) -> Match | None:
     """A country written as the capital initials of its name in some language (``PRC``,
     ``UAE``, ``U.A.E.``, Croatian ``SAD``): a guess a person confirms, since three letters
     are easily something else."""
@@ -581,7 +581,7 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
         hit = _demonym(fk, field)
         if hit is not None:
             return hit, 0.8, f'"{key}" is the adjective of "{hit}"'
-        return _country_initials(raw, field)
+        return _initials_of_country(raw, field)
     reordered = _unique(_reordered(fk, loose))
     if reordered is not None:
         return reordered, 0.9, f'"{key}" has the words of "{reordered}" in another order'
