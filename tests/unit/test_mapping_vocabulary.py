@@ -10,15 +10,13 @@ from feedline.blueprint import Field, Option, load_blueprint
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form, split_compound
 from feedline.mapping.vocabulary import LANGUAGES, conflicts, header_lexicon, languages, words
+from tests.unit.vocabulary_fields import EMPLOYMENT, GENDER, ORDER_STATUS
 
 REPO = Path(__file__).resolve().parents[2]
 
 DEPARTMENT = Field("department", "Department", type="enum", options=(
     Option("sales", "Sales"), Option("finance", "Finance"), Option("hr", "Human Resources"),
     Option("rnd", "Research & Development"), Option("it", "IT"), Option("management", "Management"),
-))
-EMPLOYMENT = Field("employment", "Employment Type", type="enum", options=(
-    Option("full_time", "Full time"), Option("part_time", "Part time"), Option("contractor", "Contractor"),
 ))
 INDUSTRY = Field("industry", "Industry", type="enum", options=(
     Option("technology", "Technology"), Option("financial_services", "Financial Services"),
@@ -27,7 +25,6 @@ INDUSTRY = Field("industry", "Industry", type="enum", options=(
 CURRENCY = Field("currency", "Currency", type="enum", options=(
     Option("USD", "US Dollar"), Option("EUR", "Euro"), Option("GBP", "British Pound"),
 ))
-GENDER = Field("gender", "Gender", type="enum", options=(Option("male", "Male"), Option("female", "Female")))
 
 
 def test_every_language_file_loads_with_its_version_and_provenance():
@@ -109,10 +106,6 @@ def test_header_words_of_property_banking_and_study_exports():
     assert form("Kwota (PLN)").expanded[0] == "amount"
 
 
-ORDER_STATUS = Field("status", "Order Status", type="enum", options=(
-    Option("draft", "Draft"), Option("confirmed", "Confirmed"), Option("in_progress", "In Progress"),
-    Option("on_hold", "On Hold"), Option("completed", "Completed"), Option("canceled", "Canceled"),
-))
 
 
 @pytest.mark.parametrize(("value", "option"), [

@@ -8,17 +8,13 @@ from feedline.blueprint import Field, Option
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
 from feedline.mapping.vocabulary import header_lexicon, words
+from tests.unit.vocabulary_fields import GENDER, ORDER_STATUS
 
-ORDER_STATUS = Field("status", "Order Status", type="enum", options=(
-    Option("draft", "Draft"), Option("confirmed", "Confirmed"), Option("in_progress", "In Progress"),
-    Option("on_hold", "On Hold"), Option("completed", "Completed"), Option("canceled", "Canceled"),
-))
 PAYMENT_STATUS = Field("payment_status", "Payment Status", type="enum", options=(
     Option("pending", "Pending"), Option("paid", "Paid"), Option("unpaid", "Unpaid"),
     Option("partially_paid", "Partially paid"), Option("refunded", "Refunded"),
 ))
 ACTIVE = Field("active", "Active", type="enum", options=(Option("active", "Active"), Option("inactive", "Inactive")))
-GENDER = Field("gender", "Gender", type="enum", options=(Option("male", "Male"), Option("female", "Female")))
 MARITAL = Field("marital_status", "Marital Status", type="enum", options=(
     Option("single", "Single"), Option("married", "Married"), Option("divorced", "Divorced"), Option("widowed", "Widowed"),
 ))

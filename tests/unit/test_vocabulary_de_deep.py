@@ -8,6 +8,7 @@ import pytest
 from feedline.blueprint import Field, Option
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
+from tests.unit.vocabulary_fields import GENDER
 
 
 def _field(key: str, *options: str) -> Field:
@@ -22,7 +23,6 @@ EMPLOYMENT_TYPE = _field("employment_type", "full_time", "part_time", "contracto
 EMPLOYEE_STATUS = _field("employee_status", "active", "on_leave", "terminated", "resigned")
 PAYMENT_METHOD = _field("payment_method", "credit_card", "debit_card", "bank_transfer", "direct_debit", "cash",
                         "invoice")
-GENDER = Field("gender", "Gender", type="enum", options=(Option("male", "Male"), Option("female", "Female")))
 
 
 @pytest.mark.parametrize(("header", "meaning"), [

@@ -7,6 +7,7 @@ import pytest
 from feedline.blueprint import Field, Option
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
+from tests.unit.vocabulary_fields import ORDER_STATUS
 
 EMPLOYMENT = Field("employment_type", "Employment Type", type="enum", options=(
     Option("full_time", "Full time"), Option("part_time", "Part time"), Option("temporary", "Temporary"),
@@ -25,10 +26,6 @@ SHIPMENT = Field("status", "Shipment Status", type="enum", options=(
     Option("out_for_delivery", "Out for delivery"), Option("delivered", "Delivered"),
     Option("exception", "Exception"), Option("awaiting_collection", "Awaiting collection"),
     Option("returned", "Returned"),
-))
-ORDER_STATUS = Field("status", "Order Status", type="enum", options=(
-    Option("draft", "Draft"), Option("confirmed", "Confirmed"), Option("in_progress", "In Progress"),
-    Option("on_hold", "On Hold"), Option("completed", "Completed"), Option("canceled", "Canceled"),
 ))
 DEPARTMENT = Field("department", "Department", type="enum", options=(
     Option("sales", "Sales"), Option("finance", "Finance"), Option("hr", "Human Resources"),

@@ -8,14 +8,8 @@ import pytest
 from feedline.blueprint import Field, Option
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
+from tests.unit.vocabulary_fields import EMPLOYMENT, ORDER_STATUS
 
-ORDER_STATUS = Field("status", "Order Status", type="enum", options=(
-    Option("draft", "Draft"), Option("confirmed", "Confirmed"), Option("in_progress", "In Progress"),
-    Option("on_hold", "On Hold"), Option("completed", "Completed"), Option("canceled", "Canceled"),
-))
-EMPLOYMENT = Field("employment", "Employment Type", type="enum", options=(
-    Option("full_time", "Full time"), Option("part_time", "Part time"), Option("contractor", "Contractor"),
-))
 DEPARTMENT = Field("department", "Department", type="enum", options=(
     Option("sales", "Sales"), Option("finance", "Finance"), Option("hr", "Human Resources"),
     Option("it", "IT"), Option("management", "Management"), Option("logistics", "Logistics"),

@@ -7,10 +7,7 @@ import pytest
 from feedline.blueprint import Field, Option
 from feedline.mapping import map_enum_values
 from feedline.mapping.enums import SURE
-
-SHIPMENT = Field("status", "Shipment Status", type="enum", options=(
-    Option("in_transit", "In transit"), Option("out_for_delivery", "Out for delivery"),
-    Option("delivered", "Delivered"), Option("shipped", "Shipped")))
+from tests.unit.vocabulary_fields import SHIPMENT
 
 # One partner's status column per language: shipped, in transit, out for delivery, delivered.
 COLUMNS = {
@@ -29,14 +26,32 @@ COLUMNS = {
     "vi": ["Đã gửi hàng", "Đang vận chuyển", "Đang giao hàng", "Đã giao hàng"],
 }
 KINDS = ("shipped", "in_transit", "out_for_delivery", "delivered")
+# The six languages written before the split: in transit, out for delivery.
+LAST_MILE = {
+    "az": ["Yoldadır", "Çatdırılmaya çıxıb"],
+    "fa": ["در حال حمل", "در حال توزیع"],
+    "cy": ["Ar y ffordd", "Allan i'w ddosbarthu"],
+    "th": ["อยู่ระหว่างขนส่ง", "อยู่ระหว่างการนำจ่าย"],
+    "bn": ["পরিবহনে", "ডেলিভারির জন্য বের হয়েছে"],
+    "sq": ["Në tranzit", "Në shpërndarje"],
+}
+LAST_MILE_KINDS = ("in_transit", "out_for_delivery")
+EVERY_COLUMN = [(column, KINDS) for _, column in sorted(COLUMNS.items())] + [
+    (column, LAST_MILE_KINDS) for _, column in sorted(LAST_MILE.items())]
 
 
-@pytest.mark.parametrize("language", sorted(COLUMNS))
-def test_each_shipment_status_of_a_column_reaches_its_own_option(language):
-    column = COLUMNS[language]
+@pytest.mark.parametrize(("column", "kinds"), EVERY_COLUMN, ids=sorted(COLUMNS) + sorted(LAST_MILE))
+def test_each_shipment_status_of_a_column_reaches_its_own_option(column, kinds):
     got = {m.value: (m.option, m.confidence) for m in map_enum_values(dict.fromkeys(column, 5), SHIPMENT)}
-    assert {v: o for v, (o, _) in got.items()} == dict(zip(column, KINDS, strict=True))
+    assert {v: o for v, (o, _) in got.items()} == dict(zip(column, kinds, strict=True))
     assert all(c >= SURE for _, c in got.values())
+
+
+@pytest.mark.parametrize("language", sorted(LAST_MILE))
+def test_each_last_mile_word_alone_reaches_its_option(language):
+    for value, option in zip(LAST_MILE[language], LAST_MILE_KINDS, strict=True):
+        [mapped] = map_enum_values({value: 1}, SHIPMENT)
+        assert mapped.option == option, mapped.reason
 
 
 @pytest.mark.parametrize(("value", "option"), [

@@ -7,15 +7,11 @@ import pytest
 from feedline.blueprint import Field, Option
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
+from tests.unit.vocabulary_fields import GENDER, ORDER_STATUS
 
-ORDER_STATUS = Field("status", "Order Status", type="enum", options=(
-    Option("draft", "Draft"), Option("confirmed", "Confirmed"), Option("in_progress", "In Progress"),
-    Option("on_hold", "On Hold"), Option("completed", "Completed"), Option("canceled", "Canceled"),
-))
 PAYMENT_STATUS = Field("payment_status", "Payment Status", type="enum", options=(
     Option("paid", "Paid"), Option("unpaid", "Unpaid"), Option("overdue", "Overdue"), Option("refunded", "Refunded"),
 ))
-GENDER = Field("gender", "Gender", type="enum", options=(Option("male", "Male"), Option("female", "Female")))
 
 
 @pytest.mark.parametrize(("header", "meaning"), [

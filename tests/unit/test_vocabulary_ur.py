@@ -7,12 +7,8 @@ import pytest
 from feedline.blueprint import Field, Option
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
+from tests.unit.vocabulary_fields import GENDER, ORDER_STATUS
 
-ORDER_STATUS = Field("status", "Order Status", type="enum", options=(
-    Option("draft", "Draft"), Option("confirmed", "Confirmed"), Option("in_progress", "In Progress"),
-    Option("on_hold", "On Hold"), Option("completed", "Completed"), Option("canceled", "Canceled"),
-))
-GENDER = Field("gender", "Gender", type="enum", options=(Option("male", "Male"), Option("female", "Female")))
 FREQUENCY = Field("frequency", "Billing Frequency", type="enum", options=(
     Option("monthly", "Monthly"), Option("quarterly", "Quarterly"), Option("annual", "Annual")))
 PAYMENT_STATUS = Field("payment_status", "Payment Status", type="enum", options=(

@@ -1,0 +1,17 @@
+"""Enum fields the vocabulary tests of many languages read values against."""
+
+from __future__ import annotations
+
+from feedline.blueprint import Field, Option
+
+ORDER_STATUS = Field("status", "Order Status", type="enum", options=(
+    Option("draft", "Draft"), Option("confirmed", "Confirmed"), Option("in_progress", "In Progress"),
+    Option("on_hold", "On Hold"), Option("completed", "Completed"), Option("canceled", "Canceled"),
+))
+GENDER = Field("gender", "Gender", type="enum", options=(Option("male", "Male"), Option("female", "Female")))
+EMPLOYMENT = Field("employment", "Employment Type", type="enum", options=(
+    Option("full_time", "Full time"), Option("part_time", "Part time"), Option("contractor", "Contractor"),
+))
+SHIPMENT = Field("status", "Shipment Status", type="enum", options=(
+    Option("in_transit", "In transit"), Option("out_for_delivery", "Out for delivery"),
+    Option("delivered", "Delivered"), Option("shipped", "Shipped")))
