@@ -501,15 +501,17 @@ def _bracketed(raw: str, field: Field, extra: Extra) -> Match | None:
     """A value with a qualifier in brackets at its end (``A (91-100)``, ``EUR (Euro)``,
     ``Single (shared bath)``): the part before the brackets, and the part inside them,
     each read as a value on its own; the option they name when one names it and the
-    other names no other (a value naming two options names none)."""
+    other names no other (a value naming two options names none), nor may narrow it."""
     m = _BRACKETS.match(raw.strip())
     if m is None or not m.group("head").strip():
         return None
-    found = {got[0] for part in (m.group("head"), m.group("inner"))
-             if (got := match_value(part, field, extra)) is not None}
-    option = _unique(found)
+    read = [match_value(part, field, extra) for part in (m.group("head"), m.group("inner"))]
+    option = _unique({got[0] for got in read if got is not None})
     if option is None:
         return None
+    unread = [part for part, got in zip((m.group("head"), m.group("inner")), read, strict=True) if got is None]
+    if unread and _may_narrow(words(unread[0])) and _narrower(option, field):  # ``Lalaki (kapon)``
+        return _narrowed(value_key(raw), option, field)
     return option, 0.85, f'"{value_key(raw)}" is "{option}" with a qualifier in brackets'
 
 
@@ -605,9 +607,13 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
                 return hit, 0.9, f'"{key}" is a form of "{" ".join(m)}"'
     extended = _extended(fk, loose)
     if extended is not None:
+        if _may_narrow(fk.split()[len(extended[1].split()):]) and _narrower(extended[0], field):
+            return _narrowed(key, extended[0], field)
         return extended[0], 0.85, f'"{key}" qualifies "{extended[1]}" with more words'
     ended = _ended(fk, loose)
     if ended is not None:
+        if _may_narrow(fk.split()[:-len(ended[1].split())]) and _narrower(ended[0], field):
+            return _narrowed(key, ended[0], field)
         return ended[0], 0.85, f'"{key}" ends with "{ended[1]}"'
     placed = _code_then_place(raw, field)
     if placed is not None:
@@ -759,8 +765,10 @@ def _inflected(key: str, ws: Words, field: Field) -> Match | None:
         else:
             unread = True
     option = _unique(set.union(*named)) if named else None
-    if option is None or (unread and _narrowed(option, field)):
+    if option is None:
         return None
+    if unread and _narrower(option, field):
+        return _narrowed(key, option, field)
     return option, WORD_GUESS, f'"{key}" is a form of a vocabulary word of "{option}"'
 
 
@@ -768,11 +776,29 @@ MAX_WORDED = 5  # words of a value one run of which may name its option
 WORDED_SURE = 0.9  # how surely that run alone must read as the option
 
 
-def _narrowed(option: str, field: Field) -> bool:
-    """Whether another option's label is this option's label with more words (Male Neutered
-    beside Male): words a value adds to the option's word may name that one."""
+def _narrower(option: str, field: Field) -> set[str]:
+    """The options whose label is this option's label with more words (Male Neutered beside
+    Male): words a value adds to the option's word may name one of them."""
     mine = next((set(words(o.label)) for o in field.options if o.value == option), set())
-    return any(o.value != option and mine < set(words(o.label)) for o in field.options)
+    return {o.value for o in field.options if o.value != option and mine < set(words(o.label))}
+
+
+def _may_narrow(unread: Iterable[str]) -> bool:
+    """Whether words left unread could be what a narrower option adds: a word of letters
+    (``kapon``, ``castrated``), not a score range or a code number (``A (91-100)``)."""
+    return any(len(w) >= 3 and w.isalpha() for w in unread)
+
+
+def _narrowed(key: str, option: str, field: Field) -> Match | None:
+    """For a value that names ``option`` with words left unread: the one option that narrows
+    it, as a guess (``Lalaki (kapon)`` = Male Neutered beside Male), or None when none or
+    several do (nothing is said then: the unread words may narrow it)."""
+    narrower = _narrower(option, field)
+    if len(narrower) != 1:
+        return None
+    guess = narrower.pop()
+    return guess, WORD_GUESS, f'"{key}" names "{option}" with more words, as "{guess}" does'
+
 
 
 def _worded(key: str, ws: Words, field: Field, extra: Extra) -> Match | None:
@@ -794,8 +820,8 @@ def _worded(key: str, ws: Words, field: Field, extra: Extra) -> Match | None:
     if option is None or any((got := match_value(w, field, extra)) is not None and got[0] != option
                              for w in ws):
         return None  # ``A (Fail)`` names two grades
-    if _narrowed(option, field):
-        return None  # ``Mashkull i kastruar`` beside Male and Male Neutered: the rest may narrow it
+    if _narrower(option, field):  # ``Mashkull i kastruar`` beside Male Neutered: the rest may narrow it
+        return _narrowed(key, option, field)
     return option, WORD_GUESS, f'"{key}" says "{found[option]}", a word of "{option}"'
 
 
@@ -979,6 +1005,7 @@ def map_enum_values(
             option, conf, why = found
             result.append(EnumValueMapping(raw, option, count, conf, why))
     _short_codes(result, field, extra)
+    _qualified_sibling(result, field, extra)
     _left_by_initial(result, field, extra)
     _foreign_initials(result, field)
     _last_left(result, field)
@@ -986,6 +1013,36 @@ def map_enum_values(
 
 
 SURE = 0.85  # a value mapped at least this surely names its option for the column
+
+
+def _qualified_sibling(result: list[EnumValueMapping], field: Field, extra: Extra) -> None:
+    """A value left unread whose first words are another value of the column, read surely
+    as one option, and whose other words name no other option, turn it round or may narrow
+    it (``tbl flm`` beside ``tbl`` = Tablet): the column's own code, qualified."""
+    sure: dict[str, set[str]] = {}
+    for v in result:
+        if v.option is not None and v.confidence >= SURE:
+            sure.setdefault(folded(v.value), set()).add(v.option)
+    for i, v in enumerate(result):
+        ws = folded(v.value).split()
+        if v.option is not None or v.confidence != 0.0 or len(ws) < 2:
+            continue
+        for n in range(len(ws) - 1, 0, -1):
+            base = " ".join(ws[:n])
+            option = _unique(sure.get(base, set()))
+            if option is None or len(base.replace(" ", "")) < 2:
+                continue
+            rest = ws[n:]
+            if not (any(w in negations() or w in _QUALIFIERS for w in rest)
+                    or any((got := match_value(w, field, extra)) is not None and got[0] != option
+                           for w in rest)):
+                found = (_narrowed(v.value.strip(), option, field)
+                         if _may_narrow(rest) and _narrower(option, field) else
+                         (option, 0.85, f'"{v.value.strip()}" is "{base}", another value of the column,'
+                                        ' with more words'))
+                if found is not None:
+                    result[i] = EnumValueMapping(v.value, found[0], v.count, found[1], found[2])
+            break
 
 
 def _left_by_initial(result: list[EnumValueMapping], field: Field, extra: Extra) -> None:

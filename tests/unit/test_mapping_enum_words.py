@@ -227,11 +227,43 @@ VET_SEX = Field(
 )
 
 
-def test_words_left_unread_beside_an_option_that_narrows_the_one_named_are_no_guess() -> None:
-    # Albanian: "i kastruar" (neutered) may be what Male Neutered adds to Male.
-    got = _read(["Mashkull i kastruar", "Femër e sterilizuar", "Mashkull"], VET_SEX)
+def test_words_left_unread_beside_an_option_that_narrows_the_one_named_guess_the_narrower() -> None:
+    # Albanian "i kastruar" (neutered) and Tagalog "(kapon)" are what Male Neutered adds to
+    # Male: the one narrower option is guessed, never the broad one run alone.
+    got = _read(["Mashkull i kastruar", "Femër e sterilizuar", "Mashkull", "Lalaki (kapon)"], VET_SEX)
     assert {v: o for v, (o, _, _) in got.items()} == {
-        "Mashkull i kastruar": None, "Femër e sterilizuar": None, "Mashkull": "male"}
+        "Mashkull i kastruar": "male_neutered", "Femër e sterilizuar": "female_spayed", "Mashkull": "male",
+        "Lalaki (kapon)": "male_neutered"}
+    assert all(c < ENUM_GUESS for v, (_, c, _) in got.items() if v != "Mashkull")
+
+
+def test_two_narrower_options_leave_the_value_unread() -> None:
+    room = Field("room_type", "Room Type", type="enum", options=(
+        Option("double", "Double"), Option("double_sea", "Double Sea View"),
+        Option("double_garden", "Double Garden View")))
+    assert _read(["Double (renovated)"], room)["Double (renovated)"][0] is None
+
+
+def test_a_number_in_brackets_narrows_nothing() -> None:
+    # "Good" is narrowed by "Very Good", but a score range is no word of it.
+    grade = Field("grade", "Grade", type="enum", options=(
+        Option("B", "Very Good"), Option("C", "Good"), Option("F", "Fail")))
+    assert _read(["C (71-80)"], grade)["C (71-80)"][:2] == ("C", 0.85)
+
+
+def test_a_value_that_qualifies_another_value_of_the_column_names_its_option() -> None:
+    # "tbl" was decided Tablet by a person; "tbl flm" (film-coated) is that code qualified,
+    # not the one option no value named yet.
+    form = Field("dosage_form", "Dosage Form", type="enum", options=tuple(
+        Option(o, o.title()) for o in ("tablet", "capsule", "syrup", "injection", "cream", "drops")))
+    remembered = {k: (o, "person") for k, o in [("tbl", "tablet"), ("cps", "capsule"), ("sir", "syrup"),
+                                                 ("crm", "cream"), ("gtt", "drops")]}
+    got = {v.value: (v.option, v.confidence) for v in map_enum_values(
+        {"tbl": 9, "cps": 4, "sir": 3, "crm": 3, "gtt": 2, "tbl flm": 3}, form, remembered=remembered)}
+    assert got["tbl flm"] == ("tablet", 0.85)
+    got = {v.value: v.option for v in map_enum_values(
+        {"tbl": 9, "cps": 4, "tbl inj": 3}, form, remembered=remembered)}
+    assert got["tbl inj"] is None  # its other word names another option
 
 
 def test_a_stop_word_is_skipped_only_between_two_words() -> None:
