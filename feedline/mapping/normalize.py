@@ -222,7 +222,18 @@ def expand(tokens: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
             else:
                 out.append(tokens[i])
             i += 1
+    if _PLACES.intersection(out):
+        for j, w in enumerate(out):
+            if w in _SIDES:  # ``Empfänger Land``: the consignee's country is where goods go
+                out[j] = _SIDES[w]
+                notes.append(f"{w}={out[j]}")
     return tuple(out), tuple(notes)
+
+
+# A party of a shipment names its side where a place is said of it: the consignee's city is
+# the destination city, the consignor's country the origin country (canonical phrases).
+_SIDES = {"consignee": "destination", "consignor": "origin"}
+_PLACES = frozenset({"country", "city", "zip", "address", "street", "state"})
 
 
 def form(text: str, tokens: Sequence[str] | None = None) -> Form:
