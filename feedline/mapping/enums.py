@@ -595,6 +595,12 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
         hit = _unique(meanings.get(m, set()))
         if hit is not None:
             return hit, 0.93, f'"{key}" means "{" ".join(m)}"'
+    kind = set(words(field.label)) | set(words(field.key))
+    for m in _meanings(ws)[1:]:  # ``Einzelzimmer`` = single room: Single of a Room Type field
+        bare = tuple(w for w in m if w not in kind)
+        hit = _unique(meanings.get(bare, set())) if bare and bare != m else None
+        if hit is not None:
+            return hit, 0.9, f'"{key}" means "{" ".join(m)}", "{" ".join(bare)}" of this field\'s kind'
     for m in _meanings(ws)[1:]:  # a specific status where the field has the general one only
         for broader in value_lexicon().get(m, ()):
             hit = _unique(meanings.get(broader, set()))

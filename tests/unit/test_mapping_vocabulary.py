@@ -348,3 +348,22 @@ def test_a_key_written_twice_in_a_vocabulary_file_is_refused():
 
     with pytest.raises(MappingError, match=r"vocabulary xx: 'job title' is written twice \(line 5\)"):
         parse("format: 1\nlanguage: xx\nheaders:\n  job title: [position]\n  job title: [stelle]\n", "xx")
+
+
+def test_a_meaning_that_adds_the_fields_kind_names_the_option() -> None:
+    # "single room" is the vocabulary's meaning of Einzelzimmer; in a Room Type field the
+    # option is just "Single" (whose own word also means unmarried).
+    room = Field("room_type", "Room Type", type="enum",
+                 options=tuple(Option(o, o.title()) for o in ("single", "double", "suite")))
+    got = {v.value: v.option for v in map_enum_values(dict.fromkeys(["Einzelzimmer", "Chambre simple"], 2), room)}
+    assert got == {"Einzelzimmer": "single", "Chambre simple": "single"}
+    marital = Field("marital_status", "Marital Status", type="enum",
+                    options=(Option("single", "Single"), Option("married", "Married")))
+    assert map_enum_values({"Einzelzimmer": 2}, marital)[0].option is None  # no room in this field
+
+
+def test_logistics_acronyms_name_their_status() -> None:
+    status = Field("status", "Status", type="enum", options=tuple(
+        Option(o, o.replace("_", " ").title()) for o in ("in_transit", "delivered", "returned")))
+    got = {v.value: v.option for v in map_enum_values(dict.fromkeys(["POD", "RTO"], 2), status)}
+    assert got == {"POD": "delivered", "RTO": "returned"}
