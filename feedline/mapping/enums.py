@@ -44,7 +44,7 @@ from feedline.mapping.cognates import related
 from feedline.mapping.normalize import value_key
 from feedline.mapping.plan import INVALID_REASON, EnumValueMapping
 from feedline.mapping.tables import kept
-from feedline.mapping.vocabulary import negations, stopwords, value_lexicon, words
+from feedline.mapping.vocabulary import languages, negations, stopwords, value_lexicon, words
 
 Match = tuple[str, float, str]  # option value, confidence, reason
 _ENDINGS = ("s", "e", "en", "es", "er")  # inflections of Germanic and Romance adjectives
@@ -162,6 +162,24 @@ def _shapes(field: Field, extra: Extra = ()) -> list[tuple[str, list[Words]]]:
                     forms.append(m)
         out.append((o.value, forms))
     return out
+
+
+MIN_CUT_WORD = 5  # letters of an English word a value may cut short (``CAN`` = canine)
+
+
+@lru_cache(maxsize=256)
+def _english_words(field: Field) -> dict[str, set[str]]:
+    """Per option, the one-word English ways the vocabulary writes what its label means
+    (``canine`` for Dog, ``lorry`` for Road): a code may cut one of them short."""
+    ways: dict[Words, set[str]] = {}
+    for lang in languages():
+        if lang.code == "en":
+            for phrase, targets in lang.values.items():
+                if len(phrase) == 1 and len(phrase[0]) >= MIN_CUT_WORD:
+                    for t in targets:
+                        ways.setdefault(t, set()).add(phrase[0])
+    return {o.value: {w for m in _meanings(tuple(words(o.label))) for w in ways.get(m, ())}
+            for o in field.options}
 
 
 def _unique(found: set[str]) -> str | None:
@@ -670,6 +688,10 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
             if len(starts) == 1:
                 option = starts.pop()
                 return option, 0.82, f'"{key}" cuts short "{option}" as another language spells it'
+            cut = {(o, w) for o, ways in _english_words(field).items() for w in ways if w.startswith(ws[0])}
+            option = _unique({o for o, _ in cut})
+            if option is not None:
+                return option, 0.8, f'"{key}" cuts short "{min(w for _, w in cut)}", a word for "{option}"'
     if len(fk) >= 4 and listed is None:
         choices = {**{k: {m[0]} for k, m in index.items()}, **loose}
         best = process.extract(fk, list(choices), scorer=fuzz.ratio, limit=2, score_cutoff=88)

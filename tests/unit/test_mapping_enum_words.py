@@ -272,3 +272,11 @@ def test_a_stop_word_is_skipped_only_between_two_words() -> None:
     room = Field("room_type", "Room Type", type="enum", options=(
         Option("single", "Single"), Option("double", "Double"), Option("twin", "Twin")))
     assert _read(["Tek Kişilik"], room)["Tek Kişilik"][0] == "single"
+
+
+def test_a_code_that_cuts_short_an_english_word_for_an_option() -> None:
+    # Species codes cut the Latin-rooted English words short: canine, feline, equine, avian.
+    species = Field("species", "Species", type="enum", options=tuple(
+        Option(o, o.title()) for o in ("dog", "cat", "horse", "bird", "rabbit")))
+    got = {v: o for v, (o, _, _) in _read(["CAN", "FEL", "EQU", "AVI"], species).items()}
+    assert got == {"CAN": "dog", "FEL": "cat", "EQU": "horse", "AVI": "bird"}
