@@ -236,6 +236,23 @@ _ISO_SEX = {"1": ("male",), "2": ("female",), "0": ("unknown", "not known"),
             "9": ("not applicable", "other", "unknown")}
 
 
+_TRANSPORT = {"1": "sea", "2": "rail", "3": "road", "4": "air", "5": "post"}  # UN/ECE Recommendation 19
+_TRANSPORT_CODE = re.compile(r"[1-5]\d?")
+MIN_MODES = 3  # options of a field that must be modes of transport for its codes to be read
+
+
+def _transport_code(key: str, field: Field) -> str | None:
+    """A one- or two-digit mode of transport code (UN/ECE Recommendation 19, the customs
+    declarations' ``10`` sea, ``20`` rail, ``30`` road, ``40`` air, ``50`` post: the first
+    digit says the mode) for a field whose options are such modes and no number."""
+    if not _TRANSPORT_CODE.fullmatch(key) or any(_NUMBER.search(o.value) for o in field.options):
+        return None
+    meaning = {" ".join(f): o for o, forms in _shapes(field, ()) for f in forms}
+    if sum(mode in meaning for mode in _TRANSPORT.values()) < MIN_MODES:
+        return None
+    return meaning.get(_TRANSPORT[key[0]])
+
+
 def _iso_sex(key: str, field: Field) -> str | None:
     """``1``/``2``/``0``/``9`` for a field whose options mean male and female (ISO/IEC 5218:
     male, female, not known, not applicable), when no option is itself a number."""
@@ -657,6 +674,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
         hit = _iso_sex(key, field)
         if hit is not None:
             return hit, 0.85, f'"{key}" is the ISO/IEC 5218 code of "{hit}"'
+        hit = _transport_code(key, field)
+        if hit is not None:  # a partner's own numbering may differ: a guess
+            return hit, WORD_GUESS, f'"{key}" is the UN/ECE Recommendation 19 code of "{hit}"'
     negated = _negated(ws, field, extra)
     if negated is not None:
         return negated, 0.88, f'"{key}" negates an option: "{negated}"'
