@@ -22,6 +22,7 @@ from feedline.blueprint.model import Field, SheetSpec
 from feedline.mapping.codelists import code_list
 from feedline.mapping.dateorder import day_numbers, order_pairs
 from feedline.mapping.drift import shapes_alike
+from feedline.mapping.enums import known_share
 from feedline.mapping.memory import AGREE, PERSON, Remembered
 from feedline.mapping.normalize import form
 from feedline.mapping.plan import IN_THIS_SPACE
@@ -191,6 +192,18 @@ def _binary(p: Profile) -> bool:
     return not all(v.isupper() and len(v) == 3 for v in values)
 
 
+_CODE = re.compile(r"[A-Z]{2,3}")
+
+
+def _foreign_codes(p: Profile, f: Field) -> bool:
+    """Whether the column writes capital codes of two or three letters none of which reads
+    as an option of ``f``: an enum's own code scheme is read in part at least (initials,
+    abbreviations, a letter that begins an option), another list's codes not at all."""
+    values = [v.strip() for v, _ in p.counts]
+    return (bool(values) and all(_CODE.fullmatch(v) for v in values)
+            and known_share(dict(p.counts), f) == 0.0)
+
+
 def fits_shape(column: str | None, field: str) -> bool:
     """Whether a column of value shape ``column`` may fill a field of shape ``field``."""
     return column is not None and field in FITS.get(column, ())
@@ -246,6 +259,8 @@ def eliminate(
                 return False  # more values than the field has options (one invalid aside)
             if listed is not None and listed[0] != "unit":
                 return False  # countries, currencies, languages: their names would be read
+            if _foreign_codes(profiles[i], f):
+                return False  # ``VR``, ``MI``: a province's codes, no Sea, Rail or Road
         return not (i in sparse and k in required)
 
     groups, partial = _forced(cols, {k: fs for k, (_, fs) in free.items()}, allowed)

@@ -229,6 +229,16 @@ def test_repeated_words_do_not_fill_a_country_list_or_a_field_with_fewer_options
     assert automap(many, SheetSpec("s", "S", STAY_BOARD.fields[:2])).mapping() == {}
 
 
+def test_capital_codes_no_option_reads_do_not_fill_the_only_free_enum_field():
+    mode = Field("transport_mode", "Mode of Transport", type="enum", options=tuple(
+        Option(o, o.title()) for o in ("sea", "rail", "road", "air")))
+    sheet = SheetSpec("s", "S", (Field("ref", "Reference"), mode))
+    provinces = pl.DataFrame({"Reference": [f"R{i}" for i in range(12)], "Prov.": ["VR", "MI", "TO", "MI"] * 3})
+    assert automap(provinces, sheet).mapping() == {"Reference": "ref"}  # another list's codes
+    coded = pl.DataFrame({"Reference": [f"R{i}" for i in range(12)], "Prov.": ["SF", "RF", "RD", "RF"] * 3})
+    assert automap(coded, sheet).mapping()["Prov."] == "transport_mode"  # read in part: its own scheme
+
+
 def test_a_running_number_fills_the_required_id_of_the_sheets_own_records():
     sheet = SheetSpec("shipments", "Shipments", (
         Field("shipment_id", "Shipment ID", constraints=(Constraint("required"),)),
