@@ -632,10 +632,10 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
             return hit, 0.93, f'"{key}" means "{" ".join(m)}"'
     kind = set(words(field.label)) | set(words(field.key))
     for m in _meanings(ws)[1:]:  # ``Einzelzimmer`` = single room: Single of a Room Type field
-        bare = tuple(w for w in m if w not in kind)
-        hit = _unique(meanings.get(bare, set())) if bare and bare != m else None
+        unkind = tuple(w for w in m if w not in kind)
+        hit = _unique(meanings.get(unkind, set())) if unkind and unkind != m else None
         if hit is not None:
-            return hit, 0.9, f'"{key}" means "{" ".join(m)}", "{" ".join(bare)}" of this field\'s kind'
+            return hit, 0.9, f'"{key}" means "{" ".join(m)}", "{" ".join(unkind)}" of this field\'s kind'
     for m in _meanings(ws)[1:]:  # a specific status where the field has the general one only
         for broader in value_lexicon().get(m, ()):
             hit = _unique(meanings.get(broader, set()))
@@ -708,10 +708,10 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
             if len(starts) == 1:
                 option = starts.pop()
                 return option, 0.82, f'"{key}" cuts short "{option}" as another language spells it'
-            cut = {(o, w) for o, ways in _english_words(field).items() for w in ways if w.startswith(ws[0])}
-            option = _unique({o for o, _ in cut})
-            if option is not None:
-                return option, 0.8, f'"{key}" cuts short "{min(w for _, w in cut)}", a word for "{option}"'
+            english = {(o, w) for o, ways in _english_words(field).items() for w in ways if w.startswith(ws[0])}
+            hit = _unique({o for o, _ in english})
+            if hit is not None:
+                return hit, 0.8, f'"{key}" cuts short "{min(w for _, w in english)}", a word for "{hit}"'
     if len(fk) >= 4 and listed is None:
         choices = {**{k: {m[0]} for k, m in index.items()}, **loose}
         best = process.extract(fk, list(choices), scorer=fuzz.ratio, limit=2, score_cutoff=88)

@@ -22,7 +22,7 @@ from feedline.blueprint.model import Field, SheetSpec
 from feedline.mapping.codelists import code_list
 from feedline.mapping.dateorder import day_numbers, order_pairs
 from feedline.mapping.drift import shapes_alike
-from feedline.mapping.enums import known_share
+from feedline.mapping.enums import map_enum_values
 from feedline.mapping.memory import AGREE, PERSON, Remembered
 from feedline.mapping.normalize import form
 from feedline.mapping.plan import IN_THIS_SPACE
@@ -201,7 +201,7 @@ def _foreign_codes(p: Profile, f: Field) -> bool:
     abbreviations, a letter that begins an option), another list's codes not at all."""
     values = [v.strip() for v, _ in p.counts]
     return (bool(values) and all(_CODE.fullmatch(v) for v in values)
-            and known_share(dict(p.counts), f) == 0.0)
+            and all(v.option is None for v in map_enum_values(p.counts, f)))
 
 
 def fits_shape(column: str | None, field: str) -> bool:
