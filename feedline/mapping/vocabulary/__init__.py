@@ -25,7 +25,7 @@ FORMAT_VERSION = 1
 # Earlier languages win when two files give one phrase different meanings.
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "da", "nb", "sv", "pl", "ro", "fi", "cs", "hu", "tr", "sk", "hr",
              "lt", "lv", "et", "sl", "ca", "is", "id", "ms", "mt", "ga", "ru", "uk", "ja", "zh", "ko", "el", "bg", "sr",
-             "kk", "ar", "he", "hi", "vi", "sw", "tl", "az", "fa", "cy", "th", "bn", "sq", "ka", "ur", "mk", "eu", "af", "uz")
+             "kk", "ar", "he", "hi", "vi", "sw", "tl", "az", "fa", "cy", "th", "bn", "sq", "ka", "ur", "mk", "eu", "af", "uz", "gl")
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
