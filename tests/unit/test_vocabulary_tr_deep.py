@@ -6,23 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from feedline.blueprint import Field, Option
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
-from tests.unit.vocabulary_fields import EMPLOYMENT, GENDER, ORDER_STATUS, SHIPMENT
+from tests.unit.vocabulary_fields import EMPLOYMENT, GENDER, ORDER_STATUS, SHIPMENT, enum_field
 
-
-def _field(key: str, *options: str) -> Field:
-    return Field(key, key.replace("_", " ").title(), type="enum",
-                 options=tuple(Option(o, o.replace("_", " ").title()) for o in options))
-
-
-PAYMENT_STATUS = _field("payment_status", "pending", "paid", "unpaid", "overdue", "refunded")
-SHIPMENT_STATUS = _field("shipment_status", "label_created", "picked_up", "in_transit", "out_for_delivery",
-                         "delivered", "awaiting_collection", "exception", "returned")
-EMPLOYEE_STATUS = _field("employee_status", "active", "on_leave", "terminated", "resigned")
-PAYMENT_METHOD = _field("payment_method", "credit_card", "debit_card", "bank_transfer", "direct_debit", "cash",
-                        "invoice")
+PAYMENT_STATUS = enum_field("payment_status", "pending", "paid", "unpaid", "overdue", "refunded")
+SHIPMENT_STATUS = enum_field("shipment_status", "label_created", "picked_up", "in_transit", "out_for_delivery",
+                             "delivered", "awaiting_collection", "exception", "returned")
+EMPLOYEE_STATUS = enum_field("employee_status", "active", "on_leave", "terminated", "resigned")
+PAYMENT_METHOD = enum_field("payment_method", "credit_card", "debit_card", "bank_transfer", "direct_debit", "cash",
+                            "invoice")
 
 
 @pytest.mark.parametrize(("header", "meaning"), [

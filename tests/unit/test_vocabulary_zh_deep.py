@@ -6,21 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from feedline.blueprint import Field, Option
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
-from tests.unit.vocabulary_fields import EMPLOYMENT, GENDER, ORDER_STATUS, SHIPMENT
+from tests.unit.vocabulary_fields import EMPLOYMENT, GENDER, ORDER_STATUS, SHIPMENT, enum_field
 
-
-def _field(key: str, *options: str) -> Field:
-    return Field(key, key.replace("_", " ").title(), type="enum",
-                 options=tuple(Option(o, o.replace("_", " ").title()) for o in options))
-
-
-PAYMENT_STATUS = _field("payment_status", "pending", "paid", "unpaid", "overdue", "refunded")
-EMPLOYEE_STATUS = _field("employee_status", "active", "on_leave", "terminated", "resigned")
-PAYMENT_METHOD = _field("payment_method", "credit_card", "debit_card", "bank_transfer", "direct_debit", "cash",
-                        "invoice")
+PAYMENT_STATUS = enum_field("payment_status", "pending", "paid", "unpaid", "overdue", "refunded")
+EMPLOYEE_STATUS = enum_field("employee_status", "active", "on_leave", "terminated", "resigned")
+PAYMENT_METHOD = enum_field("payment_method", "credit_card", "debit_card", "bank_transfer", "direct_debit", "cash",
+                            "invoice")
 
 
 @pytest.mark.parametrize(("header", "meaning"), [
@@ -62,6 +55,6 @@ def test_chinese_clothing_words_name_the_sex():
 
 
 def test_a_last_mile_word_reads_as_in_transit_where_the_field_has_no_last_mile():
-    field = _field("shipment_status", "in_transit", "delivered")
+    field = enum_field("shipment_status", "in_transit", "delivered")
     [mapped] = map_enum_values({"投遞中": 1}, field)
     assert mapped.option == "in_transit", mapped.reason

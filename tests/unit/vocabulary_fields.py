@@ -15,3 +15,10 @@ EMPLOYMENT = Field("employment", "Employment Type", type="enum", options=(
 SHIPMENT = Field("status", "Shipment Status", type="enum", options=(
     Option("in_transit", "In transit"), Option("out_for_delivery", "Out for delivery"),
     Option("delivered", "Delivered"), Option("shipped", "Shipped")))
+
+
+def enum_field(key: str, *options: str) -> Field:
+    """An enum field named after its key, each option labelled after its value
+    (``full_time`` -> Full Time)."""
+    return Field(key, key.replace("_", " ").title(), type="enum",
+                 options=tuple(Option(o, o.replace("_", " ").title()) for o in options))
