@@ -167,10 +167,10 @@ def _shapes(field: Field, extra: Extra = ()) -> list[tuple[str, list[Words]]]:
 MIN_CUT_WORD = 5  # letters of an English word a value may cut short (``CAN`` = canine)
 
 
-@lru_cache(maxsize=256)
-def _english_words(field: Field) -> dict[str, set[str]]:
-    """Per option, the one-word English ways the vocabulary writes what its label means
-    (``canine`` for Dog, ``lorry`` for Road): a code may cut one of them short."""
+@lru_cache(maxsize=1)
+def _english_ways() -> dict[Words, set[str]]:
+    """Meaning -> the one-word English ways of five letters or more the vocabulary writes
+    it (built once)."""
     ways: dict[Words, set[str]] = {}
     for lang in languages():
         if lang.code == "en":
@@ -178,6 +178,14 @@ def _english_words(field: Field) -> dict[str, set[str]]:
                 if len(phrase) == 1 and len(phrase[0]) >= MIN_CUT_WORD:
                     for t in targets:
                         ways.setdefault(t, set()).add(phrase[0])
+    return ways
+
+
+@lru_cache(maxsize=256)
+def _english_words(field: Field) -> dict[str, set[str]]:
+    """Per option, the one-word English ways the vocabulary writes what its label means
+    (``canine`` for Dog, ``lorry`` for Road): a code may cut one of them short."""
+    ways = _english_ways()
     return {o.value: {w for m in _meanings(tuple(words(o.label))) for w in ways.get(m, ())}
             for o in field.options}
 
@@ -236,6 +244,13 @@ _ISO_SEX = {"1": ("male",), "2": ("female",), "0": ("unknown", "not known"),
             "9": ("not applicable", "other", "unknown")}
 
 
+@lru_cache(maxsize=256)
+def _form_options(field: Field) -> dict[str, str]:
+    """Each word form of the options (see :func:`_shapes`), joined by spaces -> its option
+    (the last option of a form shared), for code lists that name meanings."""
+    return {" ".join(f): o for o, forms in _shapes(field, ()) for f in forms}
+
+
 _TRANSPORT = {"1": "sea", "2": "rail", "3": "road", "4": "air", "5": "post"}  # UN/ECE Recommendation 19
 _TRANSPORT_CODE = re.compile(r"[1-5]\d?")
 MIN_MODES = 3  # options of a field that must be modes of transport for its codes to be read
@@ -247,7 +262,7 @@ def _transport_code(key: str, field: Field) -> str | None:
     digit says the mode) for a field whose options are such modes and no number."""
     if not _TRANSPORT_CODE.fullmatch(key) or any(_NUMBER.search(o.value) for o in field.options):
         return None
-    meaning = {" ".join(f): o for o, forms in _shapes(field, ()) for f in forms}
+    meaning = _form_options(field)
     if sum(mode in meaning for mode in _TRANSPORT.values()) < MIN_MODES:
         return None
     return meaning.get(_TRANSPORT[key[0]])
@@ -259,7 +274,7 @@ def _iso_sex(key: str, field: Field) -> str | None:
     wanted = _ISO_SEX.get(key)
     if wanted is None or any(_NUMBER.search(o.value) for o in field.options):
         return None
-    meaning = {m: o for o, forms in _shapes(field, ()) for f in forms for m in (" ".join(f),)}
+    meaning = _form_options(field)
     if "male" not in meaning or "female" not in meaning:
         return None
     return next((meaning[w] for w in wanted if w in meaning), None)
@@ -846,7 +861,6 @@ def _narrowed(key: str, option: str, field: Field) -> Match | None:
         return None
     guess = narrower.pop()
     return guess, WORD_GUESS, f'"{key}" names "{option}" with more words, as "{guess}" does'
-
 
 
 def _worded(key: str, ws: Words, field: Field, extra: Extra) -> Match | None:

@@ -193,6 +193,12 @@ def singular(word: str) -> str:
     return word
 
 
+# A party of a shipment names its side where a place is said of it: the consignee's city is
+# the destination city, the consignor's country the origin country (canonical phrases).
+_SIDES = {"consignee": "destination", "consignor": "origin"}
+_PLACES = frozenset({"country", "city", "zip", "address", "street", "state"})
+
+
 def expand(tokens: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Replace lexicon phrases (longest first) and split known compounds; return (words, notes)."""
     lexicon, canonical, longest = header_lexicon(), _canonical(), _max_phrase()
@@ -228,12 +234,6 @@ def expand(tokens: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 out[j] = _SIDES[w]
                 notes.append(f"{w}={out[j]}")
     return tuple(out), tuple(notes)
-
-
-# A party of a shipment names its side where a place is said of it: the consignee's city is
-# the destination city, the consignor's country the origin country (canonical phrases).
-_SIDES = {"consignee": "destination", "consignor": "origin"}
-_PLACES = frozenset({"country", "city", "zip", "address", "street", "state"})
 
 
 def form(text: str, tokens: Sequence[str] | None = None) -> Form:
