@@ -22,7 +22,7 @@ from feedline.blueprint.model import Field, SheetSpec
 from feedline.mapping.codelists import code_list
 from feedline.mapping.dateorder import day_numbers, order_pairs
 from feedline.mapping.drift import shapes_alike
-from feedline.mapping.enums import map_enum_values
+from feedline.mapping.enums import SURE, map_enum_values
 from feedline.mapping.memory import AGREE, PERSON, Remembered
 from feedline.mapping.normalize import form
 from feedline.mapping.plan import IN_THIS_SPACE
@@ -176,7 +176,7 @@ def column_shape(p: Profile, header: str = "", ages: tuple[int, int] | None = No
     if p.person >= PERSON_SHARE and p.distinct >= PERSON_DISTINCT:
         return "person"
     if categorical and p.counts and 2 <= p.distinct <= CATEGORICAL_MAX and p.filled >= BINARY_MIN \
-            and p.distinct * CATEGORICAL_REPEAT <= p.filled and max(p.number, p.date, p.email) < 0.5:
+            and p.distinct * CATEGORICAL_REPEAT <= p.filled and max(p.number, p.date, p.email, p.organization) < 0.5:
         return "categorical"
     return None
 
@@ -193,15 +193,19 @@ def _binary(p: Profile) -> bool:
 
 
 _CODE = re.compile(r"[A-Z]{2,3}")
+FOREIGN_CODES_MIN = 3  # codes of which one guessed: another list's all the same
 
 
 def _foreign_codes(p: Profile, f: Field) -> bool:
-    """Whether the column writes capital codes of two or three letters none of which reads
-    as an option of ``f``: an enum's own code scheme is read in part at least (initials,
-    abbreviations, a letter that begins an option), another list's codes not at all."""
+    """Whether the column writes capital codes of two or three letters that hardly read as
+    options of ``f``: an enum's own code scheme is read in part at least (initials,
+    abbreviations, a letter that begins an option), another list's codes not at all, or
+    one of them by a guess (``PD`` of Italy's provinces as the initials of a word for rail)."""
     values = [v.strip() for v, _ in p.counts]
-    return (bool(values) and all(_CODE.fullmatch(v) for v in values)
-            and all(v.option is None for v in map_enum_values(p.counts, f)))
+    if not values or not all(_CODE.fullmatch(v) for v in values):
+        return False
+    read = [v for v in map_enum_values(p.counts, f) if v.option is not None]
+    return not read or (len(read) == 1 and len(values) >= FOREIGN_CODES_MIN and read[0].confidence < SURE)
 
 
 def fits_shape(column: str | None, field: str) -> bool:

@@ -89,6 +89,7 @@ class Profile:
     # ``Lp.``, ``R. br.``), which numbers the lines of this file and no record.
     counter: bool = False
     person: float = 0.0  # a person's name: two or more capitalized words (``Lucía de Vries``)
+    organization: float = 0.0  # a company's name with its legal form (``Podravka d.d.``, ``Volvo AB``)
 
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -97,6 +98,24 @@ _NUMBER = (r"^[-+]?(?:[A-Z]{3}\s?|[$€£¥]\s?)?(\d+|\d{1,3}([,.'\s]\d{3})+)([.
 _PHONE = r"^\+?[\d\s().\-/]{7,20}$"
 _PERSON = r"^\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\p{Ll}{1,3}))*\s+\p{Lu}[\p{L}'’\-]+$"
 _INTEGER = r"^[-+]?\d{1,3}(?:[\s\u00a0'’]?\d{3})*$"  # 12, 1 234, 12'345: no decimal part
+
+
+SHORT_FORM = 2  # legal forms this short (``AB``, ``AG``, ``SA``) count written in capitals only
+
+
+@lru_cache(maxsize=1)
+def _organization_pattern() -> str:
+    """A name, then a legal form of a company as the ``cleanco`` package lists them for
+    many countries (``d.o.o.``, ``GmbH``, ``s.r.o.``, ``Sp. z o.o.``, ``Ltd``, ``AB``);
+    the plain words among them (``company``, ``limited``, ``private``) left out."""
+    from cleanco.termdata import terms_by_type
+
+    terms = {t.strip() for ts in terms_by_type.values() for t in ts if t.strip()}
+    terms = {t for t in terms if not t.isalpha() or len(t) <= 5}
+    short = sorted({t.upper() for t in terms if t.isalpha() and len(t) <= SHORT_FORM}, key=len, reverse=True)
+    long = sorted((t for t in terms if not (t.isalpha() and len(t) <= SHORT_FORM)), key=len, reverse=True)
+    spelt = "|".join(re.escape(t).replace(r"\ ", r"\s*") for t in long)
+    return rf"\S[\s,]+(?:(?i:{spelt})|{'|'.join(short)})\.?\s*$"
 
 
 _DAY = r"(0?[1-9]|[12]\d|3[01])"  # a day or month number: never 0 or 00 (20-00-00 is a sort code)
@@ -206,6 +225,7 @@ def profile_column(series: pl.Series) -> Profile:
         sequence=(sequence := distinct == n and running_number(s)),
         counter=sequence and n == rows and row_counter(s),
         person=_share(s.str.contains(_PERSON)),
+        organization=_share(s.str.contains(_organization_pattern())),
     )
 
 

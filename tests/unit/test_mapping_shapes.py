@@ -239,6 +239,28 @@ def test_capital_codes_no_option_reads_do_not_fill_the_only_free_enum_field():
     assert automap(coded, sheet).mapping()["Prov."] == "transport_mode"  # read in part: its own scheme
 
 
+def test_capital_codes_of_which_one_is_guessed_are_another_lists_codes_too():
+    mode = Field("transport_mode", "Mode of Transport", type="enum", options=tuple(
+        Option(o, o.title()) for o in ("sea", "rail", "road", "air")))
+    sheet = SheetSpec("s", "S", (Field("ref", "Reference"), mode))
+    provinces = pl.DataFrame({"Reference": [f"R{i}" for i in range(15)],
+                              "Prov.": ["VR", "MI", "BO", "PD", "TO"] * 3})  # PD: initials of a word for rail
+    assert automap(provinces, sheet).mapping() == {"Reference": "ref"}
+
+
+def test_company_names_with_their_legal_form_are_no_enum_column():
+    names = pl.DataFrame({"Uvoznik": ["Podravka d.d.", "Kraš d.d.", "Atlantic Grupa d.d.", "Pevec d.o.o."] * 3})
+    assert profile_column(names["Uvoznik"]).organization == 1.0
+    assert column_shape(profile_column(names["Uvoznik"]), "Uvoznik", None, categorical=True) is None
+    procedure = Field("procedure", "Customs Procedure", type="enum", options=(
+        Option("release", "Release for Free Circulation"), Option("transit", "Transit"), Option("export", "Export")))
+    assert automap(names, SheetSpec("s", "S", (procedure,))).mapping() == {}
+    firms = pl.Series(["Volvo AB", "Siemens AG", "Acme Ltd.", "Foo GmbH", "Bar Sp. z o.o."])
+    assert profile_column(firms).organization == 1.0
+    words = pl.Series(["Full time", "Part time", "Contract pt", "As is", "Sea freight"])
+    assert profile_column(words).organization == 0.0  # a lower-case "pt" or "as" is no legal form
+
+
 def test_a_running_number_fills_the_required_id_of_the_sheets_own_records():
     sheet = SheetSpec("shipments", "Shipments", (
         Field("shipment_id", "Shipment ID", constraints=(Constraint("required"),)),
