@@ -268,6 +268,25 @@ def _transport_code(key: str, field: Field) -> str | None:
     return meaning.get(_TRANSPORT[key[0]])
 
 
+# UN/ECE Recommendation 21, the package type codes of EDI messages and customs declarations.
+_PACKAGE = {"px": "pallet", "ct": "carton", "cr": "crate", "bx": "box", "en": "envelope", "bg": "bag",
+            "dr": "drum", "cs": "case", "pk": "package", "be": "bundle", "sa": "sack", "rl": "reel",
+            "tu": "tube", "ba": "barrel", "bo": "bottle", "pl": "pail", "pc": "parcel", "ro": "roll"}
+MIN_PACKAGES = 3  # options of a field that must be package types for its codes to be read
+
+
+def _package_code(key: str, field: Field) -> str | None:
+    """A two-letter package type code (UN/ECE Recommendation 21: ``PX`` pallet, ``CT``
+    carton, ``CR`` crate, ``EN`` envelope) for a field whose options are such types."""
+    kind = _PACKAGE.get(key.casefold())
+    if kind is None:
+        return None
+    meaning = _form_options(field)
+    if sum(k in meaning for k in set(_PACKAGE.values())) < MIN_PACKAGES:
+        return None
+    return meaning.get(kind)
+
+
 def _iso_sex(key: str, field: Field) -> str | None:
     """``1``/``2``/``0``/``9`` for a field whose options mean male and female (ISO/IEC 5218:
     male, female, not known, not applicable), when no option is itself a number."""
@@ -692,6 +711,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
         hit = _transport_code(key, field)
         if hit is not None:  # a partner's own numbering may differ: a guess
             return hit, WORD_GUESS, f'"{key}" is the UN/ECE Recommendation 19 code of "{hit}"'
+        hit = _package_code(key, field)
+        if hit is not None:
+            return hit, 0.8, f'"{key}" is the UN/ECE Recommendation 21 code of "{hit}"'
     negated = _negated(ws, field, extra)
     if negated is not None:
         return negated, 0.88, f'"{key}" negates an option: "{negated}"'
@@ -1066,8 +1088,10 @@ def map_enum_values(
         else:
             option, conf, why = found
             result.append(EnumValueMapping(raw, option, count, conf, why))
+    _shared_affix(result, field, extra)
     _short_codes(result, field, extra)
     _qualified_sibling(result, field, extra)
+    _sibling_initials(result)
     _left_by_initial(result, field, extra)
     _foreign_initials(result, field)
     _last_left(result, field)
@@ -1105,6 +1129,55 @@ def _qualified_sibling(result: list[EnumValueMapping], field: Field, extra: Extr
                 if found is not None:
                     result[i] = EnumValueMapping(v.value, found[0], v.count, found[1], found[2])
             break
+
+
+def _sibling_initials(result: list[EnumValueMapping]) -> None:
+    """A code left unread that writes the initials of another value of the column, of two
+    words or more and read surely (``ZP`` beside ``zdravotná poisťovňa``): the column
+    writes one option both ways."""
+    sure: dict[str, set[str]] = {}
+    for v in result:
+        ws = folded(v.value).split()
+        if v.option is not None and v.confidence >= SURE and len(ws) >= 2 and any(len(w) > 1 for w in ws):
+            for initials in _initials(tuple(ws)):
+                sure.setdefault(initials, set()).add(v.option)
+    found: dict[int, str] = {}
+    for i, v in enumerate(result):
+        code = "".join(words(v.value))
+        if v.option is None and v.confidence == 0.0 and 2 <= len(code) <= 5 and code.isalpha() \
+                and len(v.value.split()) == 1:
+            option = _unique(sure.get(code, set()))
+            if option is not None:
+                found[i] = option
+    _read_once(result, found, 0.85, 'writes the initials of another value of the column, read as "{}"')
+
+
+_AFFIX = re.compile(r"^(?P<head>[^\W\d_]+)(?P<tail>[-_./ ]?\d{1,2})$")
+AFFIX_MIN = 2  # distinct values that must share the number for it to be the scheme's
+
+
+def _shared_affix(result: list[EnumValueMapping], field: Field, extra: Extra) -> None:
+    """Codes that all end with one number (``M1``, ``B1``, ``W1``: a source system's
+    variant of its scheme) read without it: each letter part as the value it writes, a
+    guess a person confirms, and no two values to one option. Code lists excluded."""
+    if code_list(field) is not None or len(result) < AFFIX_MIN:
+        return
+    parts = [_AFFIX.fullmatch(v.value.strip()) for v in result]
+    tails = {m.group("tail") for m in parts if m is not None}
+    if len(tails) != 1 or any(m is None for m in parts):
+        return
+    found: dict[int, str] = {}
+    for i, (v, m) in enumerate(zip(result, parts, strict=True)):
+        if v.option is None and v.confidence == 0.0 and m is not None:
+            got = match_value(m.group("head"), field, extra)
+            option = got[0] if got is not None else None
+            if option is None and len(m.group("head")) <= 2:
+                option = _unique(_short_code_options(folded(m.group("head")), field, extra))
+            if option is not None:
+                found[i] = option
+    tail = tails.pop()
+    _read_once(result, found, WORD_GUESS, f'read without "{tail}", which every value of the column ends with,'
+                                          ' names "{}"')
 
 
 def _left_by_initial(result: list[EnumValueMapping], field: Field, extra: Extra) -> None:

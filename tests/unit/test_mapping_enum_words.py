@@ -10,6 +10,7 @@ import polars as pl
 from feedline.blueprint import Field, Option, SheetSpec
 from feedline.mapping import automap, gate, map_enum_values
 from feedline.mapping.plan import ENUM_GUESS, guessed, review_items
+from tests.unit.vocabulary_fields import enum_field
 
 DEPARTMENT = Field(
     "department",
@@ -292,3 +293,28 @@ def test_customs_transport_mode_codes_are_guessed_by_their_first_digit() -> None
     assert all(c < ENUM_GUESS for v, (_, c, _) in got.items() if v != "60")  # a partner may number its own way
     grade = Field("grade", "Grade", type="enum", options=(Option("good", "Good"), Option("poor", "Poor")))
     assert _read(["10"], grade)["10"][0] is None  # no modes of transport: no code list
+
+
+def test_a_code_that_writes_the_initials_of_another_value_of_the_column_names_its_option():
+    payer = enum_field("payer", "cash", "insurance", "government")
+    got = {m.value: (m.option, m.confidence) for m in map_enum_values(
+        {"HI": 3, "health insurance": 3, "Cash": 2}, payer)}
+    assert got["HI"] == ("insurance", 0.85)
+    alone = {m.value: m.option for m in map_enum_values({"HI": 3, "Cash": 2}, payer)}
+    assert alone["HI"] is None  # without the written-out value the letters say nothing
+
+
+def test_codes_that_all_end_with_one_number_are_read_without_it_as_a_guess():
+    frequency = enum_field("pay_frequency", "weekly", "biweekly", "monthly")
+    got = {m.value: (m.option, m.confidence) for m in map_enum_values({"M1": 3, "B1": 3, "W1": 2}, frequency)}
+    assert got == {"M1": ("monthly", 0.75), "B1": ("biweekly", 0.75), "W1": ("weekly", 0.75)}
+    mixed = {m.value: m.option for m in map_enum_values({"M1": 3, "B2": 3, "W1": 2}, frequency)}
+    assert set(mixed.values()) == {None}  # numbers that differ are part of the code
+
+
+def test_package_type_codes_of_the_un_ece_list_name_their_type():
+    package = enum_field("package_type", "pallet", "carton", "crate", "envelope")
+    got = {m.value: m.option for m in map_enum_values({"PX": 3, "CT": 2, "EN": 1}, package)}
+    assert got == {"PX": "pallet", "CT": "carton", "EN": "envelope"}
+    mode = enum_field("transport_mode", "road", "rail", "sea", "air")
+    assert [m.option for m in map_enum_values({"PX": 3}, mode)] == [None]  # not a field of package types
