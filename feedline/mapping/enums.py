@@ -287,6 +287,38 @@ def _package_code(key: str, field: Field) -> str | None:
     return meaning.get(kind)
 
 
+# ACRISS car codes (the rental industry's four letters): the first says the category,
+# the second the body type; each read as the words an option of a car class may use.
+_ACRISS = re.compile(r"[mnehcdijsrfgpulwox][bcdwvlstfjxpqzemrhyngk][mncabd][rndqhieclsabmfvzux]")
+_ACRISS_CATEGORY = {"m": "mini", "n": "mini", "e": "economy", "h": "economy", "c": "compact", "d": "compact",
+                    "i": "intermediate", "j": "intermediate", "s": "standard", "r": "standard", "f": "fullsize",
+                    "g": "fullsize", "p": "premium", "u": "premium", "l": "luxury", "w": "luxury"}
+_ACRISS_TYPE = {"f": "suv", "j": "suv", "v": "van", "m": "van", "w": "wagon", "t": "convertible", "p": "pickup",
+                "q": "pickup", "e": "coupe", "k": "van"}
+_CAR_WORDS = {"mini": ("mini",), "economy": ("economy",), "compact": ("compact",),
+              "intermediate": ("intermediate", "midsize", "mid size", "medium"), "standard": ("standard",),
+              "fullsize": ("fullsize", "full size", "large"), "premium": ("premium",), "luxury": ("luxury",),
+              "suv": ("suv",), "van": ("van", "minivan", "mpv", "passenger van"), "wagon": ("wagon", "estate"),
+              "convertible": ("convertible", "cabriolet", "cabrio"), "pickup": ("pickup", "pick up"),
+              "coupe": ("coupe",)}
+MIN_CAR_WORDS = 3  # options of a field that must be car classes for its codes to be read
+
+
+def _acriss(key: str, field: Field) -> str | None:
+    """A car class written as its ACRISS code (``ECAR`` economy, ``IFAR`` an
+    intermediate SUV): the body type when the field has it as an option, else the
+    category, for a field whose options are car classes."""
+    code = key.casefold()
+    if len(code) != 4 or not _ACRISS.fullmatch(code):
+        return None
+    meaning = _form_options(field)
+    named = {kind: next((meaning[w] for w in ways if w in meaning), None) for kind, ways in _CAR_WORDS.items()}
+    if sum(o is not None for o in named.values()) < MIN_CAR_WORDS:
+        return None
+    body = _ACRISS_TYPE.get(code[1])
+    return (named.get(body) if body else None) or named.get(_ACRISS_CATEGORY.get(code[0], ""))
+
+
 def _iso_sex(key: str, field: Field) -> str | None:
     """``1``/``2``/``0``/``9`` for a field whose options mean male and female (ISO/IEC 5218:
     male, female, not known, not applicable), when no option is itself a number."""
@@ -711,6 +743,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
         hit = _transport_code(key, field)
         if hit is not None:  # a partner's own numbering may differ: a guess
             return hit, WORD_GUESS, f'"{key}" is the UN/ECE Recommendation 19 code of "{hit}"'
+        hit = _acriss(key, field)
+        if hit is not None:
+            return hit, 0.8, f'"{key}" is the ACRISS car code of "{hit}"'
         hit = _package_code(key, field)
         if hit is not None:
             return hit, 0.8, f'"{key}" is the UN/ECE Recommendation 21 code of "{hit}"'

@@ -318,3 +318,11 @@ def test_package_type_codes_of_the_un_ece_list_name_their_type():
     assert got == {"PX": "pallet", "CT": "carton", "EN": "envelope"}
     mode = enum_field("transport_mode", "road", "rail", "sea", "air")
     assert [m.option for m in map_enum_values({"PX": 3}, mode)] == [None]  # not a field of package types
+
+
+def test_acriss_car_codes_name_the_body_type_or_the_category():
+    car_class = enum_field("car_class", "mini", "economy", "compact", "intermediate", "standard", "suv", "van")
+    got = {m.value: m.option for m in map_enum_values({"IFAR": 3, "ECAR": 3, "CDMR": 2, "PVMR": 1}, car_class)}
+    assert got == {"IFAR": "suv", "ECAR": "economy", "CDMR": "compact", "PVMR": "van"}
+    status = enum_field("status", "draft", "confirmed", "completed")
+    assert [m.option for m in map_enum_values({"ECAR": 2}, status)] == [None]  # no field of car classes
