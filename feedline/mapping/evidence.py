@@ -37,7 +37,8 @@ MISFIT_SCORE = 0.7  # a remembered field whose values no longer fit: a hint only
 DISPUTED = 0.1  # past choices disagreed: this much lower
 # Elimination: base score per value shape (how telling the shape is).
 ELIMINATION_BASE = {"email": 0.85, "date": 0.8, "birthdate": 0.8, "phone": 0.8, "boolean": 0.75,
-                    "identifier": 0.7, "number": 0.6, "integer": 0.6, "enum": 0.6, "person": 0.6}
+                    "identifier": 0.7, "number": 0.6, "integer": 0.6, "enum": 0.6, "person": 0.6,
+                    "organization": 0.6}
 # A column shape weaker than its field's kind: a running number for an identifier field,
 # two words no vocabulary reads for a boolean one, date columns paired by their order.
 WEAKER_SHAPE = {"binary": 0.65, "sequence": 0.7, "ordered": 0.7, "categorical": 0.6}
@@ -45,7 +46,7 @@ WEAKER_SHAPE = {"binary": 0.65, "sequence": 0.7, "ordered": 0.7, "categorical": 
 FITS = {"email": ("email",), "phone": ("phone",), "boolean": ("boolean",), "binary": ("boolean",),
         "identifier": ("identifier",), "sequence": ("identifier",), "categorical": ("enum",), "date": ("date", "birthdate"), "date-new": ("date",),
         "date-old": ("date", "birthdate"), "integer": ("integer", "number"), "number": ("number",),
-        "person": ("person",)}
+        "person": ("person",), "organization": ("organization",)}
 # A field named a name is a person's whole name unless its words say it is part of one, or
 # another thing's (the blueprint is the target schema, in English: these are its words).
 NOT_A_PERSON = frozenset({
@@ -54,6 +55,19 @@ NOT_A_PERSON = frozenset({
     "campaign", "vessel", "carrier", "pet", "branch", "site", "store", "shop", "bank", "account",
     "street", "city", "project", "team", "department", "supplier", "vendor", "title",
 })
+# A text field whose words name a company or a party of trade holds a company's name
+# (not its id, code, country or address: those words say the field is another thing).
+ORGANIZATION = frozenset({
+    "company", "organisation", "organization", "business", "firm", "supplier", "vendor", "importer", "exporter",
+    "consignee", "consignor", "shipper", "carrier", "employer", "insurer", "manufacturer", "distributor",
+    "wholesaler", "merchant", "haulier", "forwarder", "declarant", "broker", "agency", "contractor",
+})
+NOT_A_NAME = frozenset({
+    "id", "code", "number", "no", "nr", "ref", "reference", "key", "country", "city", "address", "street", "zip",
+    "postal", "email", "phone", "vat", "tax", "type", "kind", "category", "size", "status", "account", "iban",
+    "contact", "person", "website", "url", "region", "state",
+})
+ORGANIZATION_SHARE = 0.6  # of values written as a company's name with its legal form
 PERSON_SHARE, PERSON_DISTINCT = 0.9, 5  # of values written as a person's name; different names
 NOUN = {"birthdate": "date", "integer": "number"}  # how a field shape is named in reasons
 BIRTH_YEARS = 15  # date columns this many years apart: the earlier one may be a birth date
@@ -132,7 +146,11 @@ def field_shape(f: Field, entity: Set[str] = frozenset()) -> str:
         return "birthdate"
     if kind == "number" and f.type == "integer":
         return "integer"
-    if kind == "text" and "name" in (named := set(words(f"{f.key} {f.label}"))) and not named & NOT_A_PERSON:
+    named = set(words(f"{f.key} {f.label}"))
+    if kind == "text" and not named & NOT_A_NAME and (
+            named & ORGANIZATION or ("name" in named and named <= {"name", "full"} and entity & ORGANIZATION)):
+        return "organization"  # ``Importer``, ``Carrier Name``; ``Name`` on a sheet of suppliers
+    if kind == "text" and "name" in named and not named & NOT_A_PERSON:
         return "person"
     return kind
 
@@ -173,6 +191,8 @@ def column_shape(p: Profile, header: str = "", ages: tuple[int, int] | None = No
         return "integer" if p.integer >= INTEGER_SHARE else "number"
     if _binary(p):
         return "binary"
+    if p.organization >= ORGANIZATION_SHARE:
+        return "organization"
     if p.person >= PERSON_SHARE and p.distinct >= PERSON_DISTINCT:
         return "person"
     if categorical and p.counts and 2 <= p.distinct <= CATEGORICAL_MAX and p.filled >= BINARY_MIN \

@@ -248,13 +248,19 @@ def test_capital_codes_of_which_one_is_guessed_are_another_lists_codes_too():
     assert automap(provinces, sheet).mapping() == {"Reference": "ref"}
 
 
-def test_company_names_with_their_legal_form_are_no_enum_column():
+def test_company_names_with_their_legal_form_are_no_enum_column_but_fill_the_only_company_field():
     names = pl.DataFrame({"Uvoznik": ["Podravka d.d.", "Kraš d.d.", "Atlantic Grupa d.d.", "Pevec d.o.o."] * 3})
     assert profile_column(names["Uvoznik"]).organization == 1.0
-    assert column_shape(profile_column(names["Uvoznik"]), "Uvoznik", None, categorical=True) is None
+    assert column_shape(profile_column(names["Uvoznik"]), "Uvoznik", None, categorical=True) == "organization"
     procedure = Field("procedure", "Customs Procedure", type="enum", options=(
         Option("release", "Release for Free Circulation"), Option("transit", "Transit"), Option("export", "Export")))
     assert automap(names, SheetSpec("s", "S", (procedure,))).mapping() == {}
+    plan = automap(names, SheetSpec("s", "S", (procedure, Field("importer", "Importer"),
+                                               Field("importer_id", "Importer ID"))))
+    assert plan.mapping() == {"Uvoznik": "importer"} and plan.fields[0].reason_code == "eliminated"
+    two = pl.DataFrame({"Uvoznik": names["Uvoznik"], "Izvoznik": ["Bosch GmbH", "Tesco plc", "Inditex S.A.", "Ikea AB"] * 3})
+    exporter = Field("exporter", "Exporter")
+    assert automap(two, SheetSpec("s", "S", (Field("importer", "Importer"), exporter))).mapping() == {}  # two ways
     firms = pl.Series(["Volvo AB", "Siemens AG", "Acme Ltd.", "Foo GmbH", "Bar Sp. z o.o."])
     assert profile_column(firms).organization == 1.0
     words = pl.Series(["Full time", "Part time", "Contract pt", "As is", "Sea freight"])
