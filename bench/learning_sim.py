@@ -286,6 +286,14 @@ def devset8_partners() -> list[Partner]:
     return partners()
 
 
+def devset9_partners() -> list[Partner]:
+    """The ninth development set (bench/devset9.py): telecom subscriptions and construction
+    time sheets, a check."""
+    from devset9 import partners
+
+    return partners()
+
+
 def show_partners(doc: str | None, partners: Iterable[Partner], argv: list[str] | None) -> int:
     """A development set's command line: each partner's deliveries and their columns
     (``--show``: and their first rows)."""
@@ -317,7 +325,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fixtures", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "fixtures")
     parser.add_argument("--no-devset", action="store_true")
     parser.add_argument("--only", choices=("shared", "devset", "fresh", "devset2", "devset3",
-                                            "devset4", "devset5", "devset6", "devset7", "devset8"),
+                                            "devset4", "devset5", "devset6", "devset7", "devset8",
+                                            "devset9"),
                         help="measure one set only")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every doubt and review reason")
     args = parser.parse_args(argv)
@@ -326,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
                 "fresh": lambda: devset_partners(True), "devset2": devset2_partners,
                 "devset3": devset3_partners, "devset4": devset4_partners,
                 "devset5": devset5_partners, "devset6": devset6_partners,
-                "devset7": devset7_partners, "devset8": devset8_partners}
+                "devset7": devset7_partners, "devset8": devset8_partners,
+                "devset9": devset9_partners}
         report(args.only, sets[args.only](), verbose=args.verbose)
         return 0
     report("shared partner fixtures", fixture_partners(args.fixtures), verbose=args.verbose)
@@ -346,6 +356,8 @@ def main(argv: list[str] | None = None) -> int:
                devset7_partners())
         report("eighth development set (bench/devset8.py, HR and logistics, a check: measured before its round)",
                devset8_partners())
+        report("ninth development set (bench/devset9.py, telecom subscriptions and construction time sheets, "
+               "a check: measured before its round)", devset9_partners())
     return 0
 
 
