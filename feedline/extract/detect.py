@@ -14,6 +14,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from feedline.errors import ExtractError
+from feedline.extract.letters import plausibility
 from feedline.extract.mixed import Census, LineDecoder, guess_legacy, has_utf8_sequences
 from feedline.extract.signatures import BOMS, DESCRIPTIONS, sniff_binary
 
@@ -125,8 +126,15 @@ def _transcode(data: bytes, encoding: str) -> Decoded:
     return Decoded(encoding, text.encode("utf-8"), text)
 
 
+LETTER_SAMPLE = 256 * 1024  # bytes whose letters weigh the candidate encodings
+LETTER_TIE = 0.3  # readings this close in letter plausibility (mean log-frequency) tie
+
+
 def legacy_encoding(data: bytes) -> str:
-    """Pick a single-byte/legacy encoding; Western cp1252 wins ties with its look-alikes."""
+    """Pick a single-byte/legacy encoding: of the readings charset-normalizer finds, those
+    whose letters beyond ASCII one language writes most plausibly
+    (:mod:`feedline.extract.letters`: a Czech cp1250 file is no cp1252 ``Pøesèasy``),
+    then the least chaotic; Western cp1252 wins ties with its look-alikes."""
     matches = [
         m
         for m in from_bytes(data[:_CHARSET_SAMPLE])
@@ -136,6 +144,12 @@ def legacy_encoding(data: bytes) -> str:
         raise ExtractError(
             "could not decode the file: it is not UTF-8 and no known text encoding fits"
         )
+    sample = data[:LETTER_SAMPLE]
+    scored = [(score, m) for m in matches
+              if (score := plausibility(sample.decode(m.encoding, errors="ignore"))) is not None]
+    if scored:  # the letters beyond ASCII decide, as one language writes them
+        top = max(score for score, _ in scored)
+        matches = [m for score, m in scored if score >= top - LETTER_TIE]
     best = min(m.chaos for m in matches)
     for m in matches:
         if m.chaos <= best + 0.01 and "cp1252" in (m.encoding, *m.could_be_from_charset):
