@@ -96,6 +96,7 @@ _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _NUMBER = (r"^[-+]?(?:[A-Z]{3}\s?|[$€£¥]\s?)?(\d+|\d{1,3}([,.'\s]\d{3})+)([.,]\d+)?"
            r"\s?(?:[$€£¥%]|[A-Z]{3})?$")
 _PHONE = r"^\+?[\d\s().\-/]{7,20}$"
+PHONE_DIGITS = (7, 15)  # a phone number's digits (E.164: 15 at most; a SIM's ICCID has 19 or 20)
 _PERSON = r"^\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\p{Ll}{1,3}))*\s+\p{Lu}[\p{L}'’\-]+$"
 _INTEGER = r"^[-+]?\d{1,3}(?:[\s\u00a0'’]?\d{3})*$"  # 12, 1 234, 12'345: no decimal part
 
@@ -193,7 +194,8 @@ def profile_column(series: pl.Series) -> Profile:
     n = s.len()
     if n == 0:
         return Profile(0, blank=1.0 if rows else 0.0)
-    phone_like = s.str.contains(_PHONE) & (s.str.count_matches(r"\d") >= 7)
+    digits = s.str.count_matches(r"\d")
+    phone_like = s.str.contains(_PHONE) & (digits >= PHONE_DIGITS[0]) & (digits <= PHONE_DIGITS[1])
     ascii_only = not bool(s.str.contains(r"[^\x00-\x7f]").any())
     folded = s if ascii_only else s.str.normalize("NFKD").str.replace_all(r"\p{Mn}", "")
     date_like = folded.str.contains(_date_pattern())

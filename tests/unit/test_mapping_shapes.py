@@ -276,3 +276,9 @@ def test_a_running_number_fills_the_required_id_of_the_sheets_own_records():
     assert automap(frame, sheet).mapping() == {"Zqkx": "shipment_id"}
     other = SheetSpec("shipments", "Shipments", (Field("order_ref", "Order ID", constraints=(Constraint("required"),)),))
     assert automap(frame, other).mapping() == {}  # another entity's id is no own record id
+
+
+def test_a_sim_cards_iccid_of_nineteen_digits_is_no_phone_number():
+    iccid = pl.Series([f"89441100123456789{i:02d}" for i in range(12)])
+    assert profile_column(iccid).phone == 0.0
+    assert profile_column(pl.Series(["+44 7700 900123", "+420 601 123 456", "0049 30 1234567"])).phone == 1.0

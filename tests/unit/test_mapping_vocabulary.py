@@ -367,3 +367,9 @@ def test_logistics_acronyms_name_their_status() -> None:
         Option(o, o.replace("_", " ").title()) for o in ("in_transit", "delivered", "returned")))
     got = {v.value: v.option for v in map_enum_values(dict.fromkeys(["POD", "RTO"], 2), status)}
     assert got == {"POD": "delivered", "RTO": "returned"}
+
+
+def test_an_english_field_word_keeps_its_english_meaning():
+    # French payroll writes "qualification" for a job's grade; an English blueprint's
+    # Qualification is no job title (a trade or a profession would go to it).
+    assert form("Qualification").expanded == ("qualification",)
