@@ -139,10 +139,10 @@ def field_shape(f: Field, entity: Set[str] = frozenset()) -> str:
     if kind == "text" and f.constraint("unique") is not None:
         return "identifier"
     if kind == "text" and entity and f.required:
-        named = set(form(f"{f.key} {f.label}").expanded)
+        named = set(form(f"{f.key} {f.label}", english=True).expanded)
         if "id" in named and named - {"id"} <= entity:
             return "identifier"
-    if kind == "date" and "birth" in form(f"{f.key} {f.label}").expanded:
+    if kind == "date" and "birth" in form(f"{f.key} {f.label}", english=True).expanded:
         return "birthdate"
     if kind == "number" and f.type == "integer":
         return "integer"

@@ -199,9 +199,17 @@ _SIDES = {"consignee": "destination", "consignor": "origin"}
 _PLACES = frozenset({"country", "city", "zip", "address", "street", "state"})
 
 
-def expand(tokens: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Replace lexicon phrases (longest first) and split known compounds; return (words, notes)."""
-    lexicon, canonical, longest = header_lexicon(), _canonical(), _max_phrase()
+@lru_cache(maxsize=1)
+def _english_lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The English file's header phrases only."""
+    return next((dict(lang.headers) for lang in languages() if lang.code == "en"), {})
+
+
+def expand(tokens: Sequence[str], english: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Replace lexicon phrases (longest first) and split known compounds; return (words,
+    notes). ``english`` reads the English file's phrases only: a blueprint's field names
+    are English, where ``data`` is no date (Italian), ``km`` no tax (Estonian)."""
+    lexicon, canonical, longest = (_english_lexicon() if english else header_lexicon()), _canonical(), _max_phrase()
     out: list[str] = []
     notes: list[str] = []
     i = 0
@@ -236,10 +244,10 @@ def expand(tokens: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(out), tuple(notes)
 
 
-def form(text: str, tokens: Sequence[str] | None = None) -> Form:
-    """Build the comparison form of a header or field name."""
+def form(text: str, tokens: Sequence[str] | None = None, english: bool = False) -> Form:
+    """Build the comparison form of a header or (``english``) a field's key or label."""
     toks = tuple(words(text) if tokens is None else tokens)
-    expanded, notes = expand(toks)
+    expanded, notes = expand(toks, english)
     return Form(text, toks, expanded, notes)
 
 

@@ -322,15 +322,16 @@ def _names(
 ) -> list[tuple[Form, bool, bool]]:
     """Comparison forms of a field as (form, primary, derived).
 
-    Key and label are primary, alternative names are not; a primary name that starts
+    Key and label are primary and read as English (the blueprint's language), alternative
+    names are not and read in any language; a primary name that starts
     with the sheet's entity (``order date`` on ``orders``) also counts without it (derived).
     """
-    out = [(form(f.key), True, False), (form(f.label), True, False)]
-    out += [(form(a), False, False) for a in f.alternative_names]
+    out = [(form(f.key, english=True), True, False), (form(f.label, english=True), True, False)]
+    out += [(form(a), False, False) for a in f.alternative_names]  # a person may list any language's
     for name in (f.key, f.label):
         toks = words(name)
         if len(toks) > 1 and (toks[0] in entity or toks[0] == prefix):
-            out.append((form(name, toks[1:]), True, True))
+            out.append((form(name, toks[1:], english=True), True, True))
     return out
 
 

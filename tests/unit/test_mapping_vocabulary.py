@@ -373,3 +373,9 @@ def test_an_english_field_word_keeps_its_english_meaning():
     # French payroll writes "qualification" for a job's grade; an English blueprint's
     # Qualification is no job title (a trade or a profession would go to it).
     assert form("Qualification").expanded == ("qualification",)
+
+
+def test_field_names_are_read_as_english_and_headers_in_every_language():
+    assert form("Data Allowance (GB)", english=True).expanded == ("data", "allowance", "gb")
+    assert form("Distance km", english=True).expanded == ("distance", "km")  # Estonian KM is a tax
+    assert form("Data").expanded == ("date",)  # an Italian or Portuguese header
