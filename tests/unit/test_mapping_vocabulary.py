@@ -379,3 +379,14 @@ def test_field_names_are_read_as_english_and_headers_in_every_language():
     assert form("Data Allowance (GB)", english=True).expanded == ("data", "allowance", "gb")
     assert form("Distance km", english=True).expanded == ("distance", "km")  # Estonian KM is a tax
     assert form("Data").expanded == ("date",)  # an Italian or Portuguese header
+
+
+def test_a_leave_of_one_kind_is_no_other_kind_of_leave():
+    day = Field("day_type", "Day Type", type="enum", options=(
+        Option("worked", "Worked"), Option("sick", "Sick Leave"), Option("vacation", "Vacation"),
+        Option("holiday", "Public Holiday")))
+    got = {m.value: m.option for m in map_enum_values({"Annual leave": 2, "Dovolená": 2, "Nemoc": 1}, day)}
+    # Czech dovolená is written as "on leave": a sick leave and a vacation both are
+    assert got == {"Annual leave": "vacation", "Dovolená": None, "Nemoc": "sick"}
+    status = Field("status", "Status", type="enum", options=(Option("active", "Active"), Option("on_leave", "On Leave")))
+    assert [m.option for m in map_enum_values({"Vacation": 2}, status)] == ["on_leave"]
