@@ -7,17 +7,19 @@ import pytest
 
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
-from tests.unit.vocabulary_fields import GENDER, ORDER_STATUS, enum_field
+from tests.unit.vocabulary_fields import (
+    EDUCATION,
+    EMPLOYEE_STATUS,
+    EMPLOYMENT_TYPE,
+    GENDER,
+    ORDER_STATUS,
+    PAYMENT_STATUS,
+    SHIPMENT_STATUS,
+    enum_field,
+)
 
-PAYMENT_STATUS = enum_field("payment_status", "pending", "paid", "unpaid", "overdue", "refunded")
-SHIPMENT_STATUS = enum_field("shipment_status", "label_created", "picked_up", "in_transit", "out_for_delivery",
-                             "delivered", "awaiting_collection", "exception", "returned")
-EMPLOYMENT_TYPE = enum_field("employment_type", "full_time", "part_time", "contractor", "temporary", "intern")
-EMPLOYEE_STATUS = enum_field("employee_status", "active", "on_leave", "terminated", "resigned")
 PAYMENT_METHOD = enum_field("payment_method", "credit_card", "debit_card", "bank_transfer", "direct_debit", "cash",
                             "invoice", "voucher")
-EDUCATION = enum_field("education", "primary_school", "high_school", "vocational", "bachelor", "master",
-                       "doctorate")
 
 
 @pytest.mark.parametrize(("header", "meaning"), [

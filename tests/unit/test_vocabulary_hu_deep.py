@@ -8,12 +8,15 @@ import pytest
 
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
-from tests.unit.vocabulary_fields import GENDER, ORDER_STATUS, enum_field
+from tests.unit.vocabulary_fields import (
+    EMPLOYMENT_TYPE,
+    GENDER,
+    ORDER_STATUS,
+    SHIPMENT_STATUS,
+    enum_field,
+)
 
 PAYMENT_STATUS = enum_field("payment_status", "pending", "paid", "unpaid", "overdue", "refunded", "partially_paid")
-SHIPMENT_STATUS = enum_field("shipment_status", "label_created", "picked_up", "in_transit", "out_for_delivery",
-                             "delivered", "awaiting_collection", "exception", "returned")
-EMPLOYMENT_TYPE = enum_field("employment_type", "full_time", "part_time", "contractor", "temporary", "intern")
 EMPLOYEE_STATUS = enum_field("employee_status", "active", "on_leave", "terminated", "resigned", "retired")
 PAYMENT_METHOD = enum_field("payment_method", "credit_card", "debit_card", "bank_transfer", "direct_debit", "cash",
                             "invoice", "voucher", "installments")

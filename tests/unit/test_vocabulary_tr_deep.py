@@ -8,14 +8,16 @@ import pytest
 
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
-from tests.unit.vocabulary_fields import EMPLOYMENT, GENDER, ORDER_STATUS, SHIPMENT, enum_field
-
-PAYMENT_STATUS = enum_field("payment_status", "pending", "paid", "unpaid", "overdue", "refunded")
-SHIPMENT_STATUS = enum_field("shipment_status", "label_created", "picked_up", "in_transit", "out_for_delivery",
-                             "delivered", "awaiting_collection", "exception", "returned")
-EMPLOYEE_STATUS = enum_field("employee_status", "active", "on_leave", "terminated", "resigned")
-PAYMENT_METHOD = enum_field("payment_method", "credit_card", "debit_card", "bank_transfer", "direct_debit", "cash",
-                            "invoice")
+from tests.unit.vocabulary_fields import (
+    EMPLOYEE_STATUS,
+    EMPLOYMENT,
+    GENDER,
+    ORDER_STATUS,
+    PAYMENT_METHOD,
+    PAYMENT_STATUS,
+    SHIPMENT,
+    SHIPMENT_STATUS,
+)
 
 
 @pytest.mark.parametrize(("header", "meaning"), [

@@ -22,3 +22,15 @@ def enum_field(key: str, *options: str) -> Field:
     (``full_time`` -> Full Time)."""
     return Field(key, key.replace("_", " ").title(), type="enum",
                  options=tuple(Option(o, o.replace("_", " ").title()) for o in options))
+
+
+# Fields the deep vocabulary tests of many languages share (a file with other options
+# builds its own with enum_field).
+PAYMENT_STATUS = enum_field("payment_status", "pending", "paid", "unpaid", "overdue", "refunded")
+PAYMENT_METHOD = enum_field("payment_method", "credit_card", "debit_card", "bank_transfer", "direct_debit", "cash",
+                            "invoice")
+EMPLOYEE_STATUS = enum_field("employee_status", "active", "on_leave", "terminated", "resigned")
+SHIPMENT_STATUS = enum_field("shipment_status", "label_created", "picked_up", "in_transit", "out_for_delivery",
+                             "delivered", "awaiting_collection", "exception", "returned")
+EMPLOYMENT_TYPE = enum_field("employment_type", "full_time", "part_time", "contractor", "temporary", "intern")
+EDUCATION = enum_field("education", "primary_school", "high_school", "vocational", "bachelor", "master", "doctorate")
