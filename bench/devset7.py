@@ -573,20 +573,30 @@ def _specs() -> list[Spec]:
     return [*_policies(), *_applications(), *_payslips()]
 
 
-def _as_file(frame: pl.DataFrame, encoding: str, separator: str = ";") -> pl.DataFrame:
-    """A delivery written as a ``separator``-separated file in ``encoding`` and read back by
-    feedline's extractor (columns keep their order)."""
-    from feedline.extract import extract
-
+def csv_text(frame: pl.DataFrame, separator: str) -> str:
+    """A delivery as ``separator``-separated text, CRLF line ends, header first."""
     text = io.StringIO()
     writer = csv.writer(text, delimiter=separator, lineterminator="\r\n")
     writer.writerow(frame.columns)
     writer.writerows(frame.rows())
+    return text.getvalue()
+
+
+def extracted(path: Path) -> pl.DataFrame:
+    """The widest table feedline's extractor reads from ``path``."""
+    from feedline.extract import extract
+
+    tables = extract(path, path.name, profile=False).tables
+    return max((t.frame for t in tables if t.frame is not None), key=lambda f: f.width)
+
+
+def _as_file(frame: pl.DataFrame, encoding: str, separator: str = ";") -> pl.DataFrame:
+    """A delivery written as a ``separator``-separated file in ``encoding`` and read back by
+    feedline's extractor (columns keep their order)."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / ("delivery.tsv" if separator == "\t" else "delivery.csv")
-        path.write_bytes(text.getvalue().encode(encoding))
-        tables = extract(path, path.name, profile=False).tables
-    return max((t.frame for t in tables if t.frame is not None), key=lambda f: f.width)
+        path.write_bytes(csv_text(frame, separator).encode(encoding))
+        return extracted(path)
 
 
 def read_back(built: list[Partner], files: dict[str, tuple[str, str]]) -> list[Partner]:

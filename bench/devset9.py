@@ -34,7 +34,6 @@ renames a column, adds one and shuffles.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import random
 import sys
 import tempfile
@@ -62,7 +61,7 @@ from devset2 import (
     parse_blueprints,
 )
 from devset5 import _day
-from devset7 import _as_file, _digits, _phone, _row_no
+from devset7 import _as_file, _digits, _phone, _row_no, csv_text, extracted
 from learning_sim import Delivery, Partner, show_partners
 
 BLUEPRINTS = """
@@ -689,31 +688,13 @@ def _specs() -> list[Spec]:
 SEPARATORS = {"semicolon": ";", "comma": ",", "tab": "\t", "pipe": "|"}
 
 
-def _extracted(path: Path) -> pl.DataFrame:
-    """The widest table feedline's extractor reads from ``path``."""
-    from feedline.extract import extract
-
-    tables = extract(path, path.name, profile=False).tables
-    return max((t.frame for t in tables if t.frame is not None), key=lambda f: f.width)
-
-
-def _csv_text(frame: pl.DataFrame, separator: str) -> str:
-    import csv
-
-    text = io.StringIO()
-    writer = csv.writer(text, delimiter=separator, lineterminator="\r\n")
-    writer.writerow(frame.columns)
-    writer.writerows(frame.rows())
-    return text.getvalue()
-
-
 def _as_zip(frame: pl.DataFrame, encoding: str, separator: str) -> pl.DataFrame:
     """A delivery as a CSV member of a zip archive (a monthly report as it is mailed)."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "CTN_Report.zip"
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-            z.writestr("CTN_Report_Monthly.csv", _csv_text(frame, separator).encode(encoding))
-        return _extracted(path)
+            z.writestr("CTN_Report_Monthly.csv", csv_text(frame, separator).encode(encoding))
+        return extracted(path)
 
 
 def _as_notes_book(frame: pl.DataFrame, notes: list[str]) -> pl.DataFrame:
@@ -734,7 +715,7 @@ def _as_notes_book(frame: pl.DataFrame, notes: list[str]) -> pl.DataFrame:
                 if v:
                     sheet.write_string(1 + r, c, v)
         book.close()
-        return _extracted(path)
+        return extracted(path)
 
 
 def _reread(built: list[Partner], writers: dict[str, Callable[[pl.DataFrame], pl.DataFrame]]) -> list[Partner]:
