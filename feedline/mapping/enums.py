@@ -272,6 +272,7 @@ def _transport_code(key: str, field: Field) -> str | None:
 _PACKAGE = {"px": "pallet", "ct": "carton", "cr": "crate", "bx": "box", "en": "envelope", "bg": "bag",
             "dr": "drum", "cs": "case", "pk": "package", "be": "bundle", "sa": "sack", "rl": "reel",
             "tu": "tube", "ba": "barrel", "bo": "bottle", "pl": "pail", "pc": "parcel", "ro": "roll"}
+_PACKAGE_KINDS = frozenset(_PACKAGE.values())
 MIN_PACKAGES = 3  # options of a field that must be package types for its codes to be read
 
 
@@ -282,7 +283,7 @@ def _package_code(key: str, field: Field) -> str | None:
     if kind is None:
         return None
     meaning = _form_options(field)
-    if sum(k in meaning for k in set(_PACKAGE.values())) < MIN_PACKAGES:
+    if sum(k in meaning for k in _PACKAGE_KINDS) < MIN_PACKAGES:
         return None
     return meaning.get(kind)
 
@@ -1172,9 +1173,9 @@ def _sibling_initials(result: list[EnumValueMapping]) -> None:
     writes one option both ways."""
     sure: dict[str, set[str]] = {}
     for v in result:
-        ws = folded(v.value).split()
+        ws = tuple(words(v.value))
         if v.option is not None and v.confidence >= SURE and len(ws) >= 2 and any(len(w) > 1 for w in ws):
-            for initials in _initials(tuple(ws)):
+            for initials in _initials(ws):
                 sure.setdefault(initials, set()).add(v.option)
     found: dict[int, str] = {}
     for i, v in enumerate(result):

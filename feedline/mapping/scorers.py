@@ -227,7 +227,8 @@ def profile_column(series: pl.Series) -> Profile:
         sequence=(sequence := distinct == n and running_number(s)),
         counter=sequence and n == rows and row_counter(s),
         person=_share(s.str.contains(_PERSON)),
-        organization=_share(s.str.contains(_organization_pattern())),
+        # a column mostly of numbers holds no company names (the pattern is long: skip it)
+        organization=_share(s.str.contains(_organization_pattern())) if number < 0.5 else 0.0,
     )
 
 
