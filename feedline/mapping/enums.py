@@ -8,7 +8,8 @@ people's adjective) -> the same words with a number as a digit or a word (``1-of
 One-off) -> a code or label with a qualifier in brackets, read without it (``A (91-100)``,
 ``Single (sea view)``) -> a label's words in another order -> initials of a value decided before
 (``TP`` after ``Tempo parcial``) -> the vocabulary (other
-languages, synonyms: ``Vollzeit`` = full time) -> a known value qualified with more words
+languages, synonyms: ``Vollzeit`` = full time) -> its words read one by one writing an
+option's label (``Awaiting activation`` = Pending Activation) -> a known value qualified with more words
 (``Approved with conditions``) -> initials (``FT`` = Full time,
 ``R&D``) -> an abbreviation or truncation (``Mgmt``, ``FIN SVC``, ``TECH``, ``TABS`` in
 the plural; ``sir`` cuts ``Syrup`` short as Slovak spells it) -> a close spelling -> a value read after the code
@@ -708,6 +709,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
             hit = _unique(meanings.get(broader, set()))
             if hit is not None:
                 return hit, 0.9, f'"{key}" means "{" ".join(m)}", a kind of "{" ".join(broader)}"'
+    translated = _word_by_word(ws, field)
+    if translated is not None:
+        return translated[0], 0.9, f'"{key}" reads word by word as "{translated[1]}"'
     for stem in _stems(ws):
         for m in _meanings(stem):
             hit = _unique(meanings.get(m, set()))
@@ -924,8 +928,11 @@ def _narrowed(key: str, option: str, field: Field) -> Match | None:
 def _worded(key: str, ws: Words, field: Field, extra: Extra) -> Match | None:
     """A value of a few words one run of which reads surely as one option (the
     vocabulary, an option's label, a form of either) while no other word names another or
-    turns it round (``Estándar 48/72h``, ``Juridische dienst``, ``Перечислением в банк``)."""
+    turns it round (``Estándar 48/72h``, ``Juridische dienst``, ``Перечислением в банк``), and
+    the vocabulary does not read the whole value as another meaning."""
     if not 2 <= len(ws) <= MAX_WORDED or any(w in negations() or w in _QUALIFIERS for w in ws):
+        return None
+    if ws in value_lexicon():  # ``Temps plein`` means full time, no option here: not ``temps`` of Fixed term
         return None
     found: dict[str, str] = {}
     for size in range(len(ws) - 1, 0, -1):
@@ -943,6 +950,38 @@ def _worded(key: str, ws: Words, field: Field, extra: Extra) -> Match | None:
     if _narrower(option, field):  # ``Mashkull i kastruar`` beside Male Neutered: the rest may narrow it
         return _narrowed(key, option, field)
     return option, WORD_GUESS, f'"{key}" says "{found[option]}", a word of "{option}"'
+
+
+MAX_WORD_BY_WORD = 4  # words of a value read one by one against the options' labels
+
+
+def _word_by_word(ws: Words, field: Field) -> tuple[str, str] | None:
+    """The one option whose own label or value a value of a few words writes when each
+    word is read as the vocabulary reads it alone (``Awaiting activation`` = Pending
+    Activation, ``awaiting`` being a way to write pending): every word is itself or a
+    one-word meaning of it, at least one is read, and the words in either order make the
+    option's name."""
+    if not 2 <= len(ws) <= MAX_WORD_BY_WORD:
+        return None
+    lexicon = value_lexicon()
+    ways = [{w, *(m[0] for m in lexicon.get((w,), ()) if len(m) == 1)} for w in ws]
+    if all(len(w) == 1 for w in ways):
+        return None
+    found = {option for option, own in _own_names(field).items()
+             if any(len(name) == len(ws) and _covers(ways, frozenset(name)) for name in own)}
+    option = _unique(found)
+    if option is None:
+        return None
+    return option, next(o.label for o in field.options if o.value == option)
+
+
+def _covers(ways: list[set[str]], name: frozenset[str]) -> bool:
+    """Whether one way of each word, all different, make exactly the words of ``name``."""
+    if len(name) != len(ways):
+        return False
+    def place(i: int, left: frozenset[str]) -> bool:
+        return i == len(ways) or any(place(i + 1, left - {w}) for w in ways[i] & left)
+    return place(0, name)
 
 
 def _cut_plural(fk: str, loose: Mapping[str, set[str]]) -> str | None:

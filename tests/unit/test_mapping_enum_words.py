@@ -326,3 +326,46 @@ def test_acriss_car_codes_name_the_body_type_or_the_category():
     assert got == {"IFAR": "suv", "ECAR": "economy", "CDMR": "compact", "PVMR": "van"}
     status = enum_field("status", "draft", "confirmed", "completed")
     assert [m.option for m in map_enum_values({"ECAR": 2}, status)] == [None]  # no field of car classes
+
+
+def test_a_value_whose_words_read_one_by_one_write_an_option_label_names_it():
+    line = enum_field("line_status", "active", "suspended", "cancelled")
+    line = Field(line.key, line.label, type="enum",
+                 options=(*line.options, Option("pending", "Pending Activation")))
+    mapped = {m.value: m for m in map_enum_values({"Awaiting Activation": 1, "Activation awaiting": 1}, line)}
+    assert mapped["Awaiting Activation"].option == "pending"
+    assert mapped["Awaiting Activation"].confidence >= ENUM_GUESS
+    assert "word by word" in mapped["Awaiting Activation"].reason
+    assert mapped["Activation awaiting"].option == "pending"
+
+
+def test_words_read_one_by_one_must_write_every_word_of_the_label():
+    leave = Field("approval", "Approval", type="enum",
+                  options=(Option("pending_approval", "Pending Approval"), Option("approved", "Approved")))
+    mapped = {m.value: m for m in map_enum_values({"Waiting Approval": 1, "Awaiting Signature": 1}, leave)}
+    assert mapped["Waiting Approval"].option == "pending_approval"
+    assert "word by word" not in mapped["Awaiting Signature"].reason
+
+
+def test_a_value_the_vocabulary_reads_whole_is_not_read_from_one_of_its_words():
+    contract = enum_field("contract_type", "permanent", "fixed_term", "apprenticeship")
+    # ``Temps plein`` is full time, no option of a contract field, though ``temps`` alone
+    # would read as a temporary contract
+    mapped = {m.value: m for m in map_enum_values({"Temps plein": 1, "Temps partiel": 1}, contract)}
+    assert mapped["Temps plein"].option is None
+    assert mapped["Temps partiel"].option is None
+
+
+def test_two_enum_fields_one_name_reads_alike_are_told_apart_by_their_values():
+    employment = enum_field("employment_type", "full_time", "part_time", "casual")
+    contract = enum_field("contract_type", "permanent", "fixed_term", "apprenticeship")
+    sheet = SheetSpec("employees", "Employees", fields=(Field("employee_id", "Employee ID"), employment, contract))
+    frame = pl.DataFrame({"Matricule": [f"E{i}" for i in range(40)],
+                          "Temps de travail": ["Temps plein", "Temps partiel"] * 20,
+                          "Nature du contrat": ["CDI", "CDD", "Apprentissage", "CDI"] * 10})
+    plan = automap(frame, sheet)
+    by_source = {m.source: m for m in plan.fields}
+    assert by_source["Temps de travail"].destination == "employment_type"
+    assert by_source["Nature du contrat"].destination == "contract_type"
+    assert not any("ambiguous" in m.reason for m in plan.fields)
+    assert gate(plan, sheet, "confident") == (True, [])
