@@ -1,4 +1,5 @@
-"""Code lists an enum's options may come from: countries, currencies, languages, units.
+"""Code lists an enum's options may come from: countries, currencies, languages, units,
+Incoterms.
 
 When a field's options are ISO codes (3166-1 countries, 4217 currencies, 639-1
 languages), units of measure, or the names of such codes, every code and every name of
@@ -6,7 +7,8 @@ it maps to the option. Names come from open data that packages ship: pycountry (
 lists and their gettext translations) and Babel (Unicode CLDR: localized country,
 currency, language and unit names, unit symbols and currency symbols), in the vocabulary
 languages and in :data:`NAME_LOCALES`, languages nobody wrote a vocabulary for; currency
-names from every CLDR language.
+names from every CLDR language. The Incoterms rules' names in several languages are data
+of feedline's own (``data/incoterms.yaml``): no package ships them.
 """
 
 from __future__ import annotations
@@ -16,14 +18,16 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from functools import cache, lru_cache
+from pathlib import Path
 
 import pycountry
+import yaml
 from babel import Locale, UnknownLocaleError
 
 from feedline.blueprint.model import Field
 from feedline.mapping.normalize import value_key
 from feedline.mapping.tables import kept
-from feedline.mapping.vocabulary import LANGUAGES
+from feedline.mapping.vocabulary import LANGUAGES, words
 
 COUNTRY_ALIASES: dict[str, str] = {
     "uk": "GB", "u.k.": "GB", "great britain": "GB", "britain": "GB", "england": "GB",
@@ -312,9 +316,26 @@ def _language_names() -> dict[str, str]:
     return names
 
 
+INCOTERMS = Path(__file__).with_name("data") / "incoterms.yaml"
+
+
+@cache
+def incoterm_names() -> dict[str, str]:
+    """Incoterms codes and their names (``ex works``, ``franco fabbrica``, ``frei an Bord``)
+    -> code, as written and without their punctuation."""
+    terms = yaml.safe_load(INCOTERMS.read_text(encoding="utf-8"))["terms"]
+    names: dict[str, str] = {}
+    for code, spellings in terms.items():
+        names[code.casefold()] = code
+        for spelling in spellings:
+            names.setdefault(value_key(spelling), code)
+            names.setdefault(" ".join(words(spelling)), code)
+    return names
+
+
 _LISTS: dict[str, Callable[[], dict[str, str]]] = {
     "country": country_names, "currency": currency_names, "language": language_names,
-    "unit": unit_names,
+    "unit": unit_names, "incoterm": incoterm_names,
 }
 
 
@@ -333,7 +354,7 @@ def code_list(field: Field) -> tuple[str, dict[str, str]] | None:
     """(list name, spelling -> option value) when ``field``'s options come from a code list."""
     if len(field.options) < 2:
         return None
-    for kind in ("country", "currency", "language", "unit"):
+    for kind in ("country", "currency", "language", "unit", "incoterm"):
         if kind == "language" and not any(w in f"{field.key} {field.label}".casefold()
                                           for w in ("lang", "sprach", "langu", "idiom", "lingu", "taal")):
             continue  # two-letter options are more often countries; say "language" to mean it
@@ -355,4 +376,4 @@ def code_list(field: Field) -> tuple[str, dict[str, str]] | None:
 
 
 __all__ = ["COUNTRY_ALIASES", "NAME_LOCALES", "code_list", "core_country_names", "country_names", "currency_names",
-           "language_names", "unit_names"]
+           "incoterm_names", "language_names", "unit_names"]
