@@ -390,3 +390,12 @@ def test_a_leave_of_one_kind_is_no_other_kind_of_leave():
     assert got == {"Annual leave": "vacation", "Dovolená": None, "Nemoc": "sick"}
     status = Field("status", "Status", type="enum", options=(Option("active", "Active"), Option("on_leave", "On Leave")))
     assert [m.option for m in map_enum_values({"Vacation": 2}, status)] == ["on_leave"]
+
+
+def test_trade_relation_codes_are_one_word_not_camel_case():
+    assert words("B2B") == ["b2b"] and words("B2C") == ["b2c"] and words("B2B2C") == ["b2b2c"]
+    assert words("Address2City") == ["address2", "city"] and words("Q1Sales") == ["q1", "sales"]
+    customer = Field("customer_type", "Customer Type", type="enum",
+                     options=(Option("private", "Private"), Option("business", "Business")))
+    mapped = {m.value: m.option for m in map_enum_values({"B2B": 3, "B2C": 2}, customer)}
+    assert mapped == {"B2B": "business", "B2C": "private"}

@@ -29,6 +29,7 @@ LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "da", "nb", "sv", "pl", "
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_TO = re.compile(r"\b[A-Z]2[A-Z](?:2[A-Z])?\b")  # B2B, B2C, P2P, B2B2C: one word, not camel case
 
 Phrase = tuple[str, ...]
 
@@ -81,6 +82,7 @@ def words(text: str) -> list[str]:
     ``katigoria``), so that vocabulary written in that script and cognates of Latin words
     both reach them."""
     text = text.replace("#", " number ").replace("°", " ").replace("º", " ")
+    text = _TO.sub(lambda m: m.group().lower(), text)
     text = _CAMEL.sub(" ", text) if text.isascii() else _camel_split(text)
     folded = fold(text)
     if not folded.isascii():
