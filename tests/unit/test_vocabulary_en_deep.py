@@ -27,7 +27,7 @@ FREQUENCY = enum_field("frequency", "weekly", "biweekly", "monthly", "quarterly"
 @pytest.mark.parametrize(("header", "meaning"), [
     ("EIN", ("vat", "number")), ("GSTIN", ("vat", "number")), ("ABN", ("vat", "number")),
     ("VAT Reg No.", ("vat", "number")), ("DOJ", ("hire", "date")), ("Continuous Service Date", ("hire", "date")),
-    ("LWD", ("termination", "date")), ("Relieving Date", ("termination", "date")), ("CTC", ("salary",)),
+    ("Relieving Date", ("termination", "date")), ("CTC", ("salary",)),
     ("Basic Salary", ("salary",)), ("Contracted Hours", ("working", "hours")), ("FTE %", ("fte",)),
     ("Reporting Manager", ("manager",)), ("Worker Type", ("employment", "type")),
     ("Pay Freq", ("pay", "frequency")), ("Ship Via", ("carrier",)), ("Haulier", ("carrier",)),
@@ -64,3 +64,12 @@ def test_english_header_words(header, meaning):
 def test_english_status_and_kind_words(field, value, option):
     [mapped] = map_enum_values({value: 1}, field)
     assert mapped.option == option, mapped.reason
+
+
+def test_a_barred_line_is_suspended_and_a_consumer_a_residential_customer():
+    line = enum_field("line_status", "active", "suspended", "cancelled", "ported_out")
+    customer = enum_field("customer_type", "residential", "business", "government")
+    assert {m.value: m.option for m in map_enum_values({"Barred": 2, "Temporarily suspended": 1}, line)} == {
+        "Barred": "suspended", "Temporarily suspended": "suspended"}
+    assert {m.value: m.option for m in map_enum_values({"Consumer": 2, "SME": 1, "Public Sector": 1}, customer)} == {
+        "Consumer": "residential", "SME": "business", "Public Sector": "government"}
