@@ -399,3 +399,11 @@ def test_trade_relation_codes_are_one_word_not_camel_case():
                      options=(Option("private", "Private"), Option("business", "Business")))
     mapped = {m.value: m.option for m in map_enum_values({"B2B": 3, "B2C": 2}, customer)}
     assert mapped == {"B2B": "business", "B2C": "private"}
+
+
+def test_short_abbreviations_in_mixed_case_are_one_word():
+    assert form("KvK nr").expanded == ("vat", "number")  # Kamer van Koophandel, not "kv k"
+    assert form("Emp DoB").expanded == ("employee", "date", "of", "birth")
+    assert words("PhD") == ["phd"] and words("IeFP") == ["iefp"]
+    # camel case of longer words is still split
+    assert words("CustId") == ["cust", "id"] and words("MwSt") == ["mw", "st"] and words("NrId") == ["nr", "id"]

@@ -29,7 +29,9 @@ LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "da", "nb", "sv", "pl", "
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
-_TO = re.compile(r"\b[A-Z]2[A-Z](?:2[A-Z])?\b")  # B2B, B2C, P2P, B2B2C: one word, not camel case
+# One word each, not camel case: B2B, B2C, P2P, B2B2C; abbreviations of a capital, a small
+# letter and one or two capitals (KvK, PhD, DoB, EaD, IeFP: words of one or two letters).
+_TO = re.compile(r"\b(?:[A-Z]2[A-Z](?:2[A-Z])?|[A-Z][a-z][A-Z]{1,2})\b")
 
 Phrase = tuple[str, ...]
 
