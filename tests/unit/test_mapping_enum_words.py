@@ -369,3 +369,14 @@ def test_two_enum_fields_one_name_reads_alike_are_told_apart_by_their_values():
     assert by_source["Nature du contrat"].destination == "contract_type"
     assert not any("ambiguous" in m.reason for m in plan.fields)
     assert gate(plan, sheet, "confident") == (True, [])
+
+
+def test_a_value_of_two_meanings_takes_the_narrower_option_where_the_field_has_both():
+    absence = enum_field("absence", "on_leave", "vacation", "sick_leave", "worked")
+    mapped = {m.value: m.option for m in map_enum_values({"Urlaub": 1, "Vakantie": 1, "Annual leave": 1,
+                                                           "Elternzeit": 1}, absence)}
+    # vacation is a kind of being on leave: the narrower option wins where both are offered
+    assert mapped == {"Urlaub": "vacation", "Vakantie": "vacation", "Annual leave": "vacation",
+                      "Elternzeit": "on_leave"}
+    status = enum_field("employee_status", "active", "on_leave", "terminated")
+    assert {m.value: m.option for m in map_enum_values({"Urlaub": 1}, status)} == {"Urlaub": "on_leave"}
