@@ -72,7 +72,8 @@ def test_persian_header_words(header, meaning):
     (EDUCATION, "لیسانس ناپیوسته", "bachelor"), (EDUCATION, "دیپلمه", "high_school"),
     (EDUCATION, "کاردانش", "vocational"), (EDUCATION, "فوق‌لیسانس", "master"),
     (ORDER_STATUS, "در حال آماده سازی", "in_progress"), (ORDER_STATUS, "لغو توسط مشتری", "canceled"),
-    (ORDER_STATUS, "به اتمام رسید", "completed"),
+    (ORDER_STATUS, "به اتمام رسید", "completed"), (ORDER_STATUS, "ملغی شده", "canceled"),
+    (PAYMENT_STATUS, "وصول نگردیده", "unpaid"), (EDUCATION, "پیش دانشگاهی", "high_school"),
     (CUSTOMER_TYPE, "اشخاص حقیقی", "individual"), (CUSTOMER_TYPE, "مشتری حقوقی", "company"),
     (CUSTOMER_TYPE, "سازمان مردم نهاد", "non_profit"),
 ])
