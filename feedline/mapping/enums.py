@@ -567,6 +567,19 @@ def _own_initials(ws: Words, extra: Extra) -> tuple[str, str] | None:
     return found.pop() if len({o for o, _ in found}) == 1 and len(found) == 1 else None
 
 
+def _spelt_out(ws: Words, extra: Extra) -> tuple[str, str] | None:
+    """(option, code) when a value of two words or more writes out the initials of exactly
+    one short code memory learnt for the field (``Pessoa Física`` after ``PF`` was decided
+    residential): the partner wrote its own code in full."""
+    if len(ws) < 2 or any(len(w) < 2 for w in ws):
+        return None
+    mine = _initials(ws)
+    found = {(option, spelling) for spelling, option in extra
+             if len(code := "".join(words(spelling))) >= 2 and code.isalpha() and len(spelling.split()) == 1
+             and code in mine}
+    return found.pop() if len({o for o, _ in found}) == 1 and len(found) == 1 else None
+
+
 _CODE = re.compile(r"[A-Z]{2,4}")
 _HEAD_CODE = re.compile(r"^\s*([A-Z]{2,4})(?:\s*[-–,:/]\s*|\s+)(\S.*)$")
 
@@ -806,6 +819,9 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
         options = {o for k, _, _ in best for o in choices[k]}
         if len(options) == 1:
             return next(iter(options)), 0.8, f'similar to "{best[0][0]}"'
+    spelt_out = _spelt_out(ws, extra)
+    if spelt_out is not None:
+        return spelt_out[0], 0.85, f'"{key}" has the initials of "{spelt_out[1]}", a value decided before'
     if listed is None:
         return (_coded(ws, field, extra) or _near_word(fk, field) or _parted(raw, field, extra)
                 or _worded(key, ws, field, extra) or (None if cut else _inflected(key, ws, field)))

@@ -380,3 +380,17 @@ def test_a_value_of_two_meanings_takes_the_narrower_option_where_the_field_has_b
                       "Elternzeit": "on_leave"}
     status = enum_field("employee_status", "active", "on_leave", "terminated")
     assert {m.value: m.option for m in map_enum_values({"Urlaub": 1}, status)} == {"Urlaub": "on_leave"}
+
+
+def test_a_value_that_writes_out_a_code_decided_before_takes_its_option():
+    customer = enum_field("customer_type", "residential", "business", "government")
+    remembered = {"pf": ("residential", "person"), "pj": ("business", "person")}
+    mapped = {m.value: m for m in map_enum_values({"Pessoa Física": 3, "Pessoa Jurídica": 2}, customer,
+                                                  remembered=remembered)}
+    assert mapped["Pessoa Física"].option == "residential"
+    assert mapped["Pessoa Jurídica"].option == "business"
+    assert not guessed(mapped["Pessoa Física"])
+    # what the vocabulary reads goes first: Fixed Term is no full time after FT was decided
+    contract = enum_field("contract", "full_time", "fixed_term")
+    [fixed] = map_enum_values({"Fixed Term": 1}, contract, remembered={"ft": ("full_time", "person")})
+    assert fixed.option == "fixed_term"
