@@ -195,17 +195,6 @@ def _unique(found: set[str]) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
-def _narrowest(read: list[tuple[Words, str]]) -> tuple[Words, str]:
-    """Of a value's meanings that name options, the first, unless a later one is a kind of
-    it (``Urlaub``: on leave, then vacation, a kind of on leave: Vacation beside On leave)."""
-    first = read[0]
-    lexicon = value_lexicon()
-    for m, hit in read[1:]:
-        if hit != first[1] and first[0] in lexicon.get(m, ()):
-            return m, hit
-    return first
-
-
 def _stems(ws: Words) -> list[Words]:
     """Inflected forms of a one-word value without its ending (``voltijds`` -> ``voltijd``)."""
     if len(ws) != 1:
@@ -718,10 +707,10 @@ def match_value(raw: str, field: Field, extra: Extra = ()) -> Match | None:
     own = _own_initials(ws, extra)
     if own is not None:
         return own[0], 0.88, f'"{key}" are the initials of "{own[1]}", a value decided before'
-    read = [(m, hit) for m in _meanings(ws)[1:] if (hit := _unique(meanings.get(m, set()))) is not None]
-    if read:
-        m, hit = _narrowest(read)
-        return hit, 0.93, f'"{key}" means "{" ".join(m)}"'
+    for m in _meanings(ws)[1:]:
+        hit = _unique(meanings.get(m, set()))
+        if hit is not None:
+            return hit, 0.93, f'"{key}" means "{" ".join(m)}"'
     kind = set(words(field.label)) | set(words(field.key))
     for m in _meanings(ws)[1:]:  # ``Einzelzimmer`` = single room: Single of a Room Type field
         unkind = tuple(w for w in m if w not in kind)
