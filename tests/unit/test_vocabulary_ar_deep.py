@@ -15,13 +15,13 @@ from tests.unit.vocabulary_fields import (
     ORDER_STATUS,
     PAYMENT_METHOD,
     PAYMENT_STATUS,
+    PLAN,
     SHIPMENT_STATUS,
     enum_field,
 )
 
 CUSTOMER_TYPE = enum_field("customer_type", "private", "business", "individual", "government", "non_profit")
 CONTRACT = enum_field("contract", "permanent", "temporary")
-PLAN = enum_field("plan", "prepaid", "postpaid")
 LEAVE = enum_field("leave", "vacation", "sick_leave", "unpaid_leave")
 CHANNEL = enum_field("channel", "online", "in_store", "phone", "mobile_app")
 FUEL = enum_field("fuel", "petrol", "diesel", "electric", "hybrid")

@@ -8,18 +8,18 @@ import pytest
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
 from tests.unit.vocabulary_fields import (
+    CUSTOMER_TYPE,
     EDUCATION,
     EMPLOYEE_STATUS,
     EMPLOYMENT_TYPE,
     ORDER_STATUS,
     PAYMENT_METHOD,
     PAYMENT_STATUS,
+    PLAN,
     SHIPMENT_STATUS,
     enum_field,
 )
 
-CUSTOMER_TYPE = enum_field("customer_type", "private", "business", "government", "non_profit")
-PLAN = enum_field("plan", "prepaid", "postpaid")
 LEAVE = enum_field("leave_type", "sick_leave", "vacation", "parental_leave", "unpaid_leave")
 
 

@@ -10,9 +10,11 @@ import pytest
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
 from tests.unit.vocabulary_fields import (
+    CUSTOMER_TYPE,
     EDUCATION,
     EMPLOYEE_STATUS,
     EMPLOYMENT_TYPE,
+    LEAVE_TYPE,
     ORDER_STATUS,
     PAYMENT_METHOD,
     SHIPMENT,
@@ -20,8 +22,6 @@ from tests.unit.vocabulary_fields import (
     enum_field,
 )
 
-CUSTOMER_TYPE = enum_field("customer_type", "private", "business", "government", "non_profit")
-LEAVE_TYPE = enum_field("leave_type", "vacation", "sick_leave", "parental_leave", "unpaid_leave")
 INVOICE_STATUS = enum_field("invoice_status", "draft", "paid", "partially_paid", "unpaid", "overdue", "failed")
 CATEGORY = enum_field("category", "apparel", "electronics", "grocery", "toys", "beauty", "home")
 

@@ -9,6 +9,7 @@ import pytest
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
 from tests.unit.vocabulary_fields import (
+    CUSTOMER_TYPE,
     EDUCATION,
     EMPLOYEE_STATUS,
     PAYMENT_METHOD,
@@ -16,7 +17,6 @@ from tests.unit.vocabulary_fields import (
     enum_field,
 )
 
-CUSTOMER_TYPE = enum_field("customer_type", "private", "business", "government", "non_profit")
 LEGAL_KIND = enum_field("customer_kind", "individual", "company")
 PAY_KIND = enum_field("payment_kind", "cheque", "installments", "voucher", "cash")
 CHANNEL = enum_field("channel", "online", "in_store", "phone", "referral")

@@ -15,6 +15,7 @@ from tests.unit.vocabulary_fields import (
     ORDER_STATUS,
     PAYMENT_METHOD,
     PAYMENT_STATUS,
+    PLAN,
     SHIPMENT_STATUS,
     enum_field,
 )
@@ -22,7 +23,6 @@ from tests.unit.vocabulary_fields import (
 CUSTOMER_TYPE = enum_field("customer_type", "individual", "company", "government", "non_profit")
 LEAVE = enum_field("leave_type", "sick_leave", "parental_leave", "unpaid_leave", "vacation")
 LINE_STATUS = enum_field("line_status", "active", "suspended", "churned")
-PLAN = enum_field("plan", "prepaid", "postpaid")
 WORK = enum_field("work_arrangement", "office", "remote", "hybrid")
 VISIT = enum_field("visit_type", "consultation", "follow_up", "emergency", "surgery")
 FUEL = enum_field("fuel", "petrol", "diesel", "electric", "hybrid")

@@ -8,18 +8,16 @@ import pytest
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
 from tests.unit.vocabulary_fields import (
+    CUSTOMER_TYPE,
     EDUCATION,
     EMPLOYEE_STATUS,
     EMPLOYMENT_TYPE,
+    LEAVE_TYPE,
     ORDER_STATUS,
     PAYMENT_METHOD,
     PAYMENT_STATUS,
     SHIPMENT_STATUS,
-    enum_field,
 )
-
-CUSTOMER_TYPE = enum_field("customer_type", "private", "business", "government", "non_profit")
-LEAVE = enum_field("leave_type", "vacation", "sick_leave", "parental_leave", "unpaid_leave")
 
 
 @pytest.mark.parametrize(("header", "meaning"), [
@@ -63,8 +61,8 @@ def test_estonian_header_words(header, meaning):
     (ORDER_STATUS, "Tellimus täidetud", "completed"), (ORDER_STATUS, "Kinnitatud tellimus", "confirmed"),
     (EMPLOYEE_STATUS, "Koondatud", "terminated"), (EMPLOYEE_STATUS, "Omal soovil", "resigned"),
     (EMPLOYEE_STATUS, "Õppepuhkusel", "on_leave"),
-    (LEAVE, "Töövõimetusleht", "sick_leave"), (LEAVE, "Vanemapuhkusel", "parental_leave"),
-    (LEAVE, "Põhipuhkus", "vacation"),
+    (LEAVE_TYPE, "Töövõimetusleht", "sick_leave"), (LEAVE_TYPE, "Vanemapuhkusel", "parental_leave"),
+    (LEAVE_TYPE, "Põhipuhkus", "vacation"),
     (EMPLOYMENT_TYPE, "Tähtajaline tööleping", "temporary"),
     (EMPLOYMENT_TYPE, "VÕS-leping", "contractor"), (EMPLOYMENT_TYPE, "Osalise tööajaga", "part_time"),
     (EMPLOYMENT_TYPE, "Täistööajaga", "full_time"),

@@ -12,6 +12,7 @@ from tests.unit.vocabulary_fields import (
     EDUCATION,
     EMPLOYEE_STATUS,
     EMPLOYMENT_TYPE,
+    LEAVE_TYPE,
     ORDER_STATUS,
     PAYMENT_METHOD,
     PAYMENT_STATUS,
@@ -21,7 +22,6 @@ from tests.unit.vocabulary_fields import (
 
 CUSTOMER_TYPE = enum_field("customer_type", "individual", "company", "government", "non_profit")
 LINE_TYPE = enum_field("line_type", "prepaid", "postpaid")
-LEAVE_TYPE = enum_field("leave_type", "vacation", "sick_leave", "parental_leave", "unpaid_leave")
 
 
 @pytest.mark.parametrize(("header", "meaning"), [

@@ -10,22 +10,22 @@ import pytest
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
 from tests.unit.vocabulary_fields import (
+    CUSTOMER_TYPE,
     EDUCATION,
     EMPLOYEE_STATUS,
     EMPLOYMENT_TYPE,
+    LEAVE_TYPE,
     ORDER_STATUS,
     PAYMENT_METHOD,
     PAYMENT_STATUS,
+    PLAN,
     SHIPMENT,
     SHIPMENT_STATUS,
     enum_field,
 )
 
-CUSTOMER_TYPE = enum_field("customer_type", "private", "business", "government", "non_profit")
 LEGAL_FORM = enum_field("customer_kind", "individual", "company")
-LEAVE = enum_field("leave_type", "vacation", "sick_leave", "parental_leave", "unpaid_leave")
 CONTRACT = enum_field("contract", "permanent", "temporary", "intern", "contractor")
-PLAN = enum_field("plan", "prepaid", "postpaid")
 SUBSCRIPTION = enum_field("subscription_status", "active", "suspended", "cancelled", "expired")
 
 
@@ -73,8 +73,8 @@ def test_french_header_words(header, meaning):
     (EMPLOYMENT_TYPE, "Contrat de travail temporaire", "temporary"),
     (EMPLOYEE_STATUS, "Abandon de poste", "resigned"), (EMPLOYEE_STATUS, "Congédiement", "terminated"),
     (EMPLOYEE_STATUS, "Licenciement pour inaptitude", "terminated"), (EMPLOYEE_STATUS, "Repos compensateur", "on_leave"),
-    (LEAVE, "Congés payés", "vacation"), (LEAVE, "Congé RQAP", "parental_leave"),
-    (LEAVE, "Congé sans traitement", "unpaid_leave"), (LEAVE, "Accident de trajet", "sick_leave"),
+    (LEAVE_TYPE, "Congés payés", "vacation"), (LEAVE_TYPE, "Congé RQAP", "parental_leave"),
+    (LEAVE_TYPE, "Congé sans traitement", "unpaid_leave"), (LEAVE_TYPE, "Accident de trajet", "sick_leave"),
     (ORDER_STATUS, "Annulé par le vendeur", "canceled"), (ORDER_STATUS, "Réservation confirmée", "confirmed"),
     (CUSTOMER_TYPE, "ASBL", "non_profit"), (CUSTOMER_TYPE, "PME", "business"),
     (CUSTOMER_TYPE, "Collectivité territoriale", "government"), (CUSTOMER_TYPE, "Résidentiel", "private"),

@@ -8,19 +8,19 @@ import pytest
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
 from tests.unit.vocabulary_fields import (
+    CUSTOMER_TYPE,
     EDUCATION,
     EMPLOYEE_STATUS,
     EMPLOYMENT_TYPE,
+    LEAVE_TYPE,
     ORDER_STATUS,
     PAYMENT_METHOD,
     PAYMENT_STATUS,
     SHIPMENT_STATUS,
+    TICKET_STATUS,
     enum_field,
 )
 
-CUSTOMER_TYPE = enum_field("customer_type", "private", "business", "government", "non_profit")
-TICKET_STATUS = enum_field("ticket_status", "open", "in_progress", "on_hold", "resolved", "closed")
-LEAVE_TYPE = enum_field("leave_type", "vacation", "sick_leave", "parental_leave", "unpaid_leave")
 VISIT_TYPE = enum_field("visit_type", "inpatient", "outpatient", "emergency")
 
 

@@ -9,6 +9,7 @@ import pytest
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
 from tests.unit.vocabulary_fields import (
+    CUSTOMER_TYPE,
     EDUCATION,
     EMPLOYEE_STATUS,
     EMPLOYMENT_TYPE,
@@ -19,7 +20,6 @@ from tests.unit.vocabulary_fields import (
     enum_field,
 )
 
-CUSTOMER_TYPE = enum_field("customer_type", "private", "business", "government", "non_profit")
 LEAVE = enum_field("leave", "on_leave", "vacation", "sick_leave", "parental_leave")
 PRIORITY = enum_field("priority", "low", "medium", "high", "urgent", "critical")
 

@@ -12,19 +12,19 @@ from tests.unit.vocabulary_fields import (
     EDUCATION,
     EMPLOYEE_STATUS,
     EMPLOYMENT_TYPE,
+    LEAVE_TYPE,
     ORDER_STATUS,
     PAYMENT_METHOD,
     PAYMENT_STATUS,
     SHIPMENT,
     SHIPMENT_STATUS,
+    TICKET_STATUS,
     enum_field,
 )
 
 CUSTOMER_TYPE = enum_field("customer_type", "private", "company", "government", "non_profit")
-LEAVE_TYPE = enum_field("leave_type", "vacation", "sick_leave", "parental_leave", "unpaid_leave")
 MARITAL_STATUS = enum_field("marital_status", "single", "married", "divorced", "widowed")
 CONTRACT = enum_field("contract", "permanent", "contractor", "temporary")
-TICKET_STATUS = enum_field("ticket_status", "open", "in_progress", "on_hold", "resolved", "closed")
 SUBSCRIPTION = enum_field("subscription_status", "trial", "active", "suspended", "expired")
 
 

@@ -8,6 +8,7 @@ import pytest
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
 from tests.unit.vocabulary_fields import (
+    CUSTOMER_TYPE,
     EMPLOYEE_STATUS,
     EMPLOYMENT,
     GENDER,
@@ -16,10 +17,7 @@ from tests.unit.vocabulary_fields import (
     PAYMENT_STATUS,
     SHIPMENT,
     SHIPMENT_STATUS,
-    enum_field,
 )
-
-CUSTOMER_TYPE = enum_field("customer_type", "private", "business", "government", "non_profit")
 
 
 @pytest.mark.parametrize(("header", "meaning"), [

@@ -10,22 +10,22 @@ import pytest
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
 from tests.unit.vocabulary_fields import (
+    CUSTOMER_TYPE,
     EDUCATION,
     EMPLOYEE_STATUS,
     EMPLOYMENT_TYPE,
+    LEAVE_TYPE,
     ORDER_STATUS,
     PAYMENT_METHOD,
     PAYMENT_STATUS,
+    PLAN,
     SHIPMENT,
     SHIPMENT_STATUS,
     enum_field,
 )
 
-CUSTOMER_TYPE = enum_field("customer_type", "private", "business", "government", "non_profit")
-LEAVE = enum_field("leave_type", "vacation", "sick_leave", "parental_leave", "unpaid_leave")
 TICKET_STATUS = enum_field("ticket_status", "new", "open", "in_progress", "pending", "resolved", "closed")
 CATEGORY = enum_field("category", "apparel", "beauty", "electronics", "grocery", "home", "toys")
-PLAN = enum_field("plan", "prepaid", "postpaid")
 ACCOUNT_STATUS = enum_field("account_status", "active", "inactive", "suspended", "blocked")
 
 
@@ -70,7 +70,7 @@ def test_dutch_header_words_deeper(header, meaning):
     (EMPLOYMENT_TYPE, "Onderaannemer", "contractor"), (EMPLOYMENT_TYPE, "Leerovereenkomst", "intern"),
     (EMPLOYEE_STATUS, "Vaststellingsovereenkomst", "terminated"), (EMPLOYEE_STATUS, "Zelf opgestapt", "resigned"),
     (EMPLOYEE_STATUS, "Loopbaanonderbreking", "on_leave"),
-    (LEAVE, "Snipperdag", "vacation"), (LEAVE, "In de Ziektewet", "sick_leave"),
+    (LEAVE_TYPE, "Snipperdag", "vacation"), (LEAVE_TYPE, "In de Ziektewet", "sick_leave"),
     (ORDER_STATUS, "Conceptorder", "draft"), (ORDER_STATUS, "Wordt ingepakt", "in_progress"),
     (ORDER_STATUS, "Geconfirmeerd", "confirmed"), (ORDER_STATUS, "Gecanceld", "canceled"),
     (TICKET_STATUS, "Melding afgesloten", "closed"), (TICKET_STATUS, "Storing opgelost", "resolved"),

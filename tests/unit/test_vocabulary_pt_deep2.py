@@ -10,23 +10,23 @@ import pytest
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
 from tests.unit.vocabulary_fields import (
+    CUSTOMER_TYPE,
     EDUCATION,
     EMPLOYEE_STATUS,
     EMPLOYMENT_TYPE,
     ORDER_STATUS,
     PAYMENT_METHOD,
     PAYMENT_STATUS,
+    PLAN,
     SHIPMENT_STATUS,
+    TICKET_STATUS,
     enum_field,
 )
 
-CUSTOMER_TYPE = enum_field("customer_type", "private", "business", "government", "non_profit")
 PERSON_TYPE = enum_field("person_type", "individual", "company")
 CONTRACT = enum_field("contract", "permanent", "temporary", "contractor", "intern")
-PLAN = enum_field("plan", "prepaid", "postpaid")
 CATEGORY = enum_field("category", "apparel", "beauty", "electronics", "grocery", "home", "toys")
 PROPERTY_TYPE = enum_field("property_type", "apartment", "house", "land", "commercial")
-TICKET_STATUS = enum_field("ticket_status", "open", "in_progress", "on_hold", "resolved", "closed")
 SUBSCRIPTION_STATUS = enum_field("subscription_status", "trial", "active", "suspended", "cancelled", "expired")
 SERVICE_LEVEL = enum_field("service_level", "standard", "express", "economy", "same_day", "next_day")
 LISTING_STATUS = enum_field("listing_status", "available", "under_offer", "sold", "withdrawn")

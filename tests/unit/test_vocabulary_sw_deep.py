@@ -9,10 +9,12 @@ import pytest
 from feedline.mapping import map_enum_values
 from feedline.mapping.normalize import form
 from tests.unit.vocabulary_fields import (
+    CUSTOMER_TYPE,
     EDUCATION,
     EMPLOYEE_STATUS,
     EMPLOYMENT_TYPE,
     GENDER,
+    LEAVE_TYPE,
     ORDER_STATUS,
     PAYMENT_METHOD,
     PAYMENT_STATUS,
@@ -20,10 +22,8 @@ from tests.unit.vocabulary_fields import (
     enum_field,
 )
 
-CUSTOMER_TYPE = enum_field("customer_type", "private", "business", "government", "non_profit")
 TICKET_STATUS = enum_field("ticket_status", "new", "open", "in_progress", "on_hold", "resolved", "closed")
 SUBSCRIPTION = enum_field("subscription", "prepaid", "postpaid")
-LEAVE = enum_field("leave_type", "vacation", "sick_leave", "parental_leave", "unpaid_leave")
 APPLICATION = enum_field("application_status", "submitted", "pending", "approved", "denied")
 
 
@@ -69,7 +69,7 @@ def test_swahili_header_words(header, meaning):
     (EMPLOYEE_STATUS, "Anafanya kazi", "active"),
     (EMPLOYMENT_TYPE, "Mkataba", "contractor"), (EMPLOYMENT_TYPE, "Ajira ya muda mfupi", "temporary"),
     (EMPLOYMENT_TYPE, "Mafunzo kwa vitendo", "intern"),
-    (LEAVE, "Likizo ya mwaka", "vacation"), (LEAVE, "Likizo ya kujifungua", "parental_leave"),
+    (LEAVE_TYPE, "Likizo ya mwaka", "vacation"), (LEAVE_TYPE, "Likizo ya kujifungua", "parental_leave"),
     (SUBSCRIPTION, "Malipo kabla", "prepaid"), (SUBSCRIPTION, "Malipo ya baadae", "postpaid"),
     (GENDER, "Mwanamume", "male"),
     (EDUCATION, "KCSE", "high_school"), (EDUCATION, "Darasa la saba", "primary_school"),

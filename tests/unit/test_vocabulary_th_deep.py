@@ -16,6 +16,7 @@ from tests.unit.vocabulary_fields import (
     PAYMENT_METHOD,
     PAYMENT_STATUS,
     SHIPMENT_STATUS,
+    TICKET_STATUS,
     enum_field,
 )
 
@@ -24,7 +25,6 @@ CUSTOMER_TYPE = enum_field("customer_type", "private", "business", "individual",
 LEAVE_TYPE = enum_field("leave_type", "sick_leave", "vacation", "parental_leave", "unpaid_leave")
 PLAN_TYPE = enum_field("plan_type", "prepaid", "postpaid")
 SUBSCRIPTION_STATUS = enum_field("subscription_status", "active", "suspended", "churned", "expired")
-TICKET_STATUS = enum_field("ticket_status", "open", "in_progress", "on_hold", "resolved", "closed")
 
 
 @pytest.mark.parametrize(("header", "meaning"), [

@@ -34,3 +34,7 @@ SHIPMENT_STATUS = enum_field("shipment_status", "label_created", "picked_up", "i
                              "delivered", "awaiting_collection", "exception", "returned")
 EMPLOYMENT_TYPE = enum_field("employment_type", "full_time", "part_time", "contractor", "temporary", "intern")
 EDUCATION = enum_field("education", "primary_school", "high_school", "vocational", "bachelor", "master", "doctorate")
+CUSTOMER_TYPE = enum_field("customer_type", "private", "business", "government", "non_profit")
+LEAVE_TYPE = enum_field("leave_type", "vacation", "sick_leave", "parental_leave", "unpaid_leave")
+PLAN = enum_field("plan", "prepaid", "postpaid")
+TICKET_STATUS = enum_field("ticket_status", "open", "in_progress", "on_hold", "resolved", "closed")
