@@ -553,7 +553,7 @@ def _own_initials(ws: Words, extra: Extra) -> tuple[str, str] | None:
         return None
     found = {(option, spelling) for spelling, option in extra
              if len(f := tuple(words(spelling))) > 1 and letters in _initials(f)}
-    return found.pop() if len({o for o, _ in found}) == 1 and len(found) == 1 else None
+    return found.pop() if len(found) == 1 else None
 
 
 def _spelt_out(ws: Words, extra: Extra) -> tuple[str, str] | None:
@@ -566,7 +566,7 @@ def _spelt_out(ws: Words, extra: Extra) -> tuple[str, str] | None:
     found = {(option, spelling) for spelling, option in extra
              if len(code := "".join(words(spelling))) >= 2 and code.isalpha() and len(spelling.split()) == 1
              and code in mine}
-    return found.pop() if len({o for o, _ in found}) == 1 and len(found) == 1 else None
+    return found.pop() if len(found) == 1 else None
 
 
 _CODE = re.compile(r"[A-Z]{2,4}")
@@ -984,7 +984,7 @@ def _word_by_word(ws: Words, field: Field) -> tuple[str, str] | None:
     if all(len(w) == 1 for w in ways):
         return None
     found = {option for option, own in _own_names(field).items()
-             if any(len(name) == len(ws) and _covers(ways, frozenset(name)) for name in own)}
+             if any(_covers(ways, frozenset(name)) for name in own)}
     option = _unique(found)
     if option is None:
         return None
@@ -992,7 +992,8 @@ def _word_by_word(ws: Words, field: Field) -> tuple[str, str] | None:
 
 
 def _covers(ways: list[set[str]], name: frozenset[str]) -> bool:
-    """Whether one way of each word, all different, make exactly the words of ``name``."""
+    """Whether one way of each word, all different, make exactly the words of ``name`` (a
+    name of as many words as the value, none twice)."""
     if len(name) != len(ways):
         return False
     def place(i: int, left: frozenset[str]) -> bool:

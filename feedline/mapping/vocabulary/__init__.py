@@ -31,7 +31,7 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 # One word each, not camel case: B2B, B2C, P2P, B2B2C; abbreviations of a capital, a small
 # letter and one or two capitals (KvK, PhD, DoB, EaD, IeFP: words of one or two letters).
-_TO = re.compile(r"\b(?:[A-Z]2[A-Z](?:2[A-Z])?|[A-Z][a-z][A-Z]{1,2})\b")
+_ONE_WORD = re.compile(r"\b(?:[A-Z]2[A-Z](?:2[A-Z])?|[A-Z][a-z][A-Z]{1,2})\b")
 
 Phrase = tuple[str, ...]
 
@@ -84,7 +84,7 @@ def words(text: str) -> list[str]:
     ``katigoria``), so that vocabulary written in that script and cognates of Latin words
     both reach them."""
     text = text.replace("#", " number ").replace("°", " ").replace("º", " ")
-    text = _TO.sub(lambda m: m.group().lower(), text)
+    text = _ONE_WORD.sub(lambda m: m.group().lower(), text)
     text = _CAMEL.sub(" ", text) if text.isascii() else _camel_split(text)
     folded = fold(text)
     if not folded.isascii():
